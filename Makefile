@@ -1,0 +1,46 @@
+# Amanat: two commands set everything up on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SWIFT    ?= swift
+SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+VENV     := .venv
+PYTHON   := $(VENV)/bin/python3
+# The independent implementation used by the interop tests (PyNaCl bundles its own libsodium).
+PYNACL   := pynacl==1.6.2
+
+.PHONY: help deps deps-test build test bench demo clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+deps: ## Install libsodium-dev (and pkg-config) with apt-get when missing; otherwise do nothing.
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libsodium; then \
+	  echo "amanat: installing libsodium-dev with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libsodium-dev >/dev/null; \
+	fi
+	@pkg-config --exists libsodium || { echo "amanat: error: libsodium is still missing; install libsodium-dev by hand" >&2; exit 1; }
+
+deps-test: deps ## Set up the Python environment for the interop tests (PyNaCl from PyPI) when missing.
+	@if ! $(PYTHON) -c 'import nacl' 2>/dev/null; then \
+	  echo "amanat: creating $(VENV) with $(PYNACL)"; \
+	  python3 -m venv $(VENV) && $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PYNACL); \
+	fi
+
+build: deps ## Build everything (debug).
+	$(SWIFT) build
+
+test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl).
+	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+
+bench: deps ## Release build; Swift API vs the C baseline; writes Docs/bench.md.
+	$(SWIFT) build -c release --product AmanatBench
+	$(SWIFT) build -c release --product SodiumBaseline
+	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --out Docs/bench.md
+
+demo: deps ## Build and run the narrated end-to-end story.
+	$(SWIFT) build --product amanat
+	.build/debug/amanat demo
+
+clean: ## Remove build products and the Python environment.
+	rm -rf .build $(VENV)

@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+//
+// Amanat: a privacy-preserving encrypted testimony vault.
+// Layering (no arrow runs back up): CSodium -> AmanatCrypto -> (AmanatVault, AmanatRedaction) -> amanat.
+// Only AmanatCrypto imports CSodium.
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Amanat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "AmanatCrypto", targets: ["AmanatCrypto"]),
+        .executable(name: "amanat", targets: ["amanat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libsodium, found with pkg-config; `make deps` installs Debian's libsodium-dev when it is missing.
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        // The only module that touches libsodium.
+        .target(
+            name: "AmanatCrypto",
+            dependencies: ["CSodium"],
+            swiftSettings: strictSwift
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "amanat",
+            dependencies: [
+                "AmanatCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        // Benchmarks: the C baseline calls libsodium directly; AmanatBench drives the Swift API and the baseline.
+        .executableTarget(
+            name: "SodiumBaseline",
+            linkerSettings: [.linkedLibrary("sodium")]
+        ),
+        .executableTarget(
+            name: "AmanatBench",
+            dependencies: ["AmanatCrypto"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatCryptoTests",
+            dependencies: ["AmanatCrypto"],
+            resources: [.copy("Vectors")],
+            swiftSettings: strictSwift
+        ),
+    ]
+)

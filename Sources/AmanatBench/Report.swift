@@ -1,0 +1,80 @@
+import AmanatCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The benchmark's results as a Markdown table.
+struct Report: CustomStringConvertible {
+    let rows: [Row]
+    let options: BenchOptions
+
+    var description: String {
+        var lines: [String] = []
+        lines.append("# Benchmarks")
+        lines.append("")
+        lines.append("Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians. ")
+        lines.append("The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API; the ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster).")
+        lines.append("")
+        lines.append("Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium \(CryptoLibrary.libsodiumVersion).")
+        lines.append("")
+        lines.append("| Workload | C libsodium | Swift AmanatCrypto | Swift ÷ C | Target | Met |")
+        lines.append("|---|---:|---:|---:|---:|:---:|")
+        for row in rows {
+            let target = row.target.map { "≥ \(format($0, 2))×" } ?? "—"
+            let met = row.target.map { row.ratio >= $0 ? "yes" : "**no**" } ?? "—"
+            lines.append("| \(row.name) | \(format(row.c, 1)) \(row.unit) | \(format(row.swift, 1)) \(row.unit) | \(format(row.ratio, 2))× | \(target) | \(met) |")
+        }
+        lines.append("")
+        lines.append("## Peak resident memory")
+        lines.append("")
+        lines.append("Largest peak resident set (VmHWM) of any round, whole process. Target for streaming \(options.streamMiB) MiB through files: under 32 MiB.")
+        lines.append("")
+        lines.append("| Workload | C libsodium | Swift AmanatCrypto | Met |")
+        lines.append("|---|---:|---:|:---:|")
+        for row in rows {
+            let streaming = row.name.contains("file → file")
+            let met = streaming ? (row.swiftPeakKiB < 32 * 1024 ? "yes" : "**no**") : "—"
+            lines.append("| \(row.name) | \(mebibytes(row.cPeakKiB)) | \(mebibytes(row.swiftPeakKiB)) | \(met) |")
+        }
+        lines.append("")
+        lines.append("Notes: the sealed-box workloads keep every box in memory, so their peak grows with the count on both sides. ")
+        lines.append("Peers (age, gpg) are compared in the CLI benchmark, once `amanat export`/`open` exist.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func write(_ report: Report, to path: String) throws {
+        let writer = try AtomicFileWriter(path: path, permissions: 0o644, overwrite: true)
+        try Array(report.description.utf8).withUnsafeBytes { try writer.write($0) }
+        try writer.commit()
+    }
+
+    private func format(_ value: Double, _ decimals: Int) -> String {
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let rounded = (value * factor).rounded() / factor
+        var text = "\(rounded)"
+        if let dot = text.firstIndex(of: ".") {
+            let have = text.distance(from: dot, to: text.endIndex) - 1
+            if have < decimals { text += String(repeating: "0", count: decimals - have) }
+        }
+        return text
+    }
+
+    private func mebibytes(_ kib: Int) -> String { "\(format(Double(kib) / 1024, 1)) MiB" }
+
+    private func cpuModel() -> String {
+        guard let reader = try? FileReader(path: "/proc/cpuinfo") else { return "unknown CPU" }
+        var r = reader
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        let n = (try? buffer.withUnsafeMutableBytes { try r.readFully(into: $0) }) ?? 0
+        let text = String(decoding: buffer[0..<n], as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
+            return line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingPrefixSpaces() } ?? "unknown CPU"
+        }
+        return "unknown CPU"
+    }
+}
+
+extension Substring {
+    func trimmingPrefixSpaces() -> String { String(drop(while: { $0 == " " || $0 == "\t" })) }
+}

@@ -1,0 +1,32 @@
+// AmanatBench: `make bench`. Runs each workload in the C baseline (SodiumBaseline, libsodium called
+// directly) and in the Swift API (this binary, in child mode), alternating C and Swift in every round
+// so that drift in the machine's speed hits both; reports medians and the Swift/C ratio, and writes
+// the table to Docs/bench.md.
+//
+//   AmanatBench --baseline PATH [--out Docs/bench.md] [--rounds 3] [--stream-mib 1024] [--boxes 100000]
+//   AmanatBench child WORKLOAD ARGS...      (used internally)
+import AmanatCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "child" {
+    do {
+        exit(try Workloads.run(Array(arguments.dropFirst())))
+    } catch {
+        printError("AmanatBench child: \(error)\n")
+        exit(1)
+    }
+}
+
+do {
+    let options = try BenchOptions(arguments)
+    let report = try BenchRun(options: options).run()
+    print(report)
+    try Report.write(report, to: options.outputPath)
+    print("written to \(options.outputPath)")
+} catch {
+    printError("AmanatBench: error: \(error)\n")
+    exit(1)
+}

@@ -1,0 +1,81 @@
+/// Every error AmanatCrypto throws. Messages say what happened and what to do next, and never
+/// contain key material, passphrases or plaintext: only public names such as file paths.
+public enum AmanatCryptoError: Error, Equatable, Sendable {
+    /// A key, nonce, salt or similar input had the wrong length.
+    case invalidLength(what: String, expected: Int, actual: Int)
+    /// Decryption failed: the data was modified, damaged, or encrypted for another key.
+    case authenticationFailed(what: String)
+    /// An encrypted stream ended before its final chunk.
+    case truncated(what: String)
+    /// Bytes followed the end of an encrypted stream or structure.
+    case trailingData(what: String)
+    /// A text encoding (hex, base64url, base32, public key string) was malformed.
+    case invalidEncoding(what: String, reason: String)
+    /// A public key string's checksum did not match: most likely a typo or a truncated copy.
+    case checksumMismatch
+    /// A format version this build does not understand.
+    case unsupportedVersion(what: String, version: Int)
+    /// A file that is not an Amanat identity file.
+    case notAnIdentityFile(path: String)
+    /// The passphrase did not unlock the identity file (or the file is damaged).
+    case wrongPassphrase(path: String)
+    /// An identity file that other users can read or write.
+    case insecurePermissions(path: String, mode: UInt32)
+    /// Stored Argon2id parameters outside the range this build accepts.
+    case parametersOutOfRange(what: String)
+    /// A key agreement with a malicious or malformed public key produced an all-zero secret.
+    case weakPublicKey
+    /// Padding that does not follow ISO/IEC 7816-4.
+    case invalidPadding
+    /// A signature that does not verify.
+    case invalidSignature
+    /// Secure memory could not be allocated.
+    case outOfMemory(bytes: Int)
+    /// A file could not be read or written.
+    case io(path: String, reason: String)
+    /// An argument a caller passed was not acceptable.
+    case invalidArgument(String)
+}
+
+extension AmanatCryptoError: CustomStringConvertible {
+    /// A one-line message a non-expert can act on.
+    public var description: String {
+        switch self {
+        case let .invalidLength(what, expected, actual):
+            return "\(what) must be \(expected) bytes long, but it is \(actual); check that the whole value was copied"
+        case let .authenticationFailed(what):
+            return "could not open \(what): it was modified, damaged, or encrypted for a different key"
+        case let .truncated(what):
+            return "\(what) is cut short: its end is missing, so nothing from it can be trusted; copy the complete file again"
+        case let .trailingData(what):
+            return "\(what) has unexpected data after its end: it was tampered with or damaged"
+        case let .invalidEncoding(what, reason):
+            return "\(what) is not valid: \(reason)"
+        case .checksumMismatch:
+            return "this public key has a typo or is incomplete (its checksum does not match); ask its owner to send it again"
+        case let .unsupportedVersion(what, version):
+            return "\(what) uses format version \(version), which this version of Amanat does not understand; update Amanat"
+        case let .notAnIdentityFile(path):
+            return "\(path) is not an Amanat identity file"
+        case let .wrongPassphrase(path):
+            return "the passphrase does not unlock \(path) (or the file is damaged); try again, checking the keyboard layout"
+        case let .insecurePermissions(path, mode):
+            let octal = String(mode & 0o777, radix: 8)
+            return "\(path) can be read by other users (mode \(octal)); protect it with: chmod 600 \(path)"
+        case let .parametersOutOfRange(what):
+            return "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not made by Amanat"
+        case .weakPublicKey:
+            return "this public key is invalid (it would give an all-zero shared secret); ask its owner for their real key"
+        case .invalidPadding:
+            return "the decrypted data has invalid padding: it was damaged or tampered with"
+        case .invalidSignature:
+            return "the signature does not match: the data was changed or was signed by someone else"
+        case let .outOfMemory(bytes):
+            return "could not allocate \(bytes) bytes of protected memory; close other programs or raise the locked-memory limit (ulimit -l)"
+        case let .io(path, reason):
+            return "\(path): \(reason)"
+        case let .invalidArgument(message):
+            return message
+        }
+    }
+}

@@ -1,0 +1,43 @@
+internal import CSodium
+
+/// Strict, constant-time base64url without padding (RFC 4648 §5), through libsodium
+/// (`sodium_bin2base64`/`sodium_base642bin`, variant URLSAFE_NO_PADDING).
+public enum Base64URL {
+    private static let variant = Int32(sodium_base64_VARIANT_URLSAFE_NO_PADDING)
+
+    /// base64url of `bytes`, without `=` padding.
+    public static func encode(_ bytes: some BytesView) -> String {
+        Sodium.ready()
+        return bytes.withBytes { input in
+            let length = sodium_base64_encoded_len(input.count, variant)
+            let text = [CChar](unsafeUninitializedCapacity: length) { out, initialized in
+                _ = sodium_bin2base64(out.baseAddress!, length, input.u8, input.count, variant)
+                initialized = length
+            }
+            return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        }
+    }
+
+    /// Decodes base64url without padding. Rejects `+`, `/`, `=`, whitespace, and encodings whose
+    /// unused trailing bits are not zero (so every byte string has exactly one accepted encoding).
+    /// - Throws: `AmanatCryptoError.invalidEncoding`.
+    public static func decode(_ text: String, what: String = "the base64url value") throws -> [UInt8] {
+        Sodium.ready()
+        let utf8 = Array(text.utf8)
+        if utf8.isEmpty { return [] }
+        guard utf8.count % 4 != 1 else { throw AmanatCryptoError.invalidEncoding(what: what, reason: "its length is impossible for base64url") }
+        let capacity = utf8.count * 3 / 4
+        var out = [UInt8](repeating: 0, count: capacity)
+        var written = 0
+        var end: UnsafePointer<CChar>? = nil
+        let code = utf8.withUnsafeBytes { input in
+            out.withUnsafeMutableBytes { output in
+                let status = sodium_base642bin(output.u8!, capacity, input.baseAddress!.assumingMemoryBound(to: CChar.self), input.count, nil, &written, &end, variant)
+                let consumed = end.map { UnsafeRawPointer($0) - input.baseAddress! } ?? 0
+                return status == 0 && consumed == input.count ? 0 : -1
+            }
+        }
+        guard code == 0 else { throw AmanatCryptoError.invalidEncoding(what: what, reason: "it contains characters outside A-Z, a-z, 0-9, '-' and '_'") }
+        return Array(out[0..<written])
+    }
+}

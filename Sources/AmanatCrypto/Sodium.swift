@@ -1,0 +1,44 @@
+internal import CSodium
+
+/// The one place libsodium is initialised and its return codes are turned into errors.
+enum Sodium {
+    /// `sodium_init` runs exactly once, thread-safely, the first time this is read (Swift globals and
+    /// static lets are initialised lazily under `swift_once`).
+    private static let initialised: Bool = sodium_init() >= 0
+
+    /// Makes sure libsodium is ready. A machine where it cannot initialise (no entropy source) is broken
+    /// in a way no caller can repair, so this stops the process rather than continue without randomness.
+    @inline(__always)
+    static func ready() {
+        precondition(initialised, "libsodium could not be initialised (no source of randomness?)")
+    }
+
+    /// Turns a libsodium return code into `error` when it is not zero.
+    @inline(__always)
+    static func check(_ code: Int32, or error: @autoclosure () -> AmanatCryptoError) throws(AmanatCryptoError) {
+        if code != 0 { throw error() }
+    }
+}
+
+/// Facts about the linked libsodium.
+public enum CryptoLibrary {
+    /// Initialises libsodium now instead of on first use. Calling it is optional and idempotent.
+    public static func initialize() { Sodium.ready() }
+
+    /// The libsodium version string, e.g. "1.0.18".
+    public static var libsodiumVersion: String {
+        Sodium.ready()
+        return String(cString: sodium_version_string())
+    }
+}
+
+// libsodium takes `unsigned char *`; these views spare every call site a rebinding dance.
+extension UnsafeRawBufferPointer {
+    /// The start as `const unsigned char *` (nil for an empty buffer without storage).
+    @inline(__always) var u8: UnsafePointer<UInt8>? { baseAddress?.assumingMemoryBound(to: UInt8.self) }
+}
+
+extension UnsafeMutableRawBufferPointer {
+    /// The start as `unsigned char *` (nil for an empty buffer without storage).
+    @inline(__always) var u8: UnsafeMutablePointer<UInt8>? { baseAddress?.assumingMemoryBound(to: UInt8.self) }
+}
