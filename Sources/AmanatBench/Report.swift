@@ -12,7 +12,7 @@ struct Report: CustomStringConvertible {
         var lines: [String] = []
         lines.append("# Benchmarks")
         lines.append("")
-        lines.append("Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians. ")
+        lines.append("Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians.")
         lines.append("The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API; the ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster).")
         lines.append("")
         lines.append("Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium \(CryptoLibrary.libsodiumVersion).")
@@ -37,7 +37,9 @@ struct Report: CustomStringConvertible {
             lines.append("| \(row.name) | \(mebibytes(row.cPeakKiB)) | \(mebibytes(row.swiftPeakKiB)) | \(met) |")
         }
         lines.append("")
-        lines.append("Notes: the sealed-box workloads keep every box in memory, so their peak grows with the count on both sides. ")
+        lines.append("Notes: the sealed-box workloads keep every box in memory, so their peak grows with the count on both sides.")
+        lines.append("The \"page cache → discard\" rows measure the cryptography (input already cached, output dropped); the \"file → file\" rows")
+        lines.append("include writing a new file, fsync and rename, as `SecretStream.encryptFile`/`decryptFile` do, and so depend on the disk.")
         lines.append("Peers (age, gpg) are compared in the CLI benchmark, once `amanat export`/`open` exist.")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -2,7 +2,7 @@
 """Independent Python implementation of Amanat's byte formats, for interop tests.
 
 Written from the format descriptions alone (not from the Swift code), on PyNaCl
-1.5.0 and the standard library. A Swift test runs it as a subprocess:
+1.6.2 and the standard library. A Swift test runs it as a subprocess:
 
     python3 interop.py produce DIR   # write DIR/python.json and the files it names
     python3 interop.py verify DIR    # check DIR/swift.json and the files it names
@@ -31,7 +31,7 @@ try:
     import nacl.signing
     from nacl.utils import random
 except ImportError:
-    print("interop: FAILED: PyNaCl is not installed (pip install pynacl==1.5.0)", file=sys.stderr)
+    print("interop: FAILED: PyNaCl is not installed (pip install pynacl==1.6.2)", file=sys.stderr)
     sys.exit(3)
 
 CHUNK = 65536
@@ -43,9 +43,9 @@ NONCE = nb.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES  # 24
 
 ID_MAGIC, ID_SIZE, ID_AD_END = b"AMANATID", 210, 106  # AD = everything before the nonce
 ID_VERSION, ID_KDF_ARGON2ID13 = 1, 2
-# Refuse KDF costs that would turn a tampered identity file into a denial of service
-# (libsodium's "sensitive" Argon2id preset is opslimit 4, memlimit 1 GiB).
-MAX_OPSLIMIT, MAX_MEMLIMIT = 16, 1 << 30
+# Docs/format.md section 5: opslimit MUST be 1..32 and memlimit 8 KiB..2 GiB, so that a tampered
+# identity file cannot turn key derivation into a denial of service.
+MAX_OPSLIMIT, MAX_MEMLIMIT = 32, 1 << 31
 PK_PREFIX, PK_BODY_CHARS = "amanat1", 109  # 68 bytes -> 109 base32 characters
 CHECKSUM_KEY, FINGERPRINT_KEY = b"amanat/v1/public-key-checksum", b"amanat/v1/fingerprint"
 B32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 alphabet, lowercase
