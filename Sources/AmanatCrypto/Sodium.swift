@@ -42,3 +42,12 @@ extension UnsafeMutableRawBufferPointer {
     /// The start as `unsigned char *` (nil for an empty buffer without storage).
     @inline(__always) var u8: UnsafeMutablePointer<UInt8>? { baseAddress?.assumingMemoryBound(to: UInt8.self) }
 }
+
+/// A copy of `bytes`, which must be exactly `count` long: the one place public key and similar
+/// lengths are checked, so every such error reads the same.
+/// - Throws: `AmanatCryptoError.invalidLength`.
+func exactBytes(_ bytes: some BytesView, count: Int, what: String) throws -> [UInt8] {
+    let copy = bytes.publicBytes
+    guard copy.count == count else { throw AmanatCryptoError.invalidLength(what: what, expected: count, actual: copy.count) }
+    return copy
+}

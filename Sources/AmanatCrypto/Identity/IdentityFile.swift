@@ -21,7 +21,14 @@ public enum IdentityFile {
     /// - Throws: `AmanatCryptoError.outOfMemory` when the Argon2id memory cannot be had.
     public static func encode(_ identity: Identity, passphrase: some BytesView,
                               parameters: Argon2id.Parameters = .moderate) throws -> [UInt8] {
-        let salt = SecureRandom.bytes(Argon2id.saltSize)
+        try encode(identity, passphrase: passphrase, parameters: parameters,
+                   salt: SecureRandom.bytes(Argon2id.saltSize), nonce: SecureRandom.bytes(XChaCha20Poly1305.nonceSize))
+    }
+
+    /// `encode` with a chosen salt and nonce, so fixed vectors can pin the format byte for byte.
+    /// Never call it with anything but fresh random values outside tests.
+    static func encode(_ identity: Identity, passphrase: some BytesView, parameters: Argon2id.Parameters,
+                       salt: [UInt8], nonce: [UInt8]) throws -> [UInt8] {
         var header = Labels.identityFileMagic
         header.append(version)
         header.append(Argon2id.algorithmIdentifier)
@@ -36,7 +43,7 @@ public enum IdentityFile {
             identity.encryptionKey.rawRepresentation.withUnsafeBytes { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
             identity.signingKey.seed.withUnsafeBytes { (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
         }
-        return header + XChaCha20Poly1305.seal(secrets, using: key, associatedData: header)
+        return header + XChaCha20Poly1305.seal(secrets, using: key, nonce: nonce, associatedData: header)
     }
 
     /// Reads the public keys without the passphrase. They are not authenticated until the file is

@@ -15,11 +15,7 @@ public enum Ed25519 {
         /// Wraps 32 raw bytes.
         /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
         public init(rawRepresentation: some BytesView) throws {
-            let bytes = rawRepresentation.publicBytes
-            guard bytes.count == Ed25519.keySize else {
-                throw AmanatCryptoError.invalidLength(what: "an Ed25519 public key", expected: Ed25519.keySize, actual: bytes.count)
-            }
-            self.rawRepresentation = bytes
+            self.rawRepresentation = try exactBytes(rawRepresentation, count: Ed25519.keySize, what: "an Ed25519 public key")
         }
 
         /// Whether `signature` is a valid Ed25519 signature of `message` by this key

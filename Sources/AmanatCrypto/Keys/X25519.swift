@@ -13,11 +13,7 @@ public enum X25519 {
         /// Wraps 32 raw bytes.
         /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
         public init(rawRepresentation: some BytesView) throws {
-            let bytes = rawRepresentation.publicBytes
-            guard bytes.count == X25519.keySize else {
-                throw AmanatCryptoError.invalidLength(what: "an X25519 public key", expected: X25519.keySize, actual: bytes.count)
-            }
-            self.rawRepresentation = bytes
+            self.rawRepresentation = try exactBytes(rawRepresentation, count: X25519.keySize, what: "an X25519 public key")
         }
     }
 
