@@ -15,10 +15,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "AmanatCrypto", targets: ["AmanatCrypto"]),
+        .library(name: "AmanatVault", targets: ["AmanatVault"]),
         .executable(name: "amanat", targets: ["amanat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libsodium, found with pkg-config; `make deps` installs Debian's libsodium-dev when it is missing.
@@ -33,11 +35,22 @@ let package = Package(
             dependencies: ["CSodium"],
             swiftSettings: strictSwift
         ),
+        // The vault: records, cases, grants, audit, mailboxes; storage behind `VaultStore` (SQLite embedded).
+        .target(
+            name: "AmanatVault",
+            dependencies: [
+                "AmanatCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Resources"],
+            swiftSettings: strictSwift
+        ),
         // The command-line tool.
         .executableTarget(
             name: "amanat",
             dependencies: [
                 "AmanatCrypto",
+                "AmanatVault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -49,13 +62,31 @@ let package = Package(
         ),
         .executableTarget(
             name: "AmanatBench",
-            dependencies: ["AmanatCrypto"],
+            dependencies: ["AmanatCrypto", "AmanatVault"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "AmanatCryptoTests",
             dependencies: ["AmanatCrypto"],
             resources: [.copy("Vectors")],
+            swiftSettings: strictSwift
+        ),
+        // A child process for the vault's crash-safety and concurrency tests.
+        .executableTarget(
+            name: "VaultStress",
+            dependencies: ["AmanatVault", "AmanatCrypto"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatVaultTests",
+            dependencies: ["AmanatVault", "AmanatCrypto", "VaultStress", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "amanatTests",
+            dependencies: ["amanat"],
+            exclude: ["pty_drive.py"],
             swiftSettings: strictSwift
         ),
     ]

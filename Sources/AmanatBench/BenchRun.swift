@@ -11,6 +11,8 @@ struct BenchOptions {
     var streamMiB = 1024
     var boxes = 100_000
     var boxSize = 1024
+    var vaultRecords = 100_000
+    var grantRecords = 10_000
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -23,6 +25,8 @@ struct BenchOptions {
             case "--stream-mib": streamMiB = Int(value) ?? 0
             case "--boxes": boxes = Int(value) ?? 0
             case "--box-size": boxSize = Int(value) ?? 0
+            case "--vault-records": vaultRecords = Int(value) ?? 0
+            case "--grant-records": grantRecords = Int(value) ?? 0
             default: throw BenchError("unknown option \(flag)")
             }
         }
@@ -81,7 +85,15 @@ struct BenchRun {
         let moderate = Argon2id.Parameters.moderate
         rows.append(try compare("Argon2id, identity-file setting (\(moderate))", unit: "ms each", target: nil,
                                 workload: ["argon2id", "\(moderate.opsLimit)", "\(moderate.memLimit)", "3"], amount: 3, perItemMilliseconds: true))
-        return Report(rows: rows, options: options)
+        printError("  vault: submitting \(options.vaultRecords) records…\n")
+        let submit = try Spawn.figures(me, ["child", "vault-submit", "\(options.vaultRecords)", "1000"])
+        printError("  vault: grants and revocation on a \(options.grantRecords)-record case…\n")
+        let grant = try Spawn.figures(me, ["child", "vault-grant", "\(options.grantRecords)"])
+        printError("  vault: attaching the \(options.streamMiB) MiB file…\n")
+        let attach = try Spawn.figures(me, ["child", "vault-attach", plain])
+        let vault = VaultFigures(records: options.vaultRecords, grantRecords: options.grantRecords, attachMiB: options.streamMiB,
+                                 submit: submit, grant: grant, attach: attach)
+        return Report(rows: rows, vault: vault, options: options)
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.

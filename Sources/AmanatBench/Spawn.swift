@@ -21,6 +21,17 @@ enum Spawn {
         return Measurement(seconds: seconds, peakKiB: peak)
     }
 
+    /// Runs a child that prints "key=value" figures on one line.
+    static func figures(_ executable: String, _ arguments: [String]) throws -> [String: Double] {
+        let output = try run(executable, arguments)
+        var figures: [String: Double] = [:]
+        for field in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let parts = field.split(separator: "=")
+            if parts.count == 2, let value = Double(parts[1]) { figures[String(parts[0])] = value }
+        }
+        return figures
+    }
+
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw BenchError("pipe failed") }

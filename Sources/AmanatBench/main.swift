@@ -13,7 +13,9 @@ import Glibc
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "child" {
     do {
-        exit(try Workloads.run(Array(arguments.dropFirst())))
+        let rest = Array(arguments.dropFirst())
+        if try VaultWorkloads.run(rest[0], Array(rest.dropFirst())) { exit(0) }
+        exit(try Workloads.run(rest))
     } catch {
         printError("AmanatBench child: \(error)\n")
         exit(1)

@@ -9,4 +9,30 @@ public enum Labels {
     public static let publicKeyPrefix = "amanat1"
     /// The 8-byte magic that opens an identity file.
     public static let identityFileMagic: [UInt8] = Array("AMANATID".utf8)
+
+    // Vault structures (Docs/format.md, section 8). Each is a prefix of associated data or of a
+    // signed statement, followed by a zero byte and the structure's fields.
+
+    /// Associated data of a testimony body.
+    public static let testimonyBody: [UInt8] = Array("amanat/v1/testimony".utf8)
+    /// Associated data of a record key wrapped under a case key.
+    public static let caseRecordKey: [UInt8] = Array("amanat/v1/case-record-key".utf8)
+    /// Associated data of a case's title and notes.
+    public static let caseTitle: [UInt8] = Array("amanat/v1/case-title".utf8)
+    /// Prefix of a signed grant statement.
+    public static let grantStatement: [UInt8] = Array("amanat/v1/grant".utf8)
+    /// Prefix of an audit entry's canonical bytes.
+    public static let auditEntry: [UInt8] = Array("amanat/v1/audit-entry".utf8)
+    /// BLAKE2b key that hashes an audit entry's canonical bytes into its chain hash.
+    public static let auditChain: [UInt8] = Array("amanat/v1/audit-chain".utf8)
+    /// Prefix of what an actor signs for an audit entry (followed by the entry's hash).
+    public static let auditSignature: [UInt8] = Array("amanat/v1/audit-signature".utf8)
+    /// Prefix of the statement a reply's author signs.
+    public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
+    /// BLAKE2b key for hashing attachment contents.
+    public static let attachmentHash: [UInt8] = Array("amanat/v1/attachment-hash".utf8)
+    /// crypto_kdf context: the mailbox id derived from a codename.
+    public static let mailboxContext = KeyDerivation.Context("AMNTMBOX")
+    /// crypto_kdf context: the reply key pair derived from a codename.
+    public static let replyKeyContext = KeyDerivation.Context("AMNTRPLY")
 }

@@ -1,5 +1,7 @@
 import AmanatCrypto
+import AmanatVault
 import ArgumentParser
+import Foundation
 
 /// The `amanat` command: the root of the command tree.
 @main
@@ -8,14 +10,40 @@ struct Amanat: ParsableCommand {
         commandName: "amanat",
         abstract: "Keep testimony about the disappeared encrypted, shared only with those granted, and published only redacted.",
         discussion: """
-        Amanat is an encrypted testimony vault. A source submits testimony without an account and \
-        receives a codename; lawyers open only the cases they are granted; editors publish signed, \
-        redacted excerpts.
+        A source submits testimony without an account and receives a codename; lawyers open only the \
+        cases they are granted; every action is kept in a signed audit log. --vault defaults to \
+        $AMANAT_VAULT, then ./vault. Passphrases and codenames are never taken as arguments: they are \
+        asked without echo, or read from a file (--passphrase-file) or AMANAT_PASSPHRASE / AMANAT_CODENAME.
 
         Examples:
-          amanat demo          Walk through the cryptography on fictional data.
+          amanat demo                                   the whole story on fictional data
+          amanat init --vault ./vault                   a new vault and its administrator
+          amanat submit --text-file statement.txt       testimony from a source
+          amanat grant CASE --to amanat1… --expires 90d
         """,
-        version: "0.1.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
-        subcommands: [Demo.self]
+        version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
+        subcommands: [
+            Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
+            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Audit.self, Demo.self,
+        ]
     )
+
+    /// Runs the command; Amanat's own errors become `amanat: error: …` lines and documented exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            switch error {
+            case is CLIError, is AmanatCryptoError, is AmanatVaultError: fail(error)
+            default: exit(withError: error)
+            }
+        }
+    }
+
+    private static func fail(_ error: any Error) -> Never {
+        let diagnosis = Diagnosis(error)
+        diagnosis.report()
+        Foundation.exit(diagnosis.status.rawValue)
+    }
 }

@@ -45,13 +45,16 @@ public enum BLAKE2b {
         private let length: Int
         private var finished = false
 
-        /// Starts an unkeyed hash of `length` bytes (16 to 64).
-        public init(length: Int = 32) {
+        /// Starts a hash of `length` bytes (16 to 64), unkeyed or keyed with 16 to 64 bytes of `key`.
+        public init(length: Int = 32, key: [UInt8] = []) {
             precondition(outputLengths.contains(length), "BLAKE2b output is 16 to 64 bytes")
+            precondition(key.isEmpty || keyLengths.contains(key.count), "BLAKE2b keys are 16 to 64 bytes")
             Sodium.ready()
             self.length = length
             state = SecretBytes(count: crypto_generichash_statebytes()) { st in
-                _ = crypto_generichash_init(OpaquePointer(st.baseAddress!), nil, 0, length)
+                key.withUnsafeBytes { k in
+                    _ = crypto_generichash_init(OpaquePointer(st.baseAddress!), k.u8, k.count, length)
+                }
             }
         }
 

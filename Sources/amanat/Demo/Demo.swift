@@ -1,15 +1,19 @@
 import AmanatCrypto
+import AmanatVault
 import ArgumentParser
 import Foundation
 
 extension Amanat {
-    /// `amanat demo`: the cryptographic round trip on fictional data, narrated.
+    /// `amanat demo`: the whole story in a temporary vault, narrated.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk through Amanat's cryptography on a fictional testimony, step by step.",
+            abstract: "Tell the whole story in a temporary vault, step by step, on fictional data.",
             discussion: """
-            Everything happens in a temporary folder that is deleted afterwards. The testimony, names \
-            and passphrase are invented for the demonstration.
+            A mother submits testimony in Russian with a photo; the administrator files it into a case \
+            and grants a lawyer access for 30 days; the lawyer opens it and replies; the mother reads \
+            the reply with her codename; the grant is revoked and the lawyer can no longer open a record \
+            added afterwards; the audit log verifies. Everything happens in a temporary folder that is \
+            deleted at the end; all people and events are invented.
 
             Example:
               amanat demo
@@ -18,96 +22,96 @@ extension Amanat {
 
         func run() throws {
             let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-demo-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(atPath: workspace) }
-            do {
-                var story = DemoStory(workspace: workspace)
-                try story.tell()
-            } catch let error as AmanatCryptoError {
-                reportError(error.description)
-                throw ExitCode.failure
-            }
+            var story = DemoStory(workspace: workspace)
+            try story.tell()
         }
     }
 }
 
-/// The story `amanat demo` tells.
+/// The story `amanat demo` tells, one numbered step at a time.
 struct DemoStory {
     let workspace: String
-    private var narrator = Narrator()
+    private var step = 0
 
     init(workspace: String) { self.workspace = workspace }
 
-    mutating func tell() throws {
-        print("Amanat demo: libsodium \(CryptoLibrary.libsodiumVersion). All people and events below are fictional.")
-
-        narrator.step("A lawyer creates her identity: an X25519 key to receive, an Ed25519 key to sign.")
-        let lawyer = Identity()
-        let identityPath = workspace + "/lawyer.id"
-        let passphrase = SecretBytes(utf8: "горы помнят всё 1999")
-        try IdentityFile.write(lawyer, to: identityPath, passphrase: passphrase, parameters: .interactive)
-        narrator.detail("identity file: \(identityPath) (mode 600, private keys encrypted with Argon2id \(Argon2id.Parameters.interactive))")
-        narrator.detail("public key to paste into an email: \(lawyer.publicKey.stringRepresentation)")
-        narrator.detail("fingerprint to read aloud on the phone: \(lawyer.publicKey.fingerprint)")
-
-        narrator.step("A mother submits testimony. Her device needs only the lawyer's public key.")
-        let testimony = SecretBytes(utf8: "Мой сын Ахмед ушёл 14 марта 2002 года и не вернулся. Звонили с номера +7 928 000-00-00.")
-        let recordKey = SymmetricKey()
-        let associatedData = Array("amanat demo record 1".utf8)
-        let body = XChaCha20Poly1305.seal(Padding.padToBucket(testimony), using: recordKey, associatedData: associatedData)
-        let wrappedKey = SealedBox.seal(recordKey.rawRepresentation, to: lawyer.publicKey.encryption)
-        narrator.detail("testimony: \(testimony.count) bytes, padded to a \(SizeBucket.bucket(for: testimony.count + 1))-byte bucket, encrypted with XChaCha20-Poly1305 (\(body.count) bytes stored)")
-        narrator.detail("its random record key, sealed to the lawyer: \(wrappedKey.count) bytes; the server that stores this cannot read it")
-
-        narrator.step("She attaches a photo; it is streamed through secretstream in 64 KiB chunks.")
-        let photoPath = workspace + "/photo.jpg"
-        let photo = SecureRandom.bytes(300_000)
-        try Data(photo).write(to: URL(fileURLWithPath: photoPath))
-        let photoKey = SymmetricKey()
-        try SecretStream.encryptFile(at: photoPath, to: photoPath + ".amanat", using: photoKey)
-        try FileManager.default.removeItem(atPath: photoPath)
-        narrator.detail("300,000-byte photo -> \(SecretStream.encryptedSize(plaintextSize: photo.count)) encrypted bytes; the plaintext copy is deleted")
-
-        narrator.step("The lawyer unlocks her identity with her passphrase and opens the testimony.")
-        let unlocked = try IdentityFile.open(at: identityPath, passphrase: passphrase)
-        let openedKey = try SymmetricKey(rawRepresentation: SealedBox.open(wrappedKey, with: unlocked.encryptionKey, what: "the record key"))
-        let padded = try XChaCha20Poly1305.open(body, using: openedKey, associatedData: associatedData, what: "the testimony")
-        let opened = try Padding.unpad(padded, blockSize: padded.count)
-        narrator.ok("testimony opened and authentic: \(opened.unprotectedString())")
-        try SecretStream.decryptFile(at: photoPath + ".amanat", to: photoPath, using: photoKey)
-        let photoBack = try Data(contentsOf: URL(fileURLWithPath: photoPath))
-        narrator.ok("photo decrypted, identical to the original: \(Array(photoBack) == photo)")
-
-        narrator.step("Tampering is detected, never returned as garbage.")
-        var tampered = body
-        tampered[tampered.count / 2] ^= 0x01
-        try expectFailure("one flipped bit in the testimony") { _ = try XChaCha20Poly1305.open(tampered, using: openedKey, associatedData: associatedData, what: "the testimony") }
-        try expectFailure("the testimony bound to another record id") { _ = try XChaCha20Poly1305.open(body, using: openedKey, associatedData: Array("amanat demo record 2".utf8), what: "the testimony") }
-        let stranger = Identity()
-        try expectFailure("another person's key") { _ = try SealedBox.open(wrappedKey, with: stranger.encryptionKey, what: "the record key") }
-        var cut = try Array(Data(contentsOf: URL(fileURLWithPath: photoPath + ".amanat")))
-        cut.removeLast(100)
-        try Data(cut).write(to: URL(fileURLWithPath: photoPath + ".cut"))
-        try expectFailure("a photo cut short in transit") { try SecretStream.decryptFile(at: photoPath + ".cut", to: photoPath + ".out", using: photoKey) }
-        try expectFailure("a wrong passphrase") { _ = try IdentityFile.open(at: identityPath, passphrase: SecretBytes(utf8: "горы помнят всё 2000")) }
-
-        narrator.step("Signatures let anyone check who published what.")
-        let statement = Array("Projection of case 7, excerpt 1, redacted 2026-11".utf8)
-        let signature = unlocked.signingKey.signature(for: statement)
-        narrator.ok("signature verifies with the public key: \(lawyer.publicKey.signing.isValidSignature(signature, for: statement))")
-        narrator.ok("a changed statement does not verify: \(!lawyer.publicKey.signing.isValidSignature(signature, for: Array("Projection of case 8".utf8)))")
-
-        print("\nDone. The temporary folder is deleted; nothing was written anywhere else.")
+    private mutating func chapter(_ title: String) {
+        step += 1
+        print("\n\(step). \(title)")
     }
 
-    /// Runs `attempt`, which must fail; the demo stops with an error if it does not.
-    private func expectFailure(_ what: String, _ attempt: () throws -> Void) throws {
-        do {
-            try attempt()
-        } catch {
-            narrator.ok("\(what): refused (\(error))")
-            return
+    private func say(_ text: String) { print("   \(text)") }
+
+    mutating func tell() throws {
+        print("Amanat demo (libsodium \(CryptoLibrary.libsodiumVersion)). All people and events are fictional; the vault is deleted at the end.")
+
+        chapter("The intake officer creates a vault. Her X25519 public key becomes the intake key.")
+        let administrator = Identity()
+        let vault = try Vault.create(at: workspace + "/vault", administrator: administrator)
+        say("intake public key: \(administrator.publicKey.stringRepresentation.prefix(40))…")
+        say("vault: \(workspace)/vault (SQLite in WAL mode, attachments in blobs/)")
+
+        chapter("A lawyer makes her own identity and sends her public key; they compare fingerprints by phone.")
+        let lawyerPath = workspace + "/lawyer.id"
+        let passphrase = SecretBytes(utf8: "горы помнят всё 1999")
+        try IdentityFile.write(Identity(), to: lawyerPath, passphrase: passphrase, parameters: .interactive)
+        let lawyerKey = try IdentityFile.publicKey(at: lawyerPath)
+        say("identity file \(lawyerPath): mode 600, keys encrypted with Argon2id")
+        say("public key: \(lawyerKey.stringRepresentation.prefix(40))…  fingerprint \(lawyerKey.fingerprint)")
+
+        chapter("A mother submits her testimony in Russian, with a photo. No account; only the intake key is needed.")
+        let photo = workspace + "/photo.jpg"
+        try Data(SecureRandom.bytes(250_000)).write(to: URL(fileURLWithPath: photo))
+        let testimony = Testimony(statement: "Мой сын Ахмед ушёл утром 14 марта 2002 года и не вернулся. Вечером позвонили с незнакомого номера.",
+                                  people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"], dates: ["14 марта 2002"],
+                                  language: "ru", contact: "только через ответы")
+        let (record, codename) = try vault.submit(testimony, attachments: [AttachmentSource(path: photo, name: "photo.jpg")])
+        try FileManager.default.removeItem(atPath: photo)
+        say("record \(record) stored encrypted; the photo was streamed through secretstream and padded")
+        say("her codename, shown once: \(codename.reveal())")
+
+        chapter("The administrator files the record into a case and grants the lawyer access for 30 days.")
+        let caseID = try vault.createCase(title: "Хакиев, март 2002", notes: "Карабулак", administrator: administrator)
+        try vault.assign([record], to: caseID, administrator: administrator)
+        try vault.issueGrant(case: caseID, to: lawyerKey, expires: Day.today().adding(days: 30), administrator: administrator)
+        say("case \(caseID); grant signed by the administrator, case key sealed to the lawyer")
+
+        chapter("The lawyer unlocks her identity and opens the testimony and the photo.")
+        let lawyer = try IdentityFile.open(at: lawyerPath, passphrase: passphrase)
+        let opened = try vault.open(record, as: .grantee(lawyer))
+        say("✓ \(opened.statement)")
+        try vault.exportAttachment(opened.attachments[0], to: workspace + "/opened-photo.jpg")
+        say("✓ photo verified and saved (\(opened.attachments[0].size) bytes)")
+        try vault.reply(to: record, text: "Мы получили ваше заявление и начали работу. Юрист.", as: .grantee(lawyer))
+        say("she replies to the mother; the reply is sealed so that only the codename opens it")
+
+        chapter("The mother comes back with her codename (typed in capitals, first four letters of each word).")
+        let typed = codename.reveal().split(separator: " ").map { $0.prefix(4).uppercased() }.joined(separator: "  ")
+        for reply in try vault.replies(codename: Codename(typed: SecretBytes(utf8: typed))) {
+            say("✓ reply from \(reply.author.fingerprint): \(reply.text)")
         }
-        throw AmanatCryptoError.invalidArgument("\(what) was NOT detected: this build is broken")
+
+        chapter("The lawyer's grant is revoked; the case key is rotated.")
+        try vault.revoke(case: caseID, grantee: lawyerKey.fingerprint, administrator: administrator)
+        let (later, _) = try vault.submit(Testimony(statement: "Ещё одно свидетельство.", language: "ru"))
+        try vault.assign([later], to: caseID, administrator: administrator)
+        for (name, id) in [("the first record", record), ("a record added afterwards", later)] {
+            let refusal: (any Error)? = {
+                do { _ = try vault.open(id, as: .grantee(lawyer)); return nil } catch { return error }
+            }()
+            guard let refusal else { throw CLIError.refused("the revoked lawyer could still open \(name): this build is broken", hint: nil) }
+            say("✓ \(name): refused (\(refusal))")
+        }
+
+        chapter("The audit log: every action, chained and signed; the mother's actions carry no identity.")
+        let head = try vault.verifyAudit()
+        for entry in try vault.store.read({ try $0.auditEntries() }) {
+            say("\(entry.sequence). \(entry.day)  \(entry.actor == nil ? "source" : "signed")  \(entry.action)")
+        }
+        say("✓ verified: \(head.count) entries, head \(head.hash.prefix(16))…")
+
+        print("\nDone. Nothing about the mother (IP address, device, time of day) was ever recorded. The temporary vault is deleted.")
     }
 }

@@ -1,0 +1,71 @@
+public import AmanatCrypto
+
+/// Every error AmanatVault throws. Messages name only public things (record, case and grant ids,
+/// paths, days) and say what to do next; never testimony, names, keys or codenames.
+public enum AmanatVaultError: Error, Equatable, Sendable {
+    /// No vault at the path.
+    case vaultNotFound(path: String)
+    /// A vault already exists at the path.
+    case vaultExists(path: String)
+    /// The vault was written by a newer Amanat.
+    case unsupportedVaultVersion(Int)
+    /// No record with this id.
+    case recordNotFound(String)
+    /// No case with this id.
+    case caseNotFound(String)
+    /// No grant with this id, or none for this person and case.
+    case grantNotFound(String)
+    /// The identity is not the vault's administrator.
+    case notAdministrator
+    /// The person holds no valid grant for the case that contains the record.
+    case accessDenied(String)
+    /// The grant has expired.
+    case grantExpired(grant: String, day: String)
+    /// The grant was revoked.
+    case grantRevoked(grant: String, day: String)
+    /// The grant lacks the permission needed.
+    case permissionDenied(String)
+    /// The codename does not open any mailbox in this vault.
+    case unknownCodename
+    /// The codename is not made of words from the list.
+    case malformedCodename(String)
+    /// Stored data failed authentication or is inconsistent: tampering or damage.
+    case corrupted(String)
+    /// The audit log does not verify.
+    case auditBroken(sequence: Int, reason: String)
+    /// An attachment is too large.
+    case attachmentTooLarge(path: String, limit: Int)
+    /// The storage backend failed.
+    case storage(String)
+    /// A cryptographic failure passed up from AmanatCrypto.
+    case crypto(AmanatCryptoError)
+    /// An argument a caller passed was not acceptable.
+    case invalidArgument(String)
+}
+
+extension AmanatVaultError: CustomStringConvertible {
+    /// A one-line message a non-expert can act on.
+    public var description: String {
+        switch self {
+        case let .vaultNotFound(path): return "no vault at \(path); create one with `amanat init --vault \(path)` or point --vault at an existing one"
+        case let .vaultExists(path): return "\(path) already holds a vault or other files; choose a new or empty folder"
+        case let .unsupportedVaultVersion(v): return "this vault uses format version \(v), newer than this Amanat understands; update Amanat"
+        case let .recordNotFound(id): return "no record \(id) in this vault; list records with `amanat inbox`"
+        case let .caseNotFound(id): return "no case \(id) in this vault; list cases with `amanat case list`"
+        case let .grantNotFound(what): return "no grant \(what); list grants with `amanat grant list`"
+        case .notAdministrator: return "this identity is not the vault's administrator; use the administrator identity made by `amanat init`"
+        case let .accessDenied(what): return "you have no grant that opens \(what); ask the case's administrator for one"
+        case let .grantExpired(grant, day): return "grant \(grant) expired on \(day); ask the case's administrator to issue a new one"
+        case let .grantRevoked(grant, day): return "grant \(grant) was revoked on \(day); ask the case's administrator if this is a mistake"
+        case let .permissionDenied(what): return what
+        case .unknownCodename: return "this codename does not open any mailbox here; check each word (the first four letters of each are enough)"
+        case let .malformedCodename(reason): return "this is not a codename: \(reason)"
+        case let .corrupted(what): return "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup"
+        case let .auditBroken(sequence, reason): return "the audit log does not verify at entry \(sequence): \(reason)"
+        case let .attachmentTooLarge(path, limit): return "\(path) is larger than the \(limit >> 20) MiB allowed per attachment"
+        case let .storage(message): return "the vault's database failed: \(message)"
+        case let .crypto(error): return error.description
+        case let .invalidArgument(message): return message
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import AmanatCrypto
+public import Foundation
+
+/// The append-only audit log: each entry carries the hash of the one before it and, unless a source
+/// made it anonymously, its actor's signature. `verify` detects any edit, deletion, insertion or
+/// reordering; cutting entries off the end is detected against a head remembered from an earlier check.
+public enum AuditLog {
+    /// Actions a source takes anonymously: the only ones without an actor and signature.
+    public static let anonymousActions: Set<String> = ["submit", "follow-up"]
+    /// Actions a grantee may take; every other signed action is the administrator's alone.
+    public static let granteeActions: Set<String> = ["reply"]
+
+    /// Appends an entry inside the caller's transaction.
+    static func append(to writer: any VaultWriter, action: String, objects: [Data], actor: Identity?) throws {
+        precondition(actor != nil || anonymousActions.contains(action), "only a source's actions are anonymous")
+        let previous = try writer.lastAuditEntry()
+        var row = AuditEntryRow(
+            sequence: (previous?.sequence ?? 0) + 1,
+            day: Day.today().description,
+            actor: actor.map { Data($0.publicKey.signing.rawRepresentation) },
+            action: action,
+            objects: objects.map { Hex.encode(Array($0)) }.joined(separator: ","),
+            previousHash: previous?.entryHash ?? Data(count: 32),
+            entryHash: Data(), signature: nil)
+        let hash = VaultFormat.auditHash(row)
+        row.entryHash = Data(hash)
+        row.signature = actor.map { Data($0.signingKey.signature(for: VaultFormat.auditSignedMessage(hash))) }
+        try writer.append(row)
+    }
+
+    /// What a successful verification saw.
+    public struct Head: Equatable, Sendable, CustomStringConvertible {
+        /// Number of entries.
+        public let count: Int
+        /// Hash of the last entry, hex (all zeros for an empty log).
+        public let hash: String
+        /// A head as printed by an earlier check.
+        public init(count: Int, hash: String) {
+            self.count = count
+            self.hash = hash
+        }
+
+        /// "42 entries, head 9c1f…".
+        public var description: String { "\(count) entries, head \(hash)" }
+    }
+
+    /// Checks the whole log.
+    /// - Parameters:
+    ///   - entries: the log in sequence order.
+    ///   - administrator: the administrator's Ed25519 key, which may take every signed action.
+    ///   - grantees: Ed25519 keys of lawyers holding (or having held) a validly signed grant; they may only reply.
+    ///   - remembered: a head from an earlier check; the log must still contain it unchanged.
+    /// - Returns: the head, to remember for next time.
+    /// - Throws: `AmanatVaultError.auditBroken` naming the first bad entry.
+    public static func verify(_ entries: [AuditEntryRow], administrator: Data, grantees: Set<Data>, remembered: Head? = nil) throws -> Head {
+        var previous = Data(count: 32)
+        for (index, entry) in entries.enumerated() {
+            let expected = index + 1
+            guard entry.sequence == expected else {
+                throw AmanatVaultError.auditBroken(sequence: expected, reason: "entry \(expected) is missing or out of order")
+            }
+            guard entry.previousHash == previous else {
+                throw AmanatVaultError.auditBroken(sequence: expected, reason: "it does not follow the entry before it (an entry was removed, inserted or changed)")
+            }
+            guard Data(VaultFormat.auditHash(entry)) == entry.entryHash else {
+                throw AmanatVaultError.auditBroken(sequence: expected, reason: "its content was changed")
+            }
+            if let actor = entry.actor {
+                let allowed = actor == administrator || (grantees.contains(actor) && granteeActions.contains(entry.action))
+                guard allowed else {
+                    throw AmanatVaultError.auditBroken(sequence: expected, reason: "it names an actor who may not take this action")
+                }
+                guard let signature = entry.signature,
+                      let key = try? Ed25519.PublicKey(rawRepresentation: Array(actor)),
+                      key.isValidSignature(Array(signature), for: VaultFormat.auditSignedMessage(Array(entry.entryHash))) else {
+                    throw AmanatVaultError.auditBroken(sequence: expected, reason: "its signature does not verify")
+                }
+            } else {
+                guard anonymousActions.contains(entry.action), entry.signature == nil else {
+                    throw AmanatVaultError.auditBroken(sequence: expected, reason: "an unsigned entry records an action only a signed actor may take")
+                }
+            }
+            if let remembered, remembered.count == expected, Hex.encode(Array(entry.entryHash)) != remembered.hash {
+                throw AmanatVaultError.auditBroken(sequence: expected, reason: "it differs from the head remembered earlier")
+            }
+            previous = entry.entryHash
+        }
+        if let remembered, entries.count < remembered.count {
+            throw AmanatVaultError.auditBroken(sequence: entries.count + 1, reason: "the log is shorter than when it was last checked (\(remembered.count) entries): entries were cut off the end")
+        }
+        return Head(count: entries.count, hash: Hex.encode(Array(previous)))
+    }
+}
+
+extension Vault {
+    /// Verifies this vault's audit log.
+    /// - Parameter remembered: the head from an earlier check, if kept (detects entries cut off the end).
+    /// - Returns: the head now.
+    /// - Throws: `AmanatVaultError.auditBroken`.
+    public func verifyAudit(remembered: AuditLog.Head? = nil) throws -> AuditLog.Head {
+        try store.read { reader in
+            try AuditLog.verify(reader.auditEntries(), administrator: info.administratorSigningKey,
+                                grantees: signedGrantees(reader), remembered: remembered)
+        }
+    }
+
+    /// Signing keys of every grantee whose grant carries a valid administrator signature.
+    func signedGrantees(_ reader: any VaultReader) throws -> Set<Data> {
+        Set(try reader.grants(caseID: nil).filter {
+            administratorKey.isValidSignature(Array($0.signature), for: VaultFormat.grantStatement($0))
+        }.map(\.granteeSigningKey))
+    }
+}

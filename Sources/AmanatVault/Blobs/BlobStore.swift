@@ -1,0 +1,133 @@
+import AmanatCrypto
+import Foundation
+
+/// Attachments on disk: each streamed through secretstream under its own key into `blobs/<id>`,
+/// padded to a size bucket, written to a temporary file, fsynced and renamed, so a blob is whole or absent.
+struct BlobStore {
+    let directory: String
+    /// Largest accepted attachment.
+    let limit: Int
+
+    /// Encrypts the file at `path` into a new blob.
+    /// - Returns: the attachment description (with its key) for the encrypted body.
+    func store(path: String, name: String) throws -> Attachment {
+        let size: Int
+        do {
+            size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        } catch {
+            throw AmanatVaultError.crypto(.io(path: path, reason: "cannot read it"))
+        }
+        guard size <= limit else { throw AmanatVaultError.attachmentTooLarge(path: path, limit: limit) }
+        let id = VaultID<BlobTag>()
+        let key = SymmetricKey()
+        var reader = PaddedHashingReader(inner: try vaultCrypto(path) { try FileReader(path: path) },
+                                         paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
+        var writer = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
+        try vaultCrypto(path) { try SecretStream.encrypt(from: &reader, to: &writer, using: key) }
+        guard reader.contentSize == size else {
+            throw AmanatVaultError.invalidArgument("\(path) changed while it was being read; try again")
+        }
+        try vaultCrypto(path) { try writer.commit() }
+        Self.blurTimes(blobPath(id))
+        return Attachment(blob: id, name: name, size: size, hash: Hex.encode(reader.hasher.finalize()),
+                          key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize)
+    }
+
+    /// Decrypts `attachment` into a new file at `path` (0600), which appears only if every chunk
+    /// verified and the content hash matches.
+    func export(_ attachment: Attachment, to path: String) throws {
+        let what = "attachment \(attachment.blob)"
+        let key = try vaultCrypto(what) {
+            try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key)))
+        }
+        var reader = try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) }
+        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path) }
+        var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
+        let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
+        guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
+              Hex.encode(writer.hasher.finalize()) == attachment.hash else {
+            throw AmanatVaultError.corrupted(what)
+        }
+        try vaultCrypto(path) { try file.commit() }
+    }
+
+    func blobPath(_ id: VaultID<BlobTag>) -> String { directory + "/" + id.description }
+
+    /// Sets a blob's access and modification times to the start of its day (UTC), so the file system
+    /// keeps no more precise a time than the database does.
+    static func blurTimes(_ path: String) {
+        let midnight = Double(Day.today().daysSinceEpoch) * 86_400
+        try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: midnight)], ofItemAtPath: path)
+        var times = [timespec(tv_sec: Int(midnight), tv_nsec: 0), timespec(tv_sec: Int(midnight), tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    /// Deletes blobs written for a submission that then failed.
+    func remove(_ attachments: [Attachment]) {
+        for attachment in attachments { try? FileManager.default.removeItem(atPath: blobPath(attachment.blob)) }
+    }
+}
+
+/// Reads a file, hashes its content, then yields zero bytes up to `paddedSize`.
+private struct PaddedHashingReader: ByteReader {
+    var inner: FileReader
+    let paddedSize: Int
+    let limit: Int
+    let path: String
+    let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
+    private(set) var contentSize = 0
+    private var produced = 0
+    private var innerDone = false
+
+    init(inner: FileReader, paddedSize: Int, limit: Int, path: String) {
+        self.inner = inner
+        self.paddedSize = paddedSize
+        self.limit = limit
+        self.path = path
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !innerDone {
+            let n = try inner.read(into: buffer)
+            if n > 0 {
+                contentSize += n
+                guard contentSize <= min(limit, paddedSize) else {
+                    throw AmanatVaultError.invalidArgument("\(path) grew while it was being read; try again")
+                }
+                hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                produced += n
+                return n
+            }
+            innerDone = true
+        }
+        let n = min(buffer.count, paddedSize - produced)
+        if n > 0 { buffer.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: n) }
+        produced += n
+        return n
+    }
+}
+
+/// Passes the first `size` bytes to `inner` and the hasher; checks the padding after them is zero.
+private struct UnpaddingHashingWriter: ByteWriter {
+    let inner: AtomicFileWriter
+    let size: Int
+    let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
+    private(set) var written = 0
+    private(set) var paddingWasDirty = false
+
+    init(inner: AtomicFileWriter, size: Int) {
+        self.inner = inner
+        self.size = size
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+        let keep = max(0, min(bytes.count, size - written))
+        if keep > 0 {
+            let content = UnsafeRawBufferPointer(rebasing: bytes[0..<keep])
+            hasher.update(content)
+            try inner.write(content)
+            written += keep
+        }
+        if keep < bytes.count, bytes[keep...].contains(where: { $0 != 0 }) { paddingWasDirty = true }
+    }
+}

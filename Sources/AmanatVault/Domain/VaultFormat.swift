@@ -1,0 +1,79 @@
+import AmanatCrypto
+import Foundation
+
+/// The byte strings the vault authenticates: associated data and signed statements
+/// (Docs/format.md, section 8). Each starts with its label from `Labels`, a zero byte and the format
+/// version, followed by fixed-length fields, so no two structures can be confused.
+enum VaultFormat {
+    /// The vault format version.
+    static let version: UInt8 = 1
+
+    /// Associated data of a testimony body: label, 0, version, kind, record id, mailbox id, the
+    /// mailbox's reply key, language (2 ASCII bytes), day (10 ASCII bytes). Binding the mailbox means a
+    /// row moved to another mailbox, or a mailbox given another reply key, no longer opens, so replies
+    /// cannot be redirected; binding the day and language means the inbox's clear metadata cannot be
+    /// altered without the record failing to open.
+    static func testimonyAD(record: Data, kind: Testimony.Kind, mailbox: Data, replyKey: Data, language: String, day: String) -> [UInt8] {
+        var bytes = Labels.testimonyBody + [0, version, kind.rawValue] + record
+        bytes += mailbox + replyKey
+        bytes += Array(language.utf8) + Array(day.utf8)
+        return bytes
+    }
+
+    /// Associated data of a record key wrapped under a case key.
+    static func caseRecordAD(case caseID: Data, record: Data, keyVersion: Int) -> [UInt8] {
+        Labels.caseRecordKey + [0, version] + caseID + record + u32(keyVersion)
+    }
+
+    /// Associated data of a case's title and notes.
+    static func caseTitleAD(case caseID: Data, keyVersion: Int) -> [UInt8] {
+        Labels.caseTitle + [0, version] + caseID + u32(keyVersion)
+    }
+
+    /// The statement a grant's signature covers.
+    static func grantStatement(_ row: GrantRow) -> [UInt8] {
+        var bytes = Labels.grantStatement + [0, version]
+        bytes += row.id + row.caseID
+        bytes += row.granteeEncryptionKey + row.granteeSigningKey
+        bytes.append(UInt8(truncatingIfNeeded: row.permissions))
+        bytes += Array(row.issuedDay.utf8) + Array(row.expiresDay.utf8)
+        bytes += u32(row.keyVersion)
+        bytes += BLAKE2b.hash(Array(row.sealedCaseKey), length: 32)
+        return bytes
+    }
+
+    /// The canonical bytes of an audit entry (everything but its hash and signature).
+    static func auditBytes(_ row: AuditEntryRow) -> [UInt8] {
+        let action = Array(row.action.utf8), objects = Array(row.objects.utf8)
+        var bytes = Labels.auditEntry + [0, version]
+        bytes += u64(row.sequence) + Array(row.day.utf8)
+        bytes += row.actor.map { Array($0) } ?? [UInt8](repeating: 0, count: 32)
+        bytes += u16(action.count) + action
+        bytes += u32(objects.count) + objects
+        bytes += row.previousHash
+        return bytes
+    }
+
+    /// An audit entry's hash: BLAKE2b-256 keyed with `Labels.auditChain` over its canonical bytes.
+    static func auditHash(_ row: AuditEntryRow) -> [UInt8] {
+        BLAKE2b.hash(auditBytes(row), key: Labels.auditChain, length: 32)
+    }
+
+    /// What an actor signs for an audit entry: `Labels.auditSignature` || 0 || version || entry hash.
+    static func auditSignedMessage(_ hash: [UInt8]) -> [UInt8] {
+        Labels.auditSignature + [0, version] + hash
+    }
+
+    /// What a grantee signs when replying: label, 0, version, reply id, mailbox id, BLAKE2b-256 of the text.
+    static func replyStatement(reply: Data, mailbox: Data, text: [UInt8]) -> [UInt8] {
+        Labels.reply + [0, version] + reply + mailbox + BLAKE2b.hash(text, length: 32)
+    }
+
+    static func u16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    static func u32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    static func u64(_ value: Int) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+}
+
+extension Array where Element == UInt8 {
+    static func + (lhs: [UInt8], rhs: Data) -> [UInt8] { lhs + Array(rhs) }
+}

@@ -1,0 +1,148 @@
+public import Foundation
+
+// The rows a `VaultStore` keeps. Every byte column is either public (keys, ids, hashes, signatures)
+// or ciphertext; Docs/format.md, section 8, gives each one's layout.
+
+/// The vault's one settings row.
+public struct VaultInfoRow: Codable, Sendable, Equatable {
+    /// Vault format version (1).
+    public var formatVersion: Int
+    /// The intake key: the administrator's X25519 public key, to which record keys are sealed.
+    public var intakeKey: Data
+    /// The administrator's Ed25519 public key, which signs grants and audit entries.
+    public var administratorSigningKey: Data
+    /// Salt for deriving mailboxes from codenames (16 bytes, random per vault).
+    public var codenameSalt: Data
+    /// Argon2id passes for codenames.
+    public var codenameOpsLimit: Int64
+    /// Argon2id memory in bytes for codenames.
+    public var codenameMemLimit: Int64
+    /// The day the vault was created.
+    public var createdDay: String
+}
+
+/// One testimony record: a first submission or a follow-up.
+public struct TestimonyRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// `Testimony.Kind` raw value.
+    public var kind: Int
+    /// The mailbox of the source who submitted it.
+    public var mailboxID: Data
+    /// Day of submission.
+    public var day: String
+    /// "ru" or "en".
+    public var language: String
+    /// Length of the padded plaintext body (a size bucket).
+    public var sizeBucket: Int
+    /// The record key, sealed to the intake key.
+    public var wrappedKey: Data
+    /// The body: XChaCha20-Poly1305 message under the record key.
+    public var body: Data
+}
+
+/// A source's mailbox, found again only through her codename.
+public struct MailboxRow: Codable, Sendable, Equatable {
+    /// 32 bytes derived from the codename.
+    public var id: Data
+    /// X25519 public key derived from the codename; replies are sealed to it.
+    public var replyKey: Data
+    /// Day it was created.
+    public var createdDay: String
+}
+
+/// A case: a group of records opened together by the lawyers it is granted to.
+public struct CaseRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// Day created.
+    public var createdDay: String
+    /// The current case key version (starts at 1; each revocation adds one).
+    public var keyVersion: Int
+    /// Title and notes, as an XChaCha20-Poly1305 message under the current case key.
+    public var title: Data
+}
+
+/// One version of a case key, sealed to the intake key so the administrator can always open it.
+public struct CaseKeyRow: Codable, Sendable, Equatable {
+    /// The case.
+    public var caseID: Data
+    /// The key version.
+    public var version: Int
+    /// The 32-byte case key, sealed to the intake key.
+    public var sealedForAdministrator: Data
+}
+
+/// A record's key wrapped under a case key: membership of a record in a case.
+public struct CaseRecordRow: Codable, Sendable, Equatable {
+    /// The case.
+    public var caseID: Data
+    /// The record.
+    public var recordID: Data
+    /// The case key version that wraps it.
+    public var keyVersion: Int
+    /// The record key as an XChaCha20-Poly1305 message under that case key version.
+    public var wrappedKey: Data
+    /// Day assigned.
+    public var day: String
+}
+
+/// A grant: a case key version sealed to a lawyer, with a statement signed by the administrator.
+public struct GrantRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// The case.
+    public var caseID: Data
+    /// The grantee's X25519 public key.
+    public var granteeEncryptionKey: Data
+    /// The grantee's Ed25519 public key.
+    public var granteeSigningKey: Data
+    /// `Grant.Permissions` raw value.
+    public var permissions: Int
+    /// Day issued.
+    public var issuedDay: String
+    /// Last day the grant is valid.
+    public var expiresDay: String
+    /// The case key version it carries.
+    public var keyVersion: Int
+    /// The case key, sealed to the grantee.
+    public var sealedCaseKey: Data
+    /// The administrator's Ed25519 signature over the grant statement.
+    public var signature: Data
+    /// Day revoked, if it was; a grant replaced after a key rotation is marked superseded instead.
+    public var revokedDay: String?
+    /// The grant that replaced this one after a key rotation, if any.
+    public var supersededBy: Data?
+}
+
+/// A reply to a source, sealed to her mailbox's reply key.
+public struct ReplyRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// The mailbox.
+    public var mailboxID: Data
+    /// Day written.
+    public var day: String
+    /// Sealed box of the padded reply.
+    public var sealed: Data
+}
+
+/// One entry of the append-only audit log.
+public struct AuditEntryRow: Codable, Sendable, Equatable {
+    /// 1, 2, 3… without gaps.
+    public var sequence: Int
+    /// Day of the action.
+    public var day: String
+    /// Ed25519 public key of the actor; nil for a source's anonymous actions.
+    public var actor: Data?
+    /// What was done ("submit", "case.create", "grant.issue"…).
+    public var action: String
+    /// Ids of the objects concerned, hex, comma-separated.
+    public var objects: String
+    /// `entryHash` of the previous entry (32 zero bytes for the first).
+    public var previousHash: Data
+    /// Keyed BLAKE2b-256 of this entry's canonical bytes.
+    public var entryHash: Data
+    /// The actor's signature over `entryHash`; nil for anonymous actions.
+    public var signature: Data?
+}

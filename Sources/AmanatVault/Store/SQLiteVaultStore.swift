@@ -1,0 +1,215 @@
+import Foundation
+public import GRDB
+
+/// The embedded store: one SQLite database in WAL mode, through GRDB.
+///
+/// Writes are IMMEDIATE transactions, and a writer that finds the database locked by another
+/// process waits (up to a minute) instead of failing, so several processes can submit at once.
+/// Bound values never appear in errors or traces (GRDB's `publicStatementArguments` stays off).
+public final class SQLiteVaultStore: VaultStore {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    /// - Throws: `AmanatVaultError.storage`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(writer)
+            // A database changed by a newer Amanat (a migration this build does not know) is refused.
+            guard try !writer.read({ try Self.migrator.hasBeenSuperseded($0) }) else {
+                throw AmanatVaultError.unsupportedVaultVersion(Int(VaultFormat.version) + 1)
+            }
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        do {
+            writer = try DatabaseQueue()
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    public func read<T>(_ body: (any VaultReader) throws -> T) throws -> T {
+        do {
+            return try writer.read { db in try body(SQLiteRows(db: db)) }
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        }
+    }
+
+    public func write<T>(_ body: (any VaultWriter) throws -> T) throws -> T {
+        do {
+            return try writer.write { db in try body(SQLiteRows(db: db)) }
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// The schema. Migrations are never edited once shipped; changes get a new migration.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("Create vault schema v1") { db in
+            try db.create(table: "vaultInfo") { t in
+                t.primaryKey("formatVersion", .integer)
+                t.column("intakeKey", .blob).notNull()
+                t.column("administratorSigningKey", .blob).notNull()
+                t.column("codenameSalt", .blob).notNull()
+                t.column("codenameOpsLimit", .integer).notNull()
+                t.column("codenameMemLimit", .integer).notNull()
+                t.column("createdDay", .text).notNull()
+            }
+            try db.create(table: "mailbox") { t in
+                t.primaryKey("id", .blob)
+                t.column("replyKey", .blob).notNull()
+                t.column("createdDay", .text).notNull()
+            }
+            try db.create(table: "testimony") { t in
+                t.primaryKey("id", .blob)
+                t.column("kind", .integer).notNull()
+                t.column("mailboxID", .blob).notNull().references("mailbox")
+                t.column("day", .text).notNull().indexed()
+                t.column("language", .text).notNull()
+                t.column("sizeBucket", .integer).notNull()
+                t.column("wrappedKey", .blob).notNull()
+                t.column("body", .blob).notNull()
+            }
+            try db.create(table: "caseFile") { t in
+                t.primaryKey("id", .blob)
+                t.column("createdDay", .text).notNull()
+                t.column("keyVersion", .integer).notNull()
+                t.column("title", .blob).notNull()
+            }
+            try db.create(table: "caseKey") { t in
+                t.column("caseID", .blob).notNull().references("caseFile")
+                t.column("version", .integer).notNull()
+                t.column("sealedForAdministrator", .blob).notNull()
+                t.primaryKey(["caseID", "version"])
+            }
+            try db.create(table: "caseRecord") { t in
+                t.column("caseID", .blob).notNull().references("caseFile")
+                t.column("recordID", .blob).notNull().references("testimony").indexed()
+                t.column("keyVersion", .integer).notNull()
+                t.column("wrappedKey", .blob).notNull()
+                t.column("day", .text).notNull()
+                t.primaryKey(["caseID", "recordID"])
+            }
+            try db.create(table: "grant") { t in
+                t.primaryKey("id", .blob)
+                t.column("caseID", .blob).notNull().references("caseFile").indexed()
+                t.column("granteeEncryptionKey", .blob).notNull()
+                t.column("granteeSigningKey", .blob).notNull()
+                t.column("permissions", .integer).notNull()
+                t.column("issuedDay", .text).notNull()
+                t.column("expiresDay", .text).notNull()
+                t.column("keyVersion", .integer).notNull()
+                t.column("sealedCaseKey", .blob).notNull()
+                t.column("signature", .blob).notNull()
+                t.column("revokedDay", .text)
+                t.column("supersededBy", .blob)
+            }
+            try db.create(table: "reply") { t in
+                t.primaryKey("id", .blob)
+                t.column("mailboxID", .blob).notNull().references("mailbox").indexed()
+                t.column("day", .text).notNull()
+                t.column("sealed", .blob).notNull()
+            }
+            try db.create(table: "auditEntry") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("day", .text).notNull()
+                t.column("actor", .blob)
+                t.column("action", .text).notNull()
+                t.column("objects", .text).notNull()
+                t.column("previousHash", .blob).notNull()
+                t.column("entryHash", .blob).notNull()
+                t.column("signature", .blob)
+            }
+        }
+        return migrator
+    }
+
+    /// A storage failure as a one-line message; GRDB never includes bound values in it.
+    static func storageError(_ error: any Error) -> any Error {
+        if error is AmanatVaultError { return error }
+        if let database = error as? DatabaseError {
+            if database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
+                return AmanatVaultError.corrupted("the vault database")
+            }
+            return AmanatVaultError.storage(database.message ?? "\(database.resultCode)")
+        }
+        return error
+    }
+}
+
+extension VaultInfoRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "vaultInfo" }
+extension TestimonyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "testimony" }
+extension MailboxRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "mailbox" }
+extension CaseRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseFile" }
+extension CaseKeyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseKey" }
+extension CaseRecordRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseRecord" }
+extension GrantRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "grant" }
+extension ReplyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "reply" }
+extension AuditEntryRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "auditEntry" }
+
+/// The reader and writer over one GRDB connection, valid only inside `read`/`write`.
+private struct SQLiteRows: VaultWriter {
+    let db: Database
+
+    func info() throws -> VaultInfoRow? {
+        let rows = try VaultInfoRow.fetchAll(db)
+        guard rows.count <= 1 else { throw AmanatVaultError.corrupted("the vault's settings") }
+        return rows.first
+    }
+    func testimony(_ id: Data) throws -> TestimonyRow? { try TestimonyRow.fetchOne(db, key: id) }
+    func testimonies() throws -> [TestimonyRow] { try TestimonyRow.order(Column("day"), Column("id")).fetchAll(db) }
+    func mailbox(_ id: Data) throws -> MailboxRow? { try MailboxRow.fetchOne(db, key: id) }
+    func caseFile(_ id: Data) throws -> CaseRow? { try CaseRow.fetchOne(db, key: id) }
+    func caseFiles() throws -> [CaseRow] { try CaseRow.order(Column("createdDay"), Column("id")).fetchAll(db) }
+    func caseKey(caseID: Data, version: Int) throws -> CaseKeyRow? {
+        try CaseKeyRow.fetchOne(db, key: ["caseID": caseID, "version": version])
+    }
+    func caseRecord(caseID: Data, recordID: Data) throws -> CaseRecordRow? {
+        try CaseRecordRow.fetchOne(db, key: ["caseID": caseID, "recordID": recordID])
+    }
+    func caseRecords(caseID: Data) throws -> [CaseRecordRow] {
+        try CaseRecordRow.filter(Column("caseID") == caseID).order(Column("day"), Column("recordID")).fetchAll(db)
+    }
+    func caseIDs(containing recordID: Data) throws -> [Data] {
+        try CaseRecordRow.filter(Column("recordID") == recordID).fetchAll(db).map(\.caseID)
+    }
+    func grant(_ id: Data) throws -> GrantRow? { try GrantRow.fetchOne(db, key: id) }
+    func grants(caseID: Data?) throws -> [GrantRow] {
+        let request = caseID.map { GrantRow.filter(Column("caseID") == $0) } ?? GrantRow.all()
+        return try request.order(Column("issuedDay"), Column("id")).fetchAll(db)
+    }
+    func replies(mailboxID: Data) throws -> [ReplyRow] {
+        try ReplyRow.filter(Column("mailboxID") == mailboxID).order(Column("day"), Column("id")).fetchAll(db)
+    }
+    func lastAuditEntry() throws -> AuditEntryRow? { try AuditEntryRow.order(Column("sequence").desc).fetchOne(db) }
+    func auditEntries() throws -> [AuditEntryRow] { try AuditEntryRow.order(Column("sequence")).fetchAll(db) }
+
+    func insert(_ row: VaultInfoRow) throws { try row.insert(db) }
+    func insert(_ row: TestimonyRow) throws { try row.insert(db) }
+    func insert(_ row: MailboxRow) throws { try row.insert(db) }
+    func insert(_ row: CaseRow) throws { try row.insert(db) }
+    func update(_ row: CaseRow) throws { try row.update(db) }
+    func insert(_ row: CaseKeyRow) throws { try row.insert(db) }
+    func save(_ row: CaseRecordRow) throws { try row.save(db) }
+    func insert(_ row: GrantRow) throws { try row.insert(db) }
+    func update(_ row: GrantRow) throws { try row.update(db) }
+    func insert(_ row: ReplyRow) throws { try row.insert(db) }
+    func append(_ row: AuditEntryRow) throws {
+        let last = try lastAuditEntry()?.sequence ?? 0
+        guard row.sequence == last + 1 else {
+            throw AmanatVaultError.storage("audit entry \(row.sequence) does not follow entry \(last)")
+        }
+        try row.insert(db)
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+
+/// Where a vault keeps its rows. SQLite (`SQLiteVaultStore`) is the embedded default; any backend
+/// that passes the conformance suite in Tests/AmanatVaultTests/StoreConformance.swift may replace it.
+///
+/// Every `write` is one atomic transaction: all of it is stored, or none of it. Concurrent writers
+/// (several processes) wait for each other; they never see a "busy" error.
+public protocol VaultStore: Sendable {
+    /// Runs `body` with a consistent read-only view.
+    func read<T>(_ body: (any VaultReader) throws -> T) throws -> T
+    /// Runs `body` in one transaction; if it throws, nothing it wrote is kept.
+    func write<T>(_ body: (any VaultWriter) throws -> T) throws -> T
+}
+
+/// Reading a vault's rows.
+public protocol VaultReader {
+    /// The settings row, or nil for an empty store.
+    func info() throws -> VaultInfoRow?
+    /// One record.
+    func testimony(_ id: Data) throws -> TestimonyRow?
+    /// All records, oldest day first.
+    func testimonies() throws -> [TestimonyRow]
+    /// One mailbox.
+    func mailbox(_ id: Data) throws -> MailboxRow?
+    /// One case.
+    func caseFile(_ id: Data) throws -> CaseRow?
+    /// All cases.
+    func caseFiles() throws -> [CaseRow]
+    /// One version of a case's key.
+    func caseKey(caseID: Data, version: Int) throws -> CaseKeyRow?
+    /// A record's membership in a case.
+    func caseRecord(caseID: Data, recordID: Data) throws -> CaseRecordRow?
+    /// All records of a case.
+    func caseRecords(caseID: Data) throws -> [CaseRecordRow]
+    /// The cases a record belongs to.
+    func caseIDs(containing recordID: Data) throws -> [Data]
+    /// One grant.
+    func grant(_ id: Data) throws -> GrantRow?
+    /// All grants, or those of one case.
+    func grants(caseID: Data?) throws -> [GrantRow]
+    /// All replies to a mailbox, oldest first.
+    func replies(mailboxID: Data) throws -> [ReplyRow]
+    /// The newest audit entry.
+    func lastAuditEntry() throws -> AuditEntryRow?
+    /// The whole audit log, in sequence order.
+    func auditEntries() throws -> [AuditEntryRow]
+}
+
+/// Changing a vault's rows, inside a `VaultStore.write` transaction.
+public protocol VaultWriter: VaultReader {
+    /// Stores the settings row (once, when the vault is created).
+    func insert(_ row: VaultInfoRow) throws
+    /// Stores a new record.
+    func insert(_ row: TestimonyRow) throws
+    /// Stores a new mailbox.
+    func insert(_ row: MailboxRow) throws
+    /// Stores a new case.
+    func insert(_ row: CaseRow) throws
+    /// Replaces a case (after a key rotation).
+    func update(_ row: CaseRow) throws
+    /// Stores a case key version.
+    func insert(_ row: CaseKeyRow) throws
+    /// Stores or replaces a record's membership in a case.
+    func save(_ row: CaseRecordRow) throws
+    /// Stores a new grant.
+    func insert(_ row: GrantRow) throws
+    /// Replaces a grant (revocation, supersession).
+    func update(_ row: GrantRow) throws
+    /// Stores a reply.
+    func insert(_ row: ReplyRow) throws
+    /// Appends an audit entry; its sequence must follow the last one.
+    func append(_ row: AuditEntryRow) throws
+}

@@ -1,0 +1,110 @@
+import AmanatCrypto
+import Foundation
+
+/// A file a source attaches: where it is now, and the name to show.
+public struct AttachmentSource: Sendable {
+    /// Path of the file to encrypt.
+    public var path: String
+    /// Name shown to readers (defaults to the file's last path component).
+    public var name: String
+
+    /// Describes a file to attach.
+    public init(path: String, name: String? = nil) {
+        self.path = path
+        self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
+    }
+}
+
+extension Vault {
+    /// The largest attachment accepted, 4 GiB. (The web intake sets its own, smaller limit.)
+    public static let attachmentLimit = 4 << 30
+
+    /// Stores a first submission. Needs no key but the vault's public intake key: the storing side
+    /// cannot read what it stores.
+    /// - Parameters:
+    ///   - testimony: the statement and facts (its `attachments` are filled in here).
+    ///   - attachments: files to encrypt alongside.
+    /// - Returns: the new record's id and the source's codename, to be shown to her once.
+    /// - Throws: `AmanatVaultError` for unreadable or oversized files and storage failures; nothing is
+    ///   stored unless everything is.
+    public func submit(_ testimony: Testimony, attachments: [AttachmentSource] = []) throws -> (record: Testimony.ID, codename: Codename) {
+        let codename = Codename.generate()
+        let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
+        let mailbox = MailboxRow(id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)
+        let id = try record(testimony, kind: .submission, mailbox: mailbox, isNew: true, attachments: attachments)
+        return (id, codename)
+    }
+
+    /// Adds testimony to an earlier submission, with the source's codename.
+    /// - Throws: `AmanatVaultError.unknownCodename` when the codename opens no mailbox here.
+    public func followUp(_ testimony: Testimony, attachments: [AttachmentSource] = [], codename: Codename) throws -> Testimony.ID {
+        let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
+        guard let mailbox = try store.read({ try $0.mailbox(keys.id) }) else { throw AmanatVaultError.unknownCodename }
+        guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else { throw AmanatVaultError.corrupted("the mailbox") }
+        return try record(testimony, kind: .followUp, mailbox: mailbox, isNew: false, attachments: attachments)
+    }
+
+    private func record(_ testimony: Testimony, kind: Testimony.Kind, mailbox: MailboxRow, isNew: Bool,
+                        attachments sources: [AttachmentSource]) throws -> Testimony.ID {
+        guard ["ru", "en"].contains(testimony.language) else {
+            throw AmanatVaultError.invalidArgument("the language must be ru or en")
+        }
+        let blobs = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
+        var stored: [Attachment] = []
+        do {
+            for source in sources { stored.append(try blobs.store(path: source.path, name: source.name)) }
+            var body = testimony
+            body.attachments = stored
+            let id = Testimony.ID()
+            let recordKey = SymmetricKey()
+            let day = Day.today().description
+            let ad = VaultFormat.testimonyAD(record: Data(id.rawValue), kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
+                                             language: testimony.language, day: day)
+            let (sealedBody, bucket) = try Self.sealBody(body, key: recordKey, associatedData: ad)
+            let row = TestimonyRow(id: Data(id.rawValue), kind: Int(kind.rawValue), mailboxID: mailbox.id,
+                                   day: day, language: testimony.language, sizeBucket: bucket,
+                                   wrappedKey: Data(SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
+                                   body: Data(sealedBody))
+            try store.write { writer in
+                if isNew { try writer.insert(mailbox) }
+                try writer.insert(row)
+                try AuditLog.append(to: writer, action: kind == .submission ? "submit" : "follow-up", objects: [row.id], actor: nil)
+            }
+            return id
+        } catch {
+            blobs.remove(stored)
+            throw error
+        }
+    }
+
+    /// Encodes, pads and encrypts a testimony body under its record key.
+    static func sealBody(_ testimony: Testimony, key: SymmetricKey, associatedData: [UInt8]) throws -> ([UInt8], Int) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try encoder.encode(testimony)
+        let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
+        let sealed = XChaCha20Poly1305.seal(padded, using: key, associatedData: associatedData)
+        return (sealed, padded.count)
+    }
+
+    /// Decrypts a testimony body with its record key; the mailbox row must be the one it was sealed with.
+    static func openBody(_ row: TestimonyRow, key: SymmetricKey, _ reader: any VaultReader) throws -> Testimony {
+        let what = "record \(Hex.encode(Array(row.id)))"
+        guard let kind = Testimony.Kind(stored: row.kind), let mailbox = try reader.mailbox(row.mailboxID) else {
+            throw AmanatVaultError.corrupted(what)
+        }
+        guard row.language.utf8.count == 2, row.day.utf8.count == 10 else { throw AmanatVaultError.corrupted(what) }
+        let ad = VaultFormat.testimonyAD(record: row.id, kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
+                                         language: row.language, day: row.day)
+        let padded = try vaultCrypto(what) {
+            try XChaCha20Poly1305.open(Array(row.body), using: key, associatedData: ad, what: what)
+        }
+        guard padded.count == row.sizeBucket else { throw AmanatVaultError.corrupted(what) }
+        let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
+        do {
+            return try json.withUnsafeBytes { try JSONDecoder().decode(Testimony.self, from: Data($0)) }
+        } catch {
+            throw AmanatVaultError.corrupted(what)
+        }
+    }
+}

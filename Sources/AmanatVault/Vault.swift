@@ -1,0 +1,121 @@
+public import AmanatCrypto
+import Foundation
+
+/// A vault: the gateway to every record, case, grant, mailbox and audit entry. Each method that
+/// changes something runs one transaction that also appends its audit entry, so the log and the data
+/// never disagree.
+///
+/// A vault on disk is a directory: `vault.sqlite` (with its WAL files) and `blobs/` for attachments.
+public final class Vault: Sendable {
+    /// Where rows are kept.
+    public let store: any VaultStore
+    /// The attachment folder.
+    public let blobDirectory: String
+    /// The settings row.
+    let info: VaultInfoRow
+    /// The intake key: the administrator's X25519 public key.
+    public let intakeKey: X25519.PublicKey
+    /// The administrator's signing key, which grants and administrative audit entries must verify against.
+    public let administratorKey: Ed25519.PublicKey
+    /// Argon2id parameters for codenames.
+    let codenameParameters: Argon2id.Parameters
+
+    /// The database file inside a vault directory.
+    public static let databaseName = "vault.sqlite"
+    /// The attachment folder inside a vault directory.
+    public static let blobFolderName = "blobs"
+
+    init(store: any VaultStore, blobDirectory: String) throws {
+        guard let info = try store.read({ try $0.info() }) else {
+            throw AmanatVaultError.corrupted("the vault's settings")
+        }
+        guard info.formatVersion == Int(VaultFormat.version) else { throw AmanatVaultError.unsupportedVaultVersion(info.formatVersion) }
+        self.store = store
+        self.blobDirectory = blobDirectory
+        self.info = info
+        do {
+            intakeKey = try X25519.PublicKey(rawRepresentation: Array(info.intakeKey))
+            administratorKey = try Ed25519.PublicKey(rawRepresentation: Array(info.administratorSigningKey))
+            codenameParameters = try Argon2id.Parameters(opsLimit: UInt64(info.codenameOpsLimit), memLimit: UInt64(info.codenameMemLimit))
+        } catch {
+            throw AmanatVaultError.corrupted("the vault's settings")
+        }
+    }
+
+    /// Creates a new vault in `directory` (which must not exist yet) for `administrator`.
+    /// - Parameters:
+    ///   - directory: the folder to create.
+    ///   - administrator: the intake officer's or editor's identity; its X25519 key becomes the intake key.
+    ///   - codenameParameters: Argon2id cost of deriving a mailbox from a codename (default INTERACTIVE).
+    /// - Throws: `AmanatVaultError.vaultExists`, `.storage`.
+    public static func create(at directory: String, administrator: Identity,
+                              codenameParameters: Argon2id.Parameters = .interactive) throws -> Vault {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? false) {
+            // Either a vault or something else: never write into a folder that already holds files.
+            throw AmanatVaultError.vaultExists(path: directory)
+        }
+        let blobs = directory + "/" + blobFolderName
+        try manager.createDirectory(atPath: blobs, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
+        // The database is created empty with mode 0600 first: SQLite gives its WAL files the same mode.
+        guard manager.createFile(atPath: directory + "/" + databaseName, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw AmanatVaultError.storage("cannot create \(directory)/\(databaseName)")
+        }
+        let store = try SQLiteVaultStore(path: directory + "/" + databaseName)
+        return try create(store: store, blobDirectory: blobs, administrator: administrator, codenameParameters: codenameParameters)
+    }
+
+    /// Creates a vault in an empty `store`, with attachments in `blobDirectory` (for tests and other backends).
+    public static func create(store: any VaultStore, blobDirectory: String, administrator: Identity,
+                              codenameParameters: Argon2id.Parameters = .interactive) throws -> Vault {
+        let info = VaultInfoRow(
+            formatVersion: Int(VaultFormat.version),
+            intakeKey: Data(administrator.publicKey.encryption.rawRepresentation),
+            administratorSigningKey: Data(administrator.publicKey.signing.rawRepresentation),
+            codenameSalt: Data(SecureRandom.bytes(Argon2id.saltSize)),
+            codenameOpsLimit: Int64(codenameParameters.opsLimit),
+            codenameMemLimit: Int64(codenameParameters.memLimit),
+            createdDay: Day.today().description)
+        try store.write { writer in
+            guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobDirectory) }
+            try writer.insert(info)
+            try AuditLog.append(to: writer, action: "vault.create", objects: [], actor: administrator)
+        }
+        return try Vault(store: store, blobDirectory: blobDirectory)
+    }
+
+    /// Opens the vault in `directory`.
+    /// - Throws: `AmanatVaultError.vaultNotFound`, `.unsupportedVaultVersion`, `.corrupted`, `.storage`.
+    public static func open(at directory: String) throws -> Vault {
+        let database = directory + "/" + databaseName
+        guard FileManager.default.fileExists(atPath: database) else { throw AmanatVaultError.vaultNotFound(path: directory) }
+        return try Vault(store: SQLiteVaultStore(path: database), blobDirectory: directory + "/" + blobFolderName)
+    }
+
+    /// Whether `identity` is this vault's administrator.
+    public func isAdministrator(_ identity: Identity) -> Bool {
+        identity.publicKey.encryption == intakeKey && identity.publicKey.signing == administratorKey
+    }
+
+    /// Fails unless `identity` is the administrator.
+    func requireAdministrator(_ identity: Identity) throws {
+        guard isAdministrator(identity) else { throw AmanatVaultError.notAdministrator }
+    }
+}
+
+/// Runs `body`, turning AmanatCrypto's errors into `AmanatVaultError.crypto`, or into `.corrupted`
+/// when stored data failed authentication.
+@discardableResult
+func vaultCrypto<T>(_ what: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as AmanatCryptoError {
+        switch error {
+        case .authenticationFailed, .truncated, .trailingData, .invalidPadding, .invalidSignature, .invalidLength:
+            throw AmanatVaultError.corrupted(what)
+        default:
+            throw AmanatVaultError.crypto(error)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat grant`: giving a lawyer access to a case.
+    struct GrantCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grant",
+            abstract: "Grant a lawyer access to a case, or list grants.",
+            subcommands: [Issue.self, List.self],
+            defaultSubcommand: Issue.self
+        )
+    }
+}
+
+extension Amanat.GrantCommand {
+    /// `amanat grant CASE --to KEY --expires 90d`.
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "issue",
+            abstract: "Grant a lawyer access to a case until a day (signed by the administrator).",
+            discussion: """
+            --to takes the lawyer's public key (amanat1…) or her identity file; compare fingerprints \
+            with her by phone before granting. --expires takes days (90d) or a date (2027-02-23).
+
+            Examples:
+              amanat grant 38fa8e… --to amanat1yxod… --expires 90d
+              amanat grant 38fa8e… --to ./lawyer.pub --expires 2027-02-23 --publish
+            """
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
+        @Option(help: ArgumentHelp("The lawyer's public key string, or a file holding it or her identity.", valueName: "PUBLIC-KEY-OR-FILE"))
+        var to: String
+        @Option(help: ArgumentHelp("How long: days like 90d, or a last day YYYY-MM-DD.", valueName: "WHEN")) var expires: String
+        @Flag(help: "Also allow publishing redacted projections.") var publish = false
+
+        func validate() throws { _ = try Self.expiry(expires) }
+
+        /// The last valid day for "90d" or "YYYY-MM-DD".
+        static func expiry(_ text: String) throws -> Day {
+            if text.hasSuffix("d"), let days = Int(text.dropLast()) {
+                guard (1...3650).contains(days) else { throw ValidationError("--expires must be 1d to 3650d") }
+                return Day.today().adding(days: days)
+            }
+            guard let day = try? Day(text) else { throw ValidationError("--expires takes days like 90d or a date like 2027-02-23") }
+            guard day >= Day.today() else { throw ValidationError("--expires \(text) is in the past") }
+            return day
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let grantee = try PublicKeyArgument.parse(to)
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let id = try vault.issueGrant(case: Case.ID(caseID), to: grantee, permissions: publish ? .readAndPublish : .read,
+                                          expires: try Self.expiry(expires), administrator: administrator)
+            print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
+        }
+    }
+
+    /// `amanat grant list [CASE]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List grants, of one case or all, with their status today.",
+            discussion: "Example:\n  amanat grant list 38fa8e… --json"
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: ArgumentHelp("Only this case.", valueName: "CASE")) var caseID: String?
+
+        func run() throws {
+            let grants = try vault.open().grants(case: caseID.map { try Case.ID($0) }).map(GrantEntry.init)
+            if output.json { return try output.printJSON(grants) }
+            if grants.isEmpty { return print("No grants.") }
+            for g in grants {
+                print("\(g.id)  case \(g.case_id)  \(g.fingerprint)  \(g.permissions)  until \(g.expires)  v\(g.key_version)  \(g.status)")
+            }
+        }
+    }
+}
+
+/// A public key given on the command line: the string itself, or a file holding it or an identity.
+enum PublicKeyArgument {
+    static func parse(_ value: String) throws -> Identity.PublicKey {
+        if value.lowercased().hasPrefix("amanat1") { return try Identity.PublicKey(string: value) }
+        guard FileManager.default.fileExists(atPath: value) else {
+            throw CLIError.usage("\"\(value.prefix(24))\" is neither a public key (amanat1…) nor a file", hint: "ask the lawyer to run `amanat identity show FILE` and send you the public key")
+        }
+        if let text = try? String(contentsOfFile: value, encoding: .utf8), text.lowercased().contains("amanat1") {
+            return try Identity.PublicKey(string: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return try IdentityFile.publicKey(at: value)
+    }
+}
+
+extension Amanat {
+    /// `amanat revoke CASE --grantee FINGERPRINT`.
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a lawyer's access to a case: the case gets a new key.",
+            discussion: """
+            Every record key of the case is re-wrapped under a new case key and the other lawyers get \
+            new grants. The revoked lawyer keeps whatever she already decrypted, but opens nothing \
+            from now on, including records added later.
+
+            Example:
+              amanat revoke 38fa8e… --grantee K7QD-M2XA-P4LF-9ZRB
+            """
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
+        @Option(help: ArgumentHelp("The lawyer's fingerprint (from `amanat grant list`).", valueName: "FINGERPRINT")) var grantee: String
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let fingerprint = try Identity.Fingerprint(string: grantee)
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let count = try vault.revoke(case: Case.ID(caseID), grantee: fingerprint, administrator: administrator)
+            print("Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated.")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+
+extension Amanat {
+    /// `amanat read RECORD`: the administrator reads a submission.
+    struct Read: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read a submission as the vault's administrator.",
+            discussion: """
+            Uses the administrator identity made by `amanat init` (DIR/administrator.id unless --identity).
+
+            Examples:
+              amanat read 9c1f0a…
+              amanat read 9c1f0a… --out ./files --json
+            """
+        )
+
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: ArgumentHelp("The record id (from `amanat inbox`).", valueName: "RECORD"))
+        var record: String
+
+        @Option(help: ArgumentHelp("Save attachments into DIR (created, mode 700).", valueName: "DIR"))
+        var out: String?
+
+        func run() throws {
+            let id = try Testimony.ID(record)
+            let vault = try self.vault.open()
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let testimony = try vault.open(id, as: .administrator(administrator))
+            let shown = try TestimonyOutput(id: id, testimony: testimony, vault: vault, folder: out)
+            if output.json { try output.printJSON(shown) } else { print(shown.text) }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat audit`: the append-only log.
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the audit log, or verify its chain and signatures.",
+            discussion: """
+            With --verify, the head (entry count and hash) is printed: keep it, and pass it back with \
+            --expect-head next time to detect entries cut off the end.
+
+            Examples:
+              amanat audit
+              amanat audit --verify --expect-head 42:9c1f…
+            """
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+        @Flag(help: "Verify the chain and every signature.") var verify = false
+        @Option(help: ArgumentHelp("A head from an earlier --verify, as COUNT:HASH.", valueName: "COUNT:HASH")) var expectHead: String?
+
+        struct Entry: Encodable { let sequence: Int; let day: String; let actor: String?; let action: String; let objects: [String] }
+
+        func validate() throws {
+            if let expectHead, expectHead.split(separator: ":").count != 2 || Int(expectHead.split(separator: ":")[0]) == nil {
+                throw ValidationError("--expect-head takes COUNT:HASH as printed by `amanat audit --verify`")
+            }
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            if verify {
+                let remembered = expectHead.map { text -> AuditLog.Head in
+                    let parts = text.split(separator: ":")
+                    return AuditLog.Head(count: Int(parts[0])!, hash: String(parts[1]))
+                }
+                let head = try vault.verifyAudit(remembered: remembered)
+                if output.json { return try output.printJSON(["entries": "\(head.count)", "head": "\(head.count):\(head.hash)"]) }
+                return print("The audit log verifies: \(head.count) entries. Head: \(head.count):\(head.hash)")
+            }
+            let entries = try vault.store.read { try $0.auditEntries() }.map { row in
+                Entry(sequence: row.sequence, day: row.day,
+                      actor: row.actor.flatMap { actor in vault.fingerprint(ofSigningKey: actor) },
+                      action: row.action, objects: row.objects.split(separator: ",").map(String.init))
+            }
+            if output.json { return try output.printJSON(entries) }
+            for e in entries {
+                print("\(e.sequence)  \(e.day)  \((e.actor ?? "source").padding(toLength: 19, withPad: " ", startingAt: 0))  \(e.action)  \(e.objects.joined(separator: " "))")
+            }
+        }
+    }
+}
+
+extension Vault {
+    /// The fingerprint of a known actor's Ed25519 key (the administrator or a grantee), or a short hex form.
+    func fingerprint(ofSigningKey key: Data) -> String {
+        if key == Data(administratorKey.rawRepresentation) {
+            return Identity.PublicKey(encryption: intakeKey, signing: administratorKey).fingerprint.description
+        }
+        if let grant = try? grants().first(where: { Data($0.grantee.signing.rawRepresentation) == key }) {
+            return grant.grantee.fingerprint.description
+        }
+        return "key " + Hex.encode(Array(key)).prefix(16)
+    }
+}

@@ -1,0 +1,134 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat case`: grouping records into cases.
+    struct CaseCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "case",
+            abstract: "Create cases, file records into them, and list or show them.",
+            subcommands: [New.self, Assign.self, List.self, Show.self]
+        )
+    }
+}
+
+extension Amanat.CaseCommand {
+    /// `amanat case new TITLE`.
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a case (title and notes are stored encrypted).",
+            discussion: "Example:\n  amanat case new \"Хакиев, март 2002\" --notes \"from the Karabulak intake\""
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: "The case's title.") var title: String
+        @Option(help: "Notes for the case.") var notes = ""
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let id = try vault.createCase(title: title, notes: notes, administrator: administrator)
+            print("Created case \(id).")
+        }
+    }
+
+    /// `amanat case assign CASE RECORD...`.
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "File records into a case; its grantees can then open them.",
+            discussion: "Example:\n  amanat case assign 38fa8e… 9c1f0a… 77b2d4…"
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
+        @Argument(help: ArgumentHelp("Record ids.", valueName: "RECORD")) var records: [String]
+
+        func validate() throws {
+            if records.isEmpty { throw ValidationError("name at least one record to assign") }
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let ids = try records.map { try Testimony.ID($0) }
+            let caseID = try Case.ID(self.caseID)
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            try vault.assign(ids, to: caseID, administrator: administrator)
+            print("Filed \(ids.count) record\(ids.count == 1 ? "" : "s") into case \(caseID).")
+        }
+    }
+
+    /// `amanat case list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List cases (without decrypting their titles).",
+            discussion: "Example:\n  amanat case list --json"
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Entry: Encodable { let id: String; let created: String; let key_version: Int; let records: Int }
+
+        func run() throws {
+            let entries = try vault.open().cases().map {
+                Entry(id: $0.id.description, created: $0.createdDay.description, key_version: $0.keyVersion, records: $0.records.count)
+            }
+            if output.json { return try output.printJSON(entries) }
+            if entries.isEmpty { return print("No cases yet. Create one with `amanat case new TITLE`.") }
+            print("CASE                              CREATED     KEY  RECORDS")
+            for e in entries { print("\(e.id)  \(e.created)  v\(e.key_version)   \(e.records)") }
+        }
+    }
+
+    /// `amanat case show CASE`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a case's title, notes, records and grants (administrator, or a grantee with --identity).",
+            discussion: "Examples:\n  amanat case show 38fa8e…\n  amanat case show 38fa8e… --identity ~/lawyer.id --json"
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
+
+        struct Details: Encodable {
+            let id: String, title: String, notes: String, created: String, key_version: Int, records: [String], grants: [GrantEntry]
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let id = try Case.ID(caseID)
+            let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
+            let details = try vault.caseDetails(id, as: accessor)
+            let grants = vault.isAdministrator(person) ? try vault.grants(case: id).map(GrantEntry.init) : []
+            let shown = Details(id: id.description, title: details.title, notes: details.notes, created: details.createdDay.description,
+                                key_version: details.keyVersion, records: details.records.map(\.description), grants: grants)
+            if output.json { return try output.printJSON(shown) }
+            print("Case \(shown.id): \(shown.title)")
+            if !shown.notes.isEmpty { print("Notes: \(shown.notes)") }
+            print("Created \(shown.created), key version \(shown.key_version), \(shown.records.count) record(s)")
+            for record in shown.records { print("  record \(record)") }
+            for grant in grants { print("  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), \(grant.status)") }
+        }
+    }
+}
+
+/// A grant as `case show` and `grant list` print it.
+struct GrantEntry: Encodable {
+    let id: String, case_id: String, fingerprint: String, public_key: String, permissions: String
+    let issued: String, expires: String, key_version: Int, status: String
+
+    init(_ grant: Grant) {
+        id = grant.id.description
+        case_id = grant.caseID.description
+        fingerprint = grant.grantee.fingerprint.description
+        public_key = grant.grantee.stringRepresentation
+        permissions = grant.permissions.description
+        issued = grant.issued.description
+        expires = grant.expires.description
+        key_version = grant.keyVersion
+        status = grant.status.description
+    }
+}

@@ -1,0 +1,101 @@
+import AmanatCrypto
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat identity`: a person's key pair.
+    struct IdentityCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "identity",
+            abstract: "Create, show and re-protect identity files (a lawyer's or editor's key pair).",
+            subcommands: [New.self, Show.self, Passwd.self]
+        )
+    }
+}
+
+extension Amanat.IdentityCommand {
+    /// `amanat identity new --out FILE`.
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new identity file, protected by a passphrase.",
+            discussion: """
+            Send the printed public key (amanat1…) to the case administrator, then read the \
+            fingerprint to each other over the phone to be sure it arrived unchanged.
+
+            Example:
+              amanat identity new --out ~/lawyer.id
+            """
+        )
+
+        @Option(help: ArgumentHelp("Where to write the identity (mode 600; never overwritten).", valueName: "FILE"))
+        var out: String
+
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE instead of asking twice.", valueName: "FILE"))
+        var passphraseFile: String?
+
+        func run() throws {
+            let passphrase = try SecretInput.readNew(prompt: "New passphrase: ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
+            let identity = Identity()
+            try IdentityFile.write(identity, to: out, passphrase: passphrase, parameters: KeyStretching.identityFiles)
+            print("Wrote \(out).")
+            print("Public key: \(identity.publicKey.stringRepresentation)")
+            print("Fingerprint: \(identity.publicKey.fingerprint)")
+        }
+    }
+
+    /// `amanat identity show FILE`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an identity's public key and fingerprint (no passphrase needed).",
+            discussion: "Example:\n  amanat identity show ~/lawyer.id --json"
+        )
+
+        @Argument(help: ArgumentHelp("The identity file.", valueName: "FILE"))
+        var file: String
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let key = try IdentityFile.publicKey(at: file)
+            if output.json {
+                try output.printJSON(["public_key": key.stringRepresentation, "fingerprint": key.fingerprint.description])
+            } else {
+                print("Public key: \(key.stringRepresentation)")
+                print("Fingerprint: \(key.fingerprint)")
+            }
+        }
+    }
+
+    /// `amanat identity passwd FILE`.
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an identity file's passphrase (the keys stay the same).",
+            discussion: "Example:\n  amanat identity passwd ~/lawyer.id"
+        )
+
+        @Argument(help: ArgumentHelp("The identity file.", valueName: "FILE"))
+        var file: String
+
+        @Option(help: ArgumentHelp("Read the current passphrase from FILE.", valueName: "FILE"))
+        var passphraseFile: String?
+
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE.", valueName: "FILE"))
+        var newPassphraseFile: String?
+
+        func run() throws {
+            let identity = try IdentityOptions(identity: file, passphraseFile: passphraseFile).unlock()
+            let passphrase = try SecretInput.readNew(prompt: "New passphrase: ", file: newPassphraseFile, variable: "AMANAT_NEW_PASSPHRASE")
+            try IdentityFile.write(identity, to: file, passphrase: passphrase, parameters: KeyStretching.identityFiles, overwrite: true)
+            print("Changed the passphrase of \(file).")
+        }
+    }
+}
+
+extension IdentityOptions {
+    /// Options given in code rather than on the command line.
+    init(identity: String?, passphraseFile: String?) {
+        self.init()
+        self.identity = identity
+        self.passphraseFile = passphraseFile
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+
+extension Amanat {
+    /// `amanat init`: a new vault and its administrator.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a vault and its administrator identity.",
+            discussion: """
+            The administrator (the intake officer or editor) holds the intake key: every submission is \
+            sealed to it. Her identity file is written encrypted, mode 600; keep a backup offline. On a \
+            server, move it off the machine after setting up: submitting needs only the public key.
+
+            Examples:
+              amanat init --vault ./vault
+              amanat init --vault /srv/amanat --identity-out ~/amanat-admin.id
+            """
+        )
+
+        @OptionGroup var vault: VaultOptions
+
+        @Option(help: ArgumentHelp("Where to write the administrator's identity (default: DIR/administrator.id).", valueName: "FILE"))
+        var identityOut: String?
+
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE instead of asking twice.", valueName: "FILE"))
+        var passphraseFile: String?
+
+        func run() throws {
+            let identityPath = identityOut ?? vault.administratorIdentityPath
+            let passphrase = try SecretInput.readNew(prompt: "New passphrase for the administrator: ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
+            let administrator = Identity()
+            let created = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames)
+            try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
+            print("Created the vault at \(vault.path).")
+            print("Administrator identity: \(identityPath)")
+            print("Intake public key: \(administrator.publicKey.stringRepresentation)")
+            print("Fingerprint: \(administrator.publicKey.fingerprint)")
+            _ = created
+        }
+    }
+}
+
+/// Argon2id settings the CLI uses for new identity files. Tests lower them with
+/// AMANAT_TEST_WEAK_KEYS=1 so that hundreds of runs stay fast; real use never sets it.
+enum KeyStretching {
+    static var identityFiles: Argon2id.Parameters {
+        ProcessInfo.processInfo.environment["AMANAT_TEST_WEAK_KEYS"] == "1" ? .minimumForTesting : .moderate
+    }
+
+    /// Codenames are derived on every submission and every visit: INTERACTIVE (64 MiB, 2 passes).
+    static var codenames: Argon2id.Parameters {
+        ProcessInfo.processInfo.environment["AMANAT_TEST_WEAK_KEYS"] == "1" ? .minimumForTesting : .interactive
+    }
+}

@@ -1,0 +1,36 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat inbox`: what has arrived, without decrypting.
+    struct Inbox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List submissions (id, day, size bucket, language, cases) without decrypting them.",
+            discussion: "Examples:\n  amanat inbox\n  amanat inbox --json"
+        )
+
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Entry: Encodable {
+            let id: String, kind: String, day: String, language: String, size_bucket: Int, cases: [String]
+        }
+
+        func run() throws {
+            let entries = try vault.open().inbox().map {
+                Entry(id: $0.id.description, kind: $0.kind == .submission ? "submission" : "follow-up", day: $0.day.description,
+                      language: $0.language, size_bucket: $0.sizeBucket, cases: $0.cases.map(\.description))
+            }
+            if output.json { return try output.printJSON(entries) }
+            if entries.isEmpty { return print("No submissions yet.") }
+            print("RECORD                            DAY         KIND        LANG  SIZE    CASES")
+            for e in entries {
+                let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
+                let size = "\(e.size_bucket)".padding(toLength: 6, withPad: " ", startingAt: 0)
+                print("\(e.id)  \(e.day)  \(kind)  \(e.language)    \(size)  \(e.cases.isEmpty ? "-" : e.cases.joined(separator: ","))")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat reply RECORD`: a lawyer writes to the source.
+    struct Reply: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reply to the source of a record; only her codename opens it.",
+            discussion: "Example:\n  amanat reply 9c1f0a… --identity ~/lawyer.id --text-file reply.txt"
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: ArgumentHelp("The record id.", valueName: "RECORD")) var record: String
+        @Option(help: ArgumentHelp("Read the reply from FILE (default: standard input).", valueName: "FILE")) var textFile: String?
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let id = try Testimony.ID(record)
+            let data = try textFile.map { path -> Data in
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
+                return data
+            } ?? FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError.usage("the reply is not UTF-8 text", hint: nil) }
+            let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
+            let reply = try vault.reply(to: id, text: text, as: accessor)
+            print("Sent reply \(reply) to the source of record \(id).")
+        }
+    }
+
+    /// `amanat replies`: the source reads replies with her codename.
+    struct Replies: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read the replies to your testimony (asks for your codename).",
+            discussion: """
+            The codename is asked without showing it on screen; it can also come from --codename-file \
+            or AMANAT_CODENAME. The first four letters of each word are enough.
+
+            Example:
+              amanat replies
+            """
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: ArgumentHelp("Read the codename from FILE (mode 600).", valueName: "FILE")) var codenameFile: String?
+
+        struct Entry: Encodable { let id: String; let day: String; let from: String; let text: String }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let codename = try Codename(typed: SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME"))
+            let replies = try vault.replies(codename: codename).map {
+                Entry(id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description, text: $0.text)
+            }
+            if output.json { return try output.printJSON(replies) }
+            if replies.isEmpty { return print("No replies yet. Check again later.") }
+            for reply in replies { print("— \(reply.day), from \(reply.from):\n\(reply.text)\n") }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat submit`: testimony from a source, without an account.
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit testimony (and files) anonymously; prints a codename to read replies.",
+            discussion: """
+            The testimony is read from --text-file or standard input. It is encrypted before it is \
+            stored, to the vault's intake key: nothing is kept in the clear, and no account is made.
+
+            Examples:
+              amanat submit --text-file statement.txt --person "Ахмед Хакиев:сын" --place Карабулак --attach photo.jpg
+              echo "…" | amanat submit --lang en
+              amanat submit --follow-up --text-file more.txt      (asks for the codename)
+            """
+        )
+
+        @OptionGroup var vault: VaultOptions
+
+        @Option(help: ArgumentHelp("Read the testimony from FILE (default: standard input).", valueName: "FILE"))
+        var textFile: String?
+
+        @Option(name: .customLong("attach"), help: ArgumentHelp("Attach a file (repeatable).", valueName: "FILE"))
+        var attachments: [String] = []
+
+        @Option(name: .customLong("person"), help: ArgumentHelp("A person named, as NAME:ROLE (repeatable).", valueName: "NAME:ROLE"))
+        var people: [String] = []
+
+        @Option(name: .customLong("place"), help: ArgumentHelp("A place named (repeatable).", valueName: "NAME"))
+        var places: [String] = []
+
+        @Option(name: .customLong("date"), help: ArgumentHelp("A date named, as given (repeatable).", valueName: "DATE"))
+        var dates: [String] = []
+
+        @Option(help: ArgumentHelp("Language of the testimony: ru or en.", valueName: "LANG"))
+        var lang = "ru"
+
+        @Option(help: ArgumentHelp("How you want to be contacted, if at all.", valueName: "TEXT"))
+        var contact = ""
+
+        @Flag(help: "Add to an earlier submission; asks for its codename (or AMANAT_CODENAME, --codename-file).")
+        var followUp = false
+
+        @Option(help: ArgumentHelp("With --follow-up: read the codename from FILE (mode 600).", valueName: "FILE"))
+        var codenameFile: String?
+
+        func validate() throws {
+            guard ["ru", "en"].contains(lang) else { throw ValidationError("--lang must be ru or en, not \"\(lang)\"") }
+            for person in people where !person.contains(":") {
+                throw ValidationError("--person takes NAME:ROLE, for example \"Ахмед Хакиев:сын\"")
+            }
+            if codenameFile != nil && !followUp { throw ValidationError("--codename-file goes with --follow-up") }
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let statement = try readStatement()
+            let testimony = Testimony(
+                statement: statement,
+                people: people.map { entry in
+                    let parts = entry.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    return Testimony.Person(name: parts[0], role: parts.count > 1 ? parts[1] : "")
+                },
+                places: places, dates: dates, language: lang, contact: contact)
+            let sources = try attachments.map { path -> AttachmentSource in
+                guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
+                return AttachmentSource(path: path)
+            }
+            if followUp {
+                let typed = try SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME")
+                let codename = try Codename(typed: typed)
+                let id = try vault.followUp(testimony, attachments: sources, codename: codename)
+                print("Added to your earlier submission (record \(id)).")
+                return
+            }
+            let (id, codename) = try vault.submit(testimony, attachments: sources)
+            print("""
+            Your testimony was received and encrypted (record \(id)).
+
+            Your codename is:
+
+                \(codename.reveal())
+
+            Write it down now and keep it safe: it is the only way to read replies and to add more, \
+            and it cannot be recovered. Do not keep it with anything that shows who you are.
+            """)
+        }
+
+        private func readStatement() throws -> String {
+            let data: Data
+            if let textFile {
+                guard let contents = FileManager.default.contents(atPath: textFile) else { throw CLIError.notFound("\(textFile): cannot read this file") }
+                data = contents
+            } else {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError.usage("the testimony is not UTF-8 text", hint: "save it as UTF-8 (plain text) and try again")
+            }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CLIError.usage("the testimony is empty; nothing was stored", hint: "write it in a file and pass --text-file FILE, or pipe it in")
+            }
+            return text
+        }
+    }
+}

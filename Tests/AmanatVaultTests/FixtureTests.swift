@@ -1,0 +1,91 @@
+@testable import AmanatVault
+import AmanatCrypto
+import Foundation
+import Testing
+
+/// The committed fixture vault (Fixtures/vault-v1, written once by `VaultStress make-fixture`) must keep
+/// opening, in Swift and in an independent Python reader written from Docs/format.md: the format
+/// cannot drift silently.
+@Suite("Fixture vault v1")
+struct FixtureTests {
+    struct Facts: Decodable {
+        struct Keys: Decodable { let x25519_secret: String; let ed25519_seed: String; let public_key: String }
+        struct AttachmentFacts: Decodable { let name: String; let size: Int; let blake2b_256: String }
+        struct Head: Decodable { let count: Int; let hash: String }
+        let administrator: Keys
+        let lawyer: Keys
+        let identity_passphrase: String
+        let codename: String
+        let record: String
+        let `case`: String
+        let statement: String
+        let case_title: String
+        let reply: String
+        let attachment: AttachmentFacts
+        let audit_head: Head
+    }
+
+    static var fixture: URL { Bundle.module.url(forResource: "vault-v1", withExtension: nil, subdirectory: "Fixtures")! }
+
+    /// A writable copy (opening a vault writes its WAL files; git does not keep 0600 modes).
+    static func copy() throws -> (TemporaryDirectory, String, Facts) {
+        let directory = try TemporaryDirectory()
+        let copy = directory.file("vault-v1")
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: copy)
+        for name in ["administrator.id", "lawyer.id"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy + "/" + name)
+        }
+        let facts = try JSONDecoder().decode(Facts.self, from: Data(contentsOf: URL(fileURLWithPath: copy + "/fixture.json")))
+        return (directory, copy, facts)
+    }
+
+    @Test("Swift opens the fixture as administrator, as lawyer and as the source")
+    func swiftOpens() throws {
+        let (directory, copy, facts) = try Self.copy()
+        let passphrase = SecretBytes(utf8: facts.identity_passphrase)
+        let administrator = try IdentityFile.open(at: copy + "/administrator.id", passphrase: passphrase)
+        let lawyer = try IdentityFile.open(at: copy + "/lawyer.id", passphrase: passphrase)
+        #expect(administrator.publicKey.stringRepresentation == facts.administrator.public_key)
+        #expect(Hex.encode(lawyer.encryptionKey.rawRepresentation) == facts.lawyer.x25519_secret)
+
+        let vault = try Vault.open(at: copy + "/vault")
+        let record = try Testimony.ID(facts.record)
+        let byAdministrator = try vault.open(record, as: .administrator(administrator))
+        #expect(byAdministrator.statement == facts.statement)
+        #expect(try vault.open(record, as: .grantee(lawyer)) == byAdministrator)
+        #expect(try vault.caseDetails(Case.ID(facts.case), as: .grantee(lawyer)).title == facts.case_title)
+
+        let attachment = try #require(byAdministrator.attachments.first)
+        #expect(attachment.name == facts.attachment.name && attachment.size == facts.attachment.size)
+        let out = directory.file("photo.bin")
+        try vault.exportAttachment(attachment, to: out)
+        #expect(Hex.encode(BLAKE2b.hash(Array(try Data(contentsOf: URL(fileURLWithPath: out))), length: 32)) == facts.attachment.blake2b_256)
+
+        let codename = try Codename(typed: SecretBytes(utf8: facts.codename))
+        #expect(try vault.replies(codename: codename).map(\.text) == [facts.reply])
+        let head = AuditLog.Head(count: facts.audit_head.count, hash: facts.audit_head.hash)
+        #expect(try vault.verifyAudit(remembered: head) == head)
+    }
+
+    @Test("the independent Python reader (Tests/Interop/open_fixture.py, PyNaCl) opens the fixture too")
+    func pythonOpens() throws {
+        let (directory, copy, _) = try Self.copy()
+        defer { withExtendedLifetime(directory) {} }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates: [String?] = [ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"], repository.appendingPathComponent(".venv/bin/python3").path]
+        let python = try #require(candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) },
+                                  "no Python with PyNaCl: run `make test`, which installs it into .venv")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [repository.appendingPathComponent("Tests/Interop/open_fixture.py").path, copy]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "open_fixture.py failed: \(errorText)")
+        #expect(text.contains("checks passed"), "\(text)")
+    }
+}

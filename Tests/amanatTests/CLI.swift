@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Runs the built `amanat` binary as a user would: arguments, standard input, environment; returns
+/// its exit status and what it printed.
+struct CLI {
+    /// The `amanat` executable beside the test bundle.
+    static var binary: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("amanat").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("amanat").path,
+            Bundle.main.bundleURL.appendingPathComponent("amanat").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    struct Result {
+        let status: Int32
+        let out: String
+        let err: String
+    }
+
+    /// A temporary working folder, with a vault path and weak key stretching for speed.
+    let directory: String
+    var environment: [String: String]
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["AMANAT_VAULT"] = directory + "/vault"
+        environment["AMANAT_TEST_WEAK_KEYS"] = "1"
+        for name in ["AMANAT_PASSPHRASE", "AMANAT_CODENAME", "AMANAT_NEW_PASSPHRASE"] { environment[name] = nil }
+        self.environment = environment
+    }
+
+    func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Writes a file (mode 600 by default, as secret files must be).
+    @discardableResult
+    func write(_ name: String, _ text: String, mode: Int = 0o600) throws -> String {
+        let file = path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file)
+        return file
+    }
+
+    /// Runs `amanat ARGS`, with `input` on standard input and extra environment variables.
+    @discardableResult
+    func run(_ arguments: [String], input: String = "", env extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment.merging(extra) { $1 }
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs and requires success, returning standard output.
+    @discardableResult
+    func ok(_ arguments: [String], input: String = "", env extra: [String: String] = [:],
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments, input: input, env: extra)
+        #expect(result.status == 0, "amanat \(arguments.joined(separator: " ")) failed: \(result.err)", sourceLocation: sourceLocation)
+        return result.out
+    }
+
+    /// The value after "LABEL " on a line of `text` (e.g. the id in "Created case 38fa….").
+    static func value(after label: String, in text: String) -> String? {
+        guard let range = text.range(of: label) else { return nil }
+        return String(text[range.upperBound...].prefix { $0.isHexDigit || $0.isLetter || $0.isNumber || $0 == "-" })
+    }
+}

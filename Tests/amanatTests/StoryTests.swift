@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The whole story through the command line, as a user types it.
+@Suite("amanat, end to end")
+struct StoryTests {
+    /// A vault with an administrator, and a lawyer with her own identity.
+    struct Setup {
+        let cli: CLI
+        let adminPass: String
+        let lawyerPass: String
+        let lawyerID: String
+        let lawyerKey: String
+        let lawyerFingerprint: String
+
+        init() throws {
+            cli = try CLI()
+            adminPass = try cli.write("admin.pass", "администратор пароль 1\n")
+            lawyerPass = try cli.write("lawyer.pass", "lawyer passphrase 2\n")
+            try cli.ok(["init", "--passphrase-file", adminPass])
+            lawyerID = cli.path("lawyer.id")
+            let created = try cli.ok(["identity", "new", "--out", lawyerID, "--passphrase-file", lawyerPass])
+            lawyerKey = try #require(CLI.value(after: "Public key: ", in: created))
+            lawyerFingerprint = try #require(CLI.value(after: "Fingerprint: ", in: created))
+        }
+
+        var admin: [String] { ["--passphrase-file", adminPass] }
+        var lawyer: [String] { ["--identity", lawyerID, "--passphrase-file", lawyerPass] }
+
+        /// Submits testimony on standard input; returns the record id and the codename.
+        func submit(_ text: String, _ extra: [String] = []) throws -> (String, String) {
+            let out = try cli.ok(["submit"] + extra, input: text)
+            let record = try #require(CLI.value(after: "(record ", in: out))
+            let lines = out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let index = try #require(lines.firstIndex(of: "Your codename is:"))
+            let codename = try #require(lines[(index + 1)...].first { !$0.isEmpty })
+            return (record, codename)
+        }
+    }
+
+    @Test("submit, file, grant, open, reply, read replies, revoke, audit")
+    func wholeStory() throws {
+        let s = try Setup()
+        let photo = s.cli.path("photo.jpg")
+        try Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 31) }).write(to: URL(fileURLWithPath: photo))
+        let (record, codename) = try s.submit("Мой сын Ахмед ушёл 14 марта 2002 года.", ["--person", "Ахмед Хакиев:сын", "--place", "Карабулак", "--attach", photo])
+        #expect(codename.split(separator: " ").count == 8)
+
+        let inbox = try s.cli.ok(["inbox", "--json"])
+        #expect(inbox.contains(record) && inbox.contains("\"language\" : \"ru\""))
+        let read = try s.cli.ok(["read", record] + s.admin)
+        #expect(read.contains("Мой сын Ахмед ушёл") && read.contains("Ахмед Хакиев (сын)") && read.contains("Карабулак"))
+
+        let caseOut = try s.cli.ok(["case", "new", "Хакиев, 2002", "--notes", "Карабулак"] + s.admin)
+        let caseID = try #require(CLI.value(after: "Created case ", in: caseOut))
+        try s.cli.ok(["case", "assign", caseID, record] + s.admin)
+        #expect(try s.cli.ok(["case", "list"]).contains(caseID))
+        try s.cli.ok(["grant", caseID, "--to", s.lawyerKey, "--expires", "30d"] + s.admin)
+        let grants = try s.cli.ok(["grant", "list", caseID, "--json"])
+        #expect(grants.contains(s.lawyerFingerprint) && grants.contains("\"status\" : \"active\""))
+
+        let opened = try s.cli.ok(["open", record, "--out", s.cli.path("files")] + s.lawyer)
+        #expect(opened.contains("Мой сын Ахмед ушёл"))
+        let saved = try FileManager.default.contentsOfDirectory(atPath: s.cli.path("files"))
+        #expect(saved.count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: s.cli.path("files/") + saved[0])) == Data(contentsOf: URL(fileURLWithPath: photo)))
+        #expect(try s.cli.ok(["open", caseID, "--json"] + s.lawyer).contains(record))
+        #expect(try s.cli.ok(["case", "show", caseID, "--json"] + s.lawyer).contains("Хакиев, 2002"))
+
+        try s.cli.ok(["reply", record] + s.lawyer, input: "Мы получили ваше заявление.")
+        let replies = try s.cli.ok(["replies"], env: ["AMANAT_CODENAME": codename.uppercased()])
+        #expect(replies.contains("Мы получили ваше заявление.") && replies.contains(s.lawyerFingerprint))
+        let codenameFile = try s.cli.write("codename.txt", codename.split(separator: " ").map { String($0.prefix(4)) }.joined(separator: " "))
+        try s.cli.ok(["submit", "--follow-up", "--codename-file", codenameFile], input: "Ещё одно.")
+
+        try s.cli.ok(["revoke", caseID, "--grantee", s.lawyerFingerprint] + s.admin)
+        let (later, _) = try s.submit("Позже.")
+        try s.cli.ok(["case", "assign", caseID, later] + s.admin)
+        for target in [record, later] {
+            let refused = try s.cli.run(["open", target] + s.lawyer)
+            #expect(refused.status == 4, "\(refused.err)")
+            #expect(refused.err.hasPrefix("amanat: error: ") && refused.err.contains("revoked"))
+        }
+        let audit = try s.cli.ok(["audit", "--verify"])
+        let head = try #require(CLI.value(after: "Head: ", in: audit))
+        let headLine = audit.components(separatedBy: "Head: ").last!.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(head.count > 0)
+        try s.cli.ok(["audit", "--verify", "--expect-head", headLine])
+        #expect(try s.cli.ok(["audit"]).contains("grant.revoke"))
+    }
+
+    @Test("the administrator can also reply; a source with a wrong codename is told so")
+    func codenames() throws {
+        let s = try Setup()
+        let (record, _) = try s.submit("text")
+        try s.cli.ok(["reply", record] + s.admin, input: "from the administrator")
+        let wrong = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": "aardvark aback abate abdicate abdomen abet abide ability"])
+        #expect(wrong.status == 3)
+        #expect(wrong.err.contains("does not open any mailbox"))
+        let malformed = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": "not a codename"])
+        #expect(malformed.status == 3 && malformed.err.contains("8 words"))
+        #expect(!malformed.err.contains("not a codename\n"))
+    }
+}
