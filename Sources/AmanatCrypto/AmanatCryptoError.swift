@@ -58,7 +58,7 @@ extension AmanatCryptoError: CustomStringConvertible {
         case let .notAnIdentityFile(path):
             return "\(path) is not an Amanat identity file"
         case let .wrongPassphrase(path):
-            return "the passphrase does not unlock \(path) (or the file is damaged); try again, checking the keyboard layout"
+            return "the passphrase does not unlock \(path) (or the file is damaged)"
         case let .insecurePermissions(path, mode):
             let octal = String(mode & 0o777, radix: 8)
             return "\(path) can be read by other users (mode \(octal)); protect it with: chmod 600 \(path)"

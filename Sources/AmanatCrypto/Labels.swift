@@ -29,6 +29,8 @@ public enum Labels {
     public static let auditSignature: [UInt8] = Array("amanat/v1/audit-signature".utf8)
     /// Prefix of the statement a reply's author signs.
     public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
+    /// BLAKE2b key of the hash a case bundle's signature covers, and prefix of the signed message.
+    public static let caseBundle: [UInt8] = Array("amanat/v1/case-bundle".utf8)
     /// BLAKE2b key for hashing attachment contents.
     public static let attachmentHash: [UInt8] = Array("amanat/v1/attachment-hash".utf8)
     /// crypto_kdf context: the mailbox id derived from a codename.

@@ -11,20 +11,20 @@ struct Amanat: ParsableCommand {
         abstract: "Keep testimony about the disappeared encrypted, shared only with those granted, and published only redacted.",
         discussion: """
         A source submits testimony without an account and receives a codename; lawyers open only the \
-        cases they are granted; every action is kept in a signed audit log. --vault defaults to \
+        cases they are granted; every change to the vault is kept in a signed audit log. --vault defaults to \
         $AMANAT_VAULT, then ./vault. Passphrases and codenames are never taken as arguments: they are \
         asked without echo, or read from a file (--passphrase-file) or AMANAT_PASSPHRASE / AMANAT_CODENAME.
 
         Examples:
-          amanat demo                                   the whole story on fictional data
-          amanat init --vault ./vault                   a new vault and its administrator
-          amanat submit --text-file statement.txt       testimony from a source
+          amanat demo                        the whole story, on fictional data
+          amanat init --vault ./vault        a vault and its administrator
+          amanat submit --text-file t.txt    testimony from a source
           amanat grant CASE --to amanat1… --expires 90d
         """,
         version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
         subcommands: [
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
-            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Audit.self, Demo.self,
+            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Audit.self, Demo.self,
         ]
     )
 
@@ -36,7 +36,16 @@ struct Amanat: ParsableCommand {
         } catch {
             switch error {
             case is CLIError, is AmanatCryptoError, is AmanatVaultError: fail(error)
-            default: exit(withError: error)
+            default:
+                // Help and --version exit cleanly as the parser prints them; usage errors get Amanat's
+                // own one-line form and exit status 64.
+                let status = exitCode(for: error)
+                if status == .success { exit(withError: error) }
+                FileHandle.standardError.write(Data("amanat: error: \(message(for: error))\n".utf8))
+                if status == .validationFailure {
+                    FileHandle.standardError.write(Data("amanat: hint: see `amanat help` or add --help to the command\n".utf8))
+                }
+                Foundation.exit(status.rawValue)
             }
         }
     }

@@ -48,11 +48,18 @@ struct CLI {
     /// Runs `amanat ARGS`, with `input` on standard input and extra environment variables.
     @discardableResult
     func run(_ arguments: [String], input: String = "", env extra: [String: String] = [:]) throws -> Result {
+        var cli = self
+        cli.environment = environment.merging(extra) { $1 }
+        return try Self.runExecutable(Self.binary, arguments, cli: cli, input: input)
+    }
+
+    /// Runs any executable with the test environment and working folder.
+    static func runExecutable(_ path: String, _ arguments: [String], cli: CLI, input: String = "") throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = environment.merging(extra) { $1 }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = cli.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.directory)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

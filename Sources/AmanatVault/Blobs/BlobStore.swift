@@ -108,7 +108,7 @@ private struct PaddedHashingReader: ByteReader {
 }
 
 /// Passes the first `size` bytes to `inner` and the hasher; checks the padding after them is zero.
-private struct UnpaddingHashingWriter: ByteWriter {
+struct UnpaddingHashingWriter: ByteWriter {
     let inner: AtomicFileWriter
     let size: Int
     let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)

@@ -9,6 +9,13 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             commandName: "grant",
             abstract: "Grant a lawyer access to a case, or list grants.",
+            discussion: """
+            `amanat grant CASE …` issues a grant (see `amanat grant issue --help` for its options).
+
+            Examples:
+              amanat grant CASE --to amanat1yxod… --expires 90d
+              amanat grant list CASE
+            """,
             subcommands: [Issue.self, List.self],
             defaultSubcommand: Issue.self
         )
@@ -22,18 +29,20 @@ extension Amanat.GrantCommand {
             commandName: "issue",
             abstract: "Grant a lawyer access to a case until a day (signed by the administrator).",
             discussion: """
-            --to takes the lawyer's public key (amanat1…) or her identity file; compare fingerprints \
-            with her by phone before granting. --expires takes days (90d) or a date (2027-02-23).
+            --to takes the lawyer's public key (amanat1…), or a file holding what \
+            `amanat identity show` printed for her. Check its fingerprint with her by phone first \
+            (`amanat identity show amanat1…`). --expires takes days (90d) or a date (2027-02-23). \
+            Granting again to the same lawyer replaces her grant.
 
             Examples:
-              amanat grant 38fa8e… --to amanat1yxod… --expires 90d
-              amanat grant 38fa8e… --to ./lawyer.pub --expires 2027-02-23 --publish
+              amanat grant CASE --to amanat1yxod… --expires 90d
+              amanat grant CASE --to lawyer.pub --expires 2027-02-23 --publish
             """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
-        @Option(help: ArgumentHelp("The lawyer's public key string, or a file holding it or her identity.", valueName: "PUBLIC-KEY-OR-FILE"))
+        @Option(help: ArgumentHelp("The lawyer's public key (amanat1…), or a text file holding it.", valueName: "PUBLIC-KEY-OR-FILE"))
         var to: String
         @Option(help: ArgumentHelp("How long: days like 90d, or a last day YYYY-MM-DD.", valueName: "WHEN")) var expires: String
         @Flag(help: "Also allow publishing redacted projections.") var publish = false
@@ -48,6 +57,7 @@ extension Amanat.GrantCommand {
             }
             guard let day = try? Day(text) else { throw ValidationError("--expires takes days like 90d or a date like 2027-02-23") }
             guard day >= Day.today() else { throw ValidationError("--expires \(text) is in the past") }
+            guard day <= Day.today().adding(days: 3650) else { throw ValidationError("--expires must be within 10 years (3650d)") }
             return day
         }
 
@@ -55,7 +65,7 @@ extension Amanat.GrantCommand {
             let vault = try self.vault.open()
             let grantee = try PublicKeyArgument.parse(to)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let id = try vault.issueGrant(case: Case.ID(caseID), to: grantee, permissions: publish ? .readAndPublish : .read,
+            let id = try vault.issueGrant(case: IDArgument.caseID(caseID, in: vault), to: grantee, permissions: publish ? .readAndPublish : .read,
                                           expires: try Self.expiry(expires), administrator: administrator)
             print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
         }
@@ -69,10 +79,12 @@ extension Amanat.GrantCommand {
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp("Only this case.", valueName: "CASE")) var caseID: String?
+        @Argument(help: ArgumentHelp("Only this case (its id, or the first 6 or more characters of it).", valueName: "CASE")) var caseID: String?
 
         func run() throws {
-            let grants = try vault.open().grants(case: caseID.map { try Case.ID($0) }).map(GrantEntry.init)
+            let vault = try self.vault.open()
+            let caseID = try self.caseID.map { try IDArgument.caseID($0, in: vault) }
+            let grants = try vault.grants(case: caseID).map(GrantEntry.init)
             if output.json { return try output.printJSON(grants) }
             if grants.isEmpty { return print("No grants.") }
             for g in grants {
@@ -82,17 +94,30 @@ extension Amanat.GrantCommand {
     }
 }
 
-/// A public key given on the command line: the string itself, or a file holding it or an identity.
+/// A public key given on the command line: the string itself, or a text file holding it (such as
+/// the output of `amanat identity show`, text or JSON, pasted from an email).
 enum PublicKeyArgument {
     static func parse(_ value: String) throws -> Identity.PublicKey {
-        if value.lowercased().hasPrefix("amanat1") { return try Identity.PublicKey(string: value) }
+        if value.lowercased().hasPrefix(Labels.publicKeyPrefix) { return try Identity.PublicKey(string: value) }
         guard FileManager.default.fileExists(atPath: value) else {
-            throw CLIError.usage("\"\(value.prefix(24))\" is neither a public key (amanat1…) nor a file", hint: "ask the lawyer to run `amanat identity show FILE` and send you the public key")
+            throw CLIError.usage("\"\(value.prefix(24))\" is neither a public key (amanat1…) nor a file",
+                                 hint: "ask the lawyer to run `amanat identity show FILE` and send you the public key")
         }
-        if let text = try? String(contentsOfFile: value, encoding: .utf8), text.lowercased().contains("amanat1") {
-            return try Identity.PublicKey(string: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if (try? IdentityFile.publicKey(at: value)) != nil || (try? Data(contentsOf: URL(fileURLWithPath: value)).prefix(8)) == Data(Labels.identityFileMagic) {
+            throw CLIError.usage("\(value) is an identity file: it holds a secret key and should never leave its owner",
+                                 hint: "ask her to run `amanat identity show` and send you the public key (amanat1…) instead")
         }
-        return try IdentityFile.publicKey(at: value)
+        guard let text = try? String(contentsOfFile: value, encoding: .utf8), let key = extract(from: text) else {
+            throw CLIError.usage("\(value) holds no Amanat public key (amanat1…)", hint: "the file should contain the line printed by `amanat identity show`")
+        }
+        return try Identity.PublicKey(string: key)
+    }
+
+    /// The first "amanat1…" token in `text` (letters and digits after the prefix).
+    static func extract(from text: String) -> String? {
+        guard let start = text.lowercased().range(of: Labels.publicKeyPrefix) else { return nil }
+        let token = text[start.lowerBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return String(token)
     }
 }
 
@@ -119,7 +144,7 @@ extension Amanat {
             let vault = try self.vault.open()
             let fingerprint = try Identity.Fingerprint(string: grantee)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let count = try vault.revoke(case: Case.ID(caseID), grantee: fingerprint, administrator: administrator)
+            let count = try vault.revoke(case: IDArgument.caseID(caseID, in: vault), grantee: fingerprint, administrator: administrator)
             print("Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated.")
         }
     }

@@ -1,16 +1,18 @@
 import AmanatCrypto
 import AmanatVault
 import ArgumentParser
+import Foundation
 
 extension Amanat {
     /// `amanat open RECORD|CASE`: a lawyer reads what she was granted.
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open a record, or every record of a case, with your identity and grant.",
+            abstract: "Open a record or a case you were granted, or a case bundle sent to you.",
             discussion: """
             Examples:
-              amanat open 9c1f0a… --identity ~/lawyer.id
-              amanat open 38fa8e… --identity ~/lawyer.id --out ./case-files
+              amanat open 9c1f0a --identity ~/lawyer.id
+              amanat open 38fa8e --identity ~/lawyer.id --out ./case-files
+              amanat open case-7.amanat --identity ~/lawyer.id --from amanat1ymkb… --out ./files
             """
         )
 
@@ -18,10 +20,13 @@ extension Amanat {
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: ArgumentHelp("A record id or a case id.", valueName: "RECORD|CASE"))
+        @Argument(help: ArgumentHelp("A record id or a case id (or its first 6+ characters), or a bundle FILE.amanat.", valueName: "RECORD|CASE|FILE"))
         var target: String
 
-        @Option(help: ArgumentHelp("Save attachments into DIR (created, mode 700).", valueName: "DIR"))
+        @Option(help: ArgumentHelp("For a bundle: the public key that must have signed it.", valueName: "PUBLIC-KEY"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("Save attachments into DIR (created with mode 700 if missing).", valueName: "DIR"))
         var out: String?
 
         func validate() throws {
@@ -29,11 +34,12 @@ extension Amanat {
         }
 
         func run() throws {
+            if FileManager.default.fileExists(atPath: target) { return try openBundle() }
             let vault = try self.vault.open()
+            let (record, caseID) = try IDArgument.recordOrCase(target, in: vault)
             let lawyer = try identity.unlock()
-            let caseID = try Case.ID(target)
-            let isCase = try vault.cases().contains { $0.id == caseID }
-            let records = isCase ? try vault.caseDetails(caseID, as: .grantee(lawyer)).records : [try Testimony.ID(target)]
+            let isCase = caseID != nil
+            let records = try caseID.map { try vault.caseDetails($0, as: .grantee(lawyer)).records } ?? [record!]
             let shown = try records.map { record in
                 try TestimonyOutput(id: record, testimony: vault.open(record, as: .grantee(lawyer)), vault: vault, folder: out)
             }
@@ -42,6 +48,26 @@ extension Amanat {
                 return
             }
             print(shown.map(\.text).joined(separator: "\n\n"))
+        }
+    
+        /// Verifies and opens a bundle file addressed to this identity.
+        private func openBundle() throws {
+            let trusted = try from.map { try PublicKeyArgument.parse($0).signing }
+            let lawyer = try identity.unlock()
+            let contents = try CaseBundle.open(at: target, identity: lawyer, signer: trusted, attachmentsTo: out)
+            if trusted == nil {
+                FileHandle.standardError.write(Data("amanat: warning: the bundle's signature verifies, but you did not say whose it must be; add --from KEY\n".utf8))
+            }
+            if output.json {
+                return try output.printJSON(try contents.records.map { record in
+                    try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
+                })
+            }
+            print("Case \(contents.caseID): \(contents.title) (exported \(contents.exportedDay))")
+            for record in contents.records {
+                let shown = try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
+                print("\n" + shown.text)
+            }
         }
     }
 }

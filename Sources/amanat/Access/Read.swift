@@ -20,15 +20,15 @@ extension Amanat {
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: ArgumentHelp("The record id (from `amanat inbox`).", valueName: "RECORD"))
+        @Argument(help: ArgumentHelp("The record id from `amanat inbox` (or its first 6+ characters).", valueName: "RECORD"))
         var record: String
 
-        @Option(help: ArgumentHelp("Save attachments into DIR (created, mode 700).", valueName: "DIR"))
+        @Option(help: ArgumentHelp("Save attachments into DIR (created with mode 700 if missing).", valueName: "DIR"))
         var out: String?
 
         func run() throws {
-            let id = try Testimony.ID(record)
             let vault = try self.vault.open()
+            let id = try IDArgument.record(record, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let testimony = try vault.open(id, as: .administrator(administrator))
             let shown = try TestimonyOutput(id: id, testimony: testimony, vault: vault, folder: out)

@@ -24,7 +24,10 @@ extension Amanat {
 
         struct Entry: Encodable { let sequence: Int; let day: String; let actor: String?; let action: String; let objects: [String] }
 
+        struct Verified: Encodable { let entries: Int; let head: String }
+
         func validate() throws {
+            if expectHead != nil && !verify { throw ValidationError("--expect-head goes with --verify") }
             if let expectHead, expectHead.split(separator: ":").count != 2 || Int(expectHead.split(separator: ":")[0]) == nil {
                 throw ValidationError("--expect-head takes COUNT:HASH as printed by `amanat audit --verify`")
             }
@@ -38,7 +41,7 @@ extension Amanat {
                     return AuditLog.Head(count: Int(parts[0])!, hash: String(parts[1]))
                 }
                 let head = try vault.verifyAudit(remembered: remembered)
-                if output.json { return try output.printJSON(["entries": "\(head.count)", "head": "\(head.count):\(head.hash)"]) }
+                if output.json { return try output.printJSON(Verified(entries: head.count, head: "\(head.count):\(head.hash)")) }
                 return print("The audit log verifies: \(head.count) entries. Head: \(head.count):\(head.hash)")
             }
             let entries = try vault.store.read { try $0.auditEntries() }.map { row in
@@ -48,7 +51,8 @@ extension Amanat {
             }
             if output.json { return try output.printJSON(entries) }
             for e in entries {
-                print("\(e.sequence)  \(e.day)  \((e.actor ?? "source").padding(toLength: 19, withPad: " ", startingAt: 0))  \(e.action)  \(e.objects.joined(separator: " "))")
+                let line = "\(e.sequence)  \(e.day)  \((e.actor ?? "source").padding(toLength: 19, withPad: " ", startingAt: 0))  \(e.action)  \(e.objects.joined(separator: " "))"
+                print(line.trimmingCharacters(in: .whitespaces))
             }
         }
     }

@@ -19,15 +19,35 @@ extension Amanat.CaseCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a case (title and notes are stored encrypted).",
-            discussion: "Example:\n  amanat case new \"Хакиев, март 2002\" --notes \"from the Karabulak intake\""
+            discussion: """
+            A title given as an argument is visible to other users of the computer and stays in \
+            shell history; --title-file reads the title (first line) and notes (the rest) from a file.
+
+            Examples:
+              amanat case new --title-file case.txt
+              amanat case new "Case 7"
+            """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
-        @Argument(help: "The case's title.") var title: String
+        @Argument(help: "The case's title.") var title: String?
         @Option(help: "Notes for the case.") var notes = ""
+        @Option(help: ArgumentHelp("Read the title (first line) and notes (the rest) from FILE.", valueName: "FILE")) var titleFile: String?
+
+        func validate() throws {
+            if (title == nil) == (titleFile == nil) { throw ValidationError("give the case a TITLE or a --title-file, not both") }
+        }
 
         func run() throws {
             let vault = try self.vault.open()
+            var title = self.title ?? "", notes = self.notes
+            if let titleFile {
+                guard let text = try? String(contentsOfFile: titleFile, encoding: .utf8) else { throw CLIError.notFound("\(titleFile): cannot read this file") }
+                let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                title = lines.first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+                notes = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : notes
+            }
+            guard !title.isEmpty else { throw CLIError.usage("the case title is empty", hint: nil) }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let id = try vault.createCase(title: title, notes: notes, administrator: administrator)
             print("Created case \(id).")
@@ -38,7 +58,7 @@ extension Amanat.CaseCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File records into a case; its grantees can then open them.",
-            discussion: "Example:\n  amanat case assign 38fa8e… 9c1f0a… 77b2d4…"
+            discussion: "Example:\n  amanat case assign 38fa8e 9c1f0a 77b2d4      (ids or their first 6+ characters)"
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
@@ -51,8 +71,8 @@ extension Amanat.CaseCommand {
 
         func run() throws {
             let vault = try self.vault.open()
-            let ids = try records.map { try Testimony.ID($0) }
-            let caseID = try Case.ID(self.caseID)
+            let ids = try records.map { try IDArgument.record($0, in: vault) }
+            let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             try vault.assign(ids, to: caseID, administrator: administrator)
             print("Filed \(ids.count) record\(ids.count == 1 ? "" : "s") into case \(caseID).")
@@ -98,7 +118,7 @@ extension Amanat.CaseCommand {
 
         func run() throws {
             let vault = try self.vault.open()
-            let id = try Case.ID(caseID)
+            let id = try IDArgument.caseID(caseID, in: vault)
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
             let details = try vault.caseDetails(id, as: accessor)

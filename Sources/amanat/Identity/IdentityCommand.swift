@@ -30,11 +30,11 @@ extension Amanat.IdentityCommand {
         @Option(help: ArgumentHelp("Where to write the identity (mode 600; never overwritten).", valueName: "FILE"))
         var out: String
 
-        @Option(help: ArgumentHelp("Read the new passphrase from FILE instead of asking twice.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE (mode 600) instead of asking twice; or set AMANAT_NEW_PASSPHRASE.", valueName: "FILE"))
         var passphraseFile: String?
 
         func run() throws {
-            let passphrase = try SecretInput.readNew(prompt: "New passphrase: ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
+            let passphrase = try SecretInput.readNew(prompt: "New passphrase: ", file: passphraseFile, variable: "AMANAT_NEW_PASSPHRASE")
             let identity = Identity()
             try IdentityFile.write(identity, to: out, passphrase: passphrase, parameters: KeyStretching.identityFiles)
             print("Wrote \(out).")
@@ -46,17 +46,24 @@ extension Amanat.IdentityCommand {
     /// `amanat identity show FILE`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print an identity's public key and fingerprint (no passphrase needed).",
-            discussion: "Example:\n  amanat identity show ~/lawyer.id --json"
+            abstract: "Print the public key and fingerprint of an identity file, or of a public key someone sent you.",
+            discussion: """
+            No passphrase is needed. Read the fingerprint aloud to its owner to check a key before granting.
+
+            Examples:
+              amanat identity show ~/lawyer.id --json
+              amanat identity show amanat1yxod…          (a key pasted from an email)
+            """
         )
 
-        @Argument(help: ArgumentHelp("The identity file.", valueName: "FILE"))
+        @Argument(help: ArgumentHelp("An identity file, a public key (amanat1…), or a file holding one.", valueName: "FILE-OR-KEY"))
         var file: String
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let key = try IdentityFile.publicKey(at: file)
+            let isIdentityFile = (try? Data(contentsOf: URL(fileURLWithPath: file)).prefix(8)) == Data(Labels.identityFileMagic)
+            let key = isIdentityFile ? try IdentityFile.publicKey(at: file) : try PublicKeyArgument.parse(file)
             if output.json {
                 try output.printJSON(["public_key": key.stringRepresentation, "fingerprint": key.fingerprint.description])
             } else {
@@ -76,10 +83,10 @@ extension Amanat.IdentityCommand {
         @Argument(help: ArgumentHelp("The identity file.", valueName: "FILE"))
         var file: String
 
-        @Option(help: ArgumentHelp("Read the current passphrase from FILE.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Read the current passphrase from FILE (mode 600); or set AMANAT_PASSPHRASE.", valueName: "FILE"))
         var passphraseFile: String?
 
-        @Option(help: ArgumentHelp("Read the new passphrase from FILE.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE (mode 600); or set AMANAT_NEW_PASSPHRASE.", valueName: "FILE"))
         var newPassphraseFile: String?
 
         func run() throws {

@@ -15,7 +15,7 @@ extension Amanat {
 
             Examples:
               amanat init --vault ./vault
-              amanat init --vault /srv/amanat --identity-out ~/amanat-admin.id
+              amanat init --vault /srv/amanat --identity-out ~/admin.id
             """
         )
 
@@ -24,20 +24,33 @@ extension Amanat {
         @Option(help: ArgumentHelp("Where to write the administrator's identity (default: DIR/administrator.id).", valueName: "FILE"))
         var identityOut: String?
 
-        @Option(help: ArgumentHelp("Read the new passphrase from FILE instead of asking twice.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Read the new passphrase from FILE (mode 600) instead of asking twice; or set AMANAT_NEW_PASSPHRASE.", valueName: "FILE"))
         var passphraseFile: String?
 
         func run() throws {
+            let manager = FileManager.default
+            if let contents = try? manager.contentsOfDirectory(atPath: vault.path), !contents.isEmpty {
+                throw AmanatVaultError.vaultExists(path: vault.path)
+            }
             let identityPath = identityOut ?? vault.administratorIdentityPath
-            let passphrase = try SecretInput.readNew(prompt: "New passphrase for the administrator: ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
+            if identityOut != nil, manager.fileExists(atPath: identityPath) {
+                throw CLIError.usage("\(identityPath) already exists; nothing was created", hint: "choose another --identity-out path")
+            }
+            let passphrase = try SecretInput.readNew(prompt: "New passphrase for the administrator: ", file: passphraseFile, variable: "AMANAT_NEW_PASSPHRASE")
             let administrator = Identity()
-            let created = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames)
-            try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
+            // The vault first (it refuses a folder that is not empty), then the identity beside or outside it;
+            // if the identity cannot be written, the new vault is removed so that no key is ever lost.
+            _ = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames)
+            do {
+                try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
+            } catch {
+                try? manager.removeItem(atPath: vault.path)
+                throw error
+            }
             print("Created the vault at \(vault.path).")
             print("Administrator identity: \(identityPath)")
             print("Intake public key: \(administrator.publicKey.stringRepresentation)")
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
-            _ = created
         }
     }
 }

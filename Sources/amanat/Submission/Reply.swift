@@ -17,7 +17,7 @@ extension Amanat {
 
         func run() throws {
             let vault = try self.vault.open()
-            let id = try Testimony.ID(record)
+            let id = try IDArgument.record(record, in: vault)
             let data = try textFile.map { path -> Data in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
                 return data
@@ -56,7 +56,7 @@ extension Amanat {
             }
             if output.json { return try output.printJSON(replies) }
             if replies.isEmpty { return print("No replies yet. Check again later.") }
-            for reply in replies { print("— \(reply.day), from \(reply.from):\n\(reply.text)\n") }
+            print(replies.map { "— \($0.day), from \($0.from):\n\($0.text.trimmingCharacters(in: .newlines))" }.joined(separator: "\n\n"))
         }
     }
 }

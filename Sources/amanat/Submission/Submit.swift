@@ -9,13 +9,16 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Submit testimony (and files) anonymously; prints a codename to read replies.",
             discussion: """
-            The testimony is read from --text-file or standard input. It is encrypted before it is \
-            stored, to the vault's intake key: nothing is kept in the clear, and no account is made.
+            The testimony is read from --text-file or standard input. It is encrypted to the vault's \
+            intake key before it is stored: nothing is kept in the clear, and no account is made. \
+            Names and places typed as arguments are visible to other users of the computer and stay \
+            in shell history: prefer --fields-file, a JSON file such as \
+            {"people": [{"name": "…", "role": "son"}], "places": ["…"], "dates": ["…"], "contact": "…"}.
 
             Examples:
-              amanat submit --text-file statement.txt --person "Ахмед Хакиев:сын" --place Карабулак --attach photo.jpg
-              echo "…" | amanat submit --lang en
-              amanat submit --follow-up --text-file more.txt      (asks for the codename)
+              amanat submit --text-file t.txt --fields-file f.json --attach photo.jpg
+              amanat submit --lang en < statement.txt
+              amanat submit --follow-up --text-file more.txt    (asks for the codename)
             """
         )
 
@@ -42,6 +45,11 @@ extension Amanat {
         @Option(help: ArgumentHelp("How you want to be contacted, if at all.", valueName: "TEXT"))
         var contact = ""
 
+        @Option(help: ArgumentHelp("Read people, places, dates and contact from a JSON file (keeps them off the command line).", valueName: "FILE"))
+        var fieldsFile: String?
+
+        @OptionGroup var output: OutputOptions
+
         @Flag(help: "Add to an earlier submission; asks for its codename (or AMANAT_CODENAME, --codename-file).")
         var followUp = false
 
@@ -56,16 +64,37 @@ extension Amanat {
             if codenameFile != nil && !followUp { throw ValidationError("--codename-file goes with --follow-up") }
         }
 
+        /// The structured fields a `--fields-file` may hold.
+        struct Fields: Decodable {
+            var people: [Testimony.Person]?
+            var places: [String]?
+            var dates: [String]?
+            var contact: String?
+        }
+
         func run() throws {
             let vault = try self.vault.open()
+            if !people.isEmpty || !places.isEmpty || !dates.isEmpty || !contact.isEmpty {
+                FileHandle.standardError.write(Data("""
+                amanat: warning: names, places and dates given as arguments can be seen by other users of this computer \
+                and stay in shell history; --fields-file keeps them off the command line\n
+                """.utf8))
+            }
+            let fields = try fieldsFile.map { path -> Fields in
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
+                do { return try JSONDecoder().decode(Fields.self, from: data) } catch {
+                    throw CLIError.usage("\(path) is not a fields file", hint: "it should be JSON like {\"people\": [{\"name\": \"…\", \"role\": \"son\"}], \"places\": [\"…\"]}")
+                }
+            }
             let statement = try readStatement()
             let testimony = Testimony(
                 statement: statement,
                 people: people.map { entry in
                     let parts = entry.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                     return Testimony.Person(name: parts[0], role: parts.count > 1 ? parts[1] : "")
-                },
-                places: places, dates: dates, language: lang, contact: contact)
+                } + (fields?.people ?? []),
+                places: places + (fields?.places ?? []), dates: dates + (fields?.dates ?? []), language: lang,
+                contact: contact.isEmpty ? (fields?.contact ?? "") : contact)
             let sources = try attachments.map { path -> AttachmentSource in
                 guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
                 return AttachmentSource(path: path)
@@ -74,10 +103,12 @@ extension Amanat {
                 let typed = try SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME")
                 let codename = try Codename(typed: typed)
                 let id = try vault.followUp(testimony, attachments: sources, codename: codename)
+                if output.json { return try output.printJSON(["record": id.description]) }
                 print("Added to your earlier submission (record \(id)).")
                 return
             }
             let (id, codename) = try vault.submit(testimony, attachments: sources)
+            if output.json { return try output.printJSON(["record": id.description, "codename": codename.reveal()]) }
             print("""
             Your testimony was received and encrypted (record \(id)).
 

@@ -8,7 +8,7 @@ enum CLIError: Error {
     case usage(String, hint: String?)
     /// A file, vault, record or case does not exist.
     case notFound(String)
-    /// Output would go somewhere it must not (binary to a terminal, an existing file).
+    /// The command refused to go on (the demo found this build broken).
     case refused(String, hint: String?)
 }
 
@@ -79,6 +79,7 @@ struct Diagnosis {
         case .insecurePermissions: self.init(error.description, nil, .usage)
         case .authenticationFailed, .truncated, .trailingData, .invalidPadding, .invalidSignature: self.init(error.description, nil, .corrupted)
         case .notAnIdentityFile, .unsupportedVersion, .parametersOutOfRange: self.init(error.description, nil, .corrupted)
+        case let .io(_, reason) where reason.contains("No such file"): self.init(error.description, nil, .notFound)
         case .io: self.init(error.description, nil, .io)
         case .invalidEncoding, .checksumMismatch, .invalidLength, .invalidArgument: self.init(error.description, nil, .usage)
         default: self.init(error.description, nil, .failure)

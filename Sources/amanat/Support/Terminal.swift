@@ -21,25 +21,30 @@ enum SecretInput {
         return try promptWithoutEcho(prompt)
     }
 
-    /// Asks twice and insists the answers match (for new passphrases).
+    /// A new passphrase: asked twice (the answers must match), or read once from a file or `variable`;
+    /// at least 8 characters however it comes.
     static func readNew(prompt: String, file: String?, variable: String) throws -> SecretBytes {
+        let passphrase: SecretBytes
         if file != nil || ProcessInfo.processInfo.environment[variable] != nil {
-            return try read(prompt: prompt, file: file, variable: variable)
+            passphrase = try read(prompt: prompt, file: file, variable: variable)
+        } else {
+            passphrase = try promptWithoutEcho(prompt)
+            let second = try promptWithoutEcho("Type it again: ")
+            guard passphrase == second else { throw CLIError.usage("the two passphrases differ; nothing was changed", hint: nil) }
         }
-        let first = try promptWithoutEcho(prompt)
-        let second = try promptWithoutEcho("Type it again: ")
-        guard first == second else { throw CLIError.usage("the two passphrases differ; nothing was changed", hint: nil) }
-        guard first.count >= 8 else {
-            throw CLIError.usage("a passphrase needs at least 8 characters", hint: "several unrelated words are easy to remember and hard to guess")
+        guard passphrase.unprotectedCharacterCount >= 8 else {
+            throw CLIError.usage("a passphrase needs at least 8 characters; nothing was changed",
+                                 hint: "several unrelated words are easy to remember and hard to guess")
         }
-        return first
+        return passphrase
     }
 
     /// Prompts on /dev/tty with echo off, reading into protected memory.
     static func promptWithoutEcho(_ prompt: String) throws -> SecretBytes {
         let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard tty >= 0 else {
-            throw CLIError.usage("no terminal to ask for the secret", hint: "use --passphrase-file FILE or set AMANAT_PASSPHRASE (or AMANAT_CODENAME)")
+            throw CLIError.usage("there is no terminal to ask for the secret",
+                                 hint: "give it in a file (--passphrase-file, --new-passphrase-file, --codename-file) or in AMANAT_PASSPHRASE, AMANAT_NEW_PASSPHRASE or AMANAT_CODENAME")
         }
         defer { close(tty) }
         _ = prompt.withCString { write(tty, $0, strlen($0)) }
@@ -88,5 +93,16 @@ enum SecretInput {
             while end > 0, bytes[end - 1] == 10 || bytes[end - 1] == 13 { end -= 1 }
         }
         return secret.slice(0..<end)
+    }
+}
+
+extension SecretBytes {
+    /// The number of characters (not bytes) of a UTF-8 secret, counted without making a String.
+    var unprotectedCharacterCount: Int {
+        withUnsafeBytes { bytes in
+            var characters = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { characters += 1 }
+            return characters
+        }
     }
 }

@@ -43,6 +43,20 @@ struct TestimonyOutput: Encodable {
         attachments = files
     }
 
+    /// Prepares a testimony from a bundle, whose attachments were already saved to `saved`.
+    init(id: Testimony.ID, testimony: Testimony, saved: [String]) {
+        self.id = id.description
+        statement = testimony.statement
+        people = testimony.people.map { Person(name: $0.name, role: $0.role) }
+        places = testimony.places
+        dates = testimony.dates
+        language = testimony.language
+        contact = testimony.contact
+        attachments = testimony.attachments.enumerated().map { index, attachment in
+            File(name: attachment.name, size: attachment.size, saved_as: index < saved.count ? saved[index] : nil)
+        }
+    }
+
     /// The testimony as a person reads it.
     var text: String {
         var lines = ["Record \(id) (\(language))", ""]

@@ -1,0 +1,84 @@
+public import AmanatCrypto
+import Foundation
+
+extension Vault {
+    /// Exports a case as a bundle for one lawyer outside the vault, signed by the administrator.
+    /// Attachment blobs are copied as they are (no re-encryption); their keys travel inside the
+    /// encrypted manifest. The lawyer keeps what the bundle holds even if a grant is later revoked.
+    /// - Parameters:
+    ///   - caseID: the case.
+    ///   - recipient: the lawyer's public key; only her X25519 key opens the bundle.
+    ///   - path: the new file (mode 0600, written atomically; never overwrites).
+    ///   - administrator: the vault's administrator, who signs.
+    /// - Returns: the number of records exported.
+    /// - Throws: `AmanatVaultError.caseNotFound`, `.notAdministrator`, `.corrupted`, `.crypto(.io)`.
+    @discardableResult
+    public func exportCase(_ caseID: Case.ID, to recipient: Identity.PublicKey, path: String, administrator: Identity) throws -> Int {
+        let details = try caseDetails(caseID, as: .administrator(administrator))
+        var records: [CaseBundle.Manifest.Record] = []
+        var blobs: [VaultID<BlobTag>] = []
+        for id in details.records {
+            let row = try store.read { try testimonyRow(id, $0) }
+            let testimony = try open(id, as: .administrator(administrator))
+            records.append(.init(id: id.description, day: row.day, kind: row.kind, testimony: testimony))
+            blobs += testimony.attachments.map(\.blob)
+        }
+        let manifest = CaseBundle.Manifest(caseID: caseID.description, title: details.title, notes: details.notes,
+                                           exportedDay: Day.today().description, records: records, blobs: blobs.map(\.description))
+        let bundleKey = SymmetricKey()
+        var manifestReader = MemoryReader(Array(try JSONEncoder().encode(manifest)))
+        var manifestCipher = MemoryWriter()
+        try vaultCrypto("the bundle") { try SecretStream.encrypt(from: &manifestReader, to: &manifestCipher, using: bundleKey) }
+
+        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, permissions: 0o600) }
+        var out = HashingWriter(inner: file, hasher: CaseBundle.hasher())
+        var header = CaseBundle.magic + [CaseBundle.version]
+        header += administrator.publicKey.signing.rawRepresentation + recipient.encryption.rawRepresentation
+        header += SealedBox.seal(bundleKey.rawRepresentation, to: recipient.encryption)
+        header += VaultFormat.u64(manifestCipher.bytes.count) + VaultFormat.u32(blobs.count)
+        try vaultCrypto(path) {
+            try header.withUnsafeBytes { try out.write($0) }
+            try manifestCipher.bytes.withUnsafeBytes { try out.write($0) }
+        }
+        let store = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        for blob in blobs {
+            let blobPath = store.blobPath(blob)
+            let reader = try vaultCrypto("attachment \(blob)") { try FileReader(path: blobPath) }
+            let size = (try? FileManager.default.attributesOfItem(atPath: blobPath)[.size] as? Int) ?? nil
+            guard let size else { throw AmanatVaultError.corrupted("attachment \(blob)") }
+            try vaultCrypto(path) {
+                try VaultFormat.u64(size).withUnsafeBytes { try out.write($0) }
+                var copied = 0
+                while true {
+                    let n = try reader.read(into: buffer)
+                    if n == 0 { break }
+                    try out.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                    copied += n
+                }
+                guard copied == size else { throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied") }
+            }
+        }
+        let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(out.hasher.finalize()))
+        try vaultCrypto(path) {
+            try signature.withUnsafeBytes { try file.write($0) }
+            try file.commit()
+        }
+        try self.store.write { writer in
+            try AuditLog.append(to: writer, action: "case.export", objects: [Data(caseID.rawValue)], actor: administrator)
+        }
+        return records.count
+    }
+}
+
+/// Passes bytes to a writer and to a hash.
+struct HashingWriter<Inner: ByteWriter>: ByteWriter {
+    var inner: Inner
+    let hasher: BLAKE2b.Hasher
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bytes)
+        try inner.write(bytes)
+    }
+}
