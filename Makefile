@@ -33,10 +33,14 @@ build: deps ## Build everything (debug).
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl).
 	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
 
-bench: deps ## Release build; Swift API vs the C baseline; writes Docs/bench.md.
+bench: deps ## Release build; Swift vs libsodium from C, the vault, and amanat vs age and gpg; writes Docs/bench.md.
+	@for tool in age gpg /usr/bin/time; do command -v $$tool >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then echo "amanat: installing age, gnupg and time for the peer comparison"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age gnupg time >/dev/null; fi
 	$(SWIFT) build -c release --product AmanatBench
 	$(SWIFT) build -c release --product SodiumBaseline
-	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --out Docs/bench.md
+	$(SWIFT) build -c release --product amanat
+	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --amanat .build/release/amanat --out Docs/bench.md
 
 demo: deps ## Build and run the narrated end-to-end story.
 	$(SWIFT) build --product amanat

@@ -13,6 +13,7 @@ struct BenchOptions {
     var boxSize = 1024
     var vaultRecords = 100_000
     var grantRecords = 10_000
+    var amanat = ""
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -27,6 +28,7 @@ struct BenchOptions {
             case "--box-size": boxSize = Int(value) ?? 0
             case "--vault-records": vaultRecords = Int(value) ?? 0
             case "--grant-records": grantRecords = Int(value) ?? 0
+            case "--amanat": amanat = value
             default: throw BenchError("unknown option \(flag)")
             }
         }
@@ -93,7 +95,12 @@ struct BenchRun {
         let attach = try Spawn.figures(me, ["child", "vault-attach", plain])
         let vault = VaultFigures(records: options.vaultRecords, grantRecords: options.grantRecords, attachMiB: options.streamMiB,
                                  submit: submit, grant: grant, attach: attach)
-        return Report(rows: rows, vault: vault, options: options)
+        var peers: [String: PeerBench.Figures] = [:]
+        if !options.amanat.isEmpty {
+            printError("  peers: amanat export/open, age and gpg on the \(options.streamMiB) MiB file…\n")
+            peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds).run()
+        }
+        return Report(rows: rows, vault: vault, peers: peers, options: options)
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.

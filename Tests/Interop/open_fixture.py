@@ -79,8 +79,9 @@ ANONYMOUS_ACTIONS = {"submit", "follow-up"}  # the only unsigned entries
 GRANTEE_ACTIONS = {"reply"}  # the only signed action a grantee may take; all others are the administrator's
 # Actions and how many ids each lists (format.md 8.12): (least, most), None = no upper bound.
 ACTION_OBJECTS = {"vault.create": (0, 0), "submit": (1, 1), "follow-up": (1, 1), "case.create": (1, 1),
-                  "case.assign": (1, None), "grant.issue": (2, 2), "grant.revoke": (2, None), "reply": (2, 2)}
-ATTACHMENT_LIMIT = 500 * 1024 * 1024
+                  "case.assign": (1, None), "grant.issue": (2, None), "grant.revoke": (2, None), "reply": (2, 2),
+                  "case.export": (1, 1)}
+ATTACHMENT_LIMIT = 4 * 1024 * 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
 DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 

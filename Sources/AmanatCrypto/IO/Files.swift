@@ -46,20 +46,29 @@ public final class FileReader: ByteReader {
 /// Writes a file so that it appears whole or not at all: bytes go to a temporary file beside the
 /// destination (created with the final permissions, 0600 by default), which `commit()` fsyncs and
 /// renames into place. Dropped without `commit()`, the temporary file is deleted.
+///
+/// `durable: false` skips the two fsyncs, for files handed to the user (a decrypted attachment, an
+/// exported bundle): the rename still makes them appear whole or not at all to every reader, but a
+/// power cut right after may leave them empty. Vault data and identity files are always durable.
 public final class AtomicFileWriter: ByteWriter {
     private var descriptor: Int32
     private let temporaryPath: String
     /// The destination path.
     public let path: String
     private var committed = false
+    private let durable: Bool
+    private let overwrite: Bool
 
     /// Creates the temporary file for `path`.
     /// - Parameters:
     ///   - path: the final destination.
     ///   - permissions: mode of the new file (default 0600: owner only).
     ///   - overwrite: whether an existing file at `path` may be replaced.
+    ///   - durable: whether `commit()` waits for the disk (fsync); see the type's notes.
     /// - Throws: `AmanatCryptoError.io` when the file exists (and `overwrite` is false) or cannot be created.
-    public init(path: String, permissions: UInt32 = 0o600, overwrite: Bool = false) throws {
+    public init(path: String, permissions: UInt32 = 0o600, overwrite: Bool = false, durable: Bool = true) throws {
+        self.durable = durable
+        self.overwrite = overwrite
         if !overwrite, access(path, F_OK) == 0 {
             throw AmanatCryptoError.io(path: path, reason: "already exists; choose another name or remove it first")
         }
@@ -97,15 +106,24 @@ public final class AtomicFileWriter: ByteWriter {
     /// - Throws: `AmanatCryptoError.io`; the destination is then untouched.
     public func commit() throws {
         precondition(!committed, "commit() called twice")
-        guard fsync(descriptor) == 0 else { throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot save")) }
+        guard !durable || fsync(descriptor) == 0 else { throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot save")) }
         close(descriptor)
         committed = true
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = FileSystem.reason(errno, action: "cannot save")
-            unlink(temporaryPath)
-            throw AmanatCryptoError.io(path: path, reason: reason)
+        // Without `overwrite`, link() puts the file in place only if nothing is there yet (a file that
+        // appeared since `init` is never replaced); with it, rename() replaces atomically.
+        var placed = overwrite ? rename(temporaryPath, path) : link(temporaryPath, path)
+        var failure = errno
+        if placed != 0, !overwrite, failure == EPERM || failure == ENOTSUP || failure == EOPNOTSUPP {
+            // File systems without hard links (FAT on a USB stick): check, then rename.
+            placed = access(path, F_OK) == 0 ? -1 : rename(temporaryPath, path)
+            failure = placed == 0 ? 0 : (access(path, F_OK) == 0 ? EEXIST : errno)
         }
-        FileSystem.syncDirectory(containing: path)
+        if !overwrite || placed != 0 { unlink(temporaryPath) }
+        guard placed == 0 else {
+            throw AmanatCryptoError.io(path: path, reason: failure == EEXIST ? "already exists; choose another name or remove it first"
+                                                                          : FileSystem.reason(failure, action: "cannot save"))
+        }
+        if durable { FileSystem.syncDirectory(containing: path) }
     }
 }
 

@@ -37,11 +37,14 @@ struct BlobStore {
     /// verified and the content hash matches.
     func export(_ attachment: Attachment, to path: String) throws {
         let what = "attachment \(attachment.blob)"
+        guard (0...limit).contains(attachment.size), (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize) else {
+            throw AmanatVaultError.corrupted(what)
+        }
         let key = try vaultCrypto(what) {
             try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key)))
         }
         var reader = try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) }
-        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path) }
+        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }
         var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
         let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
         guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
@@ -112,19 +115,21 @@ struct UnpaddingHashingWriter: ByteWriter {
     let inner: AtomicFileWriter
     let size: Int
     let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
+    let hashing: Bool
     private(set) var written = 0
     private(set) var paddingWasDirty = false
 
-    init(inner: AtomicFileWriter, size: Int) {
+    init(inner: AtomicFileWriter, size: Int, hashing: Bool = true) {
         self.inner = inner
         self.size = size
+        self.hashing = hashing
     }
 
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
         let keep = max(0, min(bytes.count, size - written))
         if keep > 0 {
             let content = UnsafeRawBufferPointer(rebasing: bytes[0..<keep])
-            hasher.update(content)
+            if hashing { hasher.update(content) }
             try inner.write(content)
             written += keep
         }

@@ -20,21 +20,25 @@ extension CaseBundle {
         return Summary(signer: header.signer, recipient: header.recipient, blobCount: header.blobCount, size: scan.size)
     }
 
-    /// Verifies and opens a bundle addressed to `identity`, writing attachments into `folder` if given.
-    /// Nothing is written unless the whole file verified, twice: once before decrypting and once while
-    /// decrypting (so a file changed in between is caught).
+    /// Opens a bundle addressed to `identity` in one pass, writing attachments into `folder` if given.
+    /// Every byte is hashed as it is decrypted; the attachments (written to temporary files) are kept
+    /// only if the signature over the whole file then verifies, so nothing from a forged, damaged or
+    /// truncated bundle is ever left behind.
     /// - Throws: as `verify`, and `AmanatVaultError.accessDenied` when it was made for someone else.
     public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey? = nil, attachmentsTo folder: String? = nil) throws -> Contents {
-        let summary = try verify(at: path, signer: signer)
-        guard summary.recipient == identity.publicKey.encryption else {
-            throw AmanatVaultError.accessDenied("\(path): it was made for another person's key")
-        }
         var scan = try Scan(path: path)
         let header = try scan.header()
         let what = "the bundle \(path)"
+        guard header.recipient == identity.publicKey.encryption else {
+            throw AmanatVaultError.accessDenied("\(path): it was made for another person's key")
+        }
+        if let signer, signer != header.signer {
+            throw AmanatVaultError.permissionDenied("\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
+        }
         let bundleKey = try vaultCrypto(what) {
             try SymmetricKey(rawRepresentation: SealedBox.open(header.sealedKey, with: identity.encryptionKey, what: what))
         }
+        guard header.manifestLength <= min(scan.remainingBeforeSignature, 256 << 20) else { throw AmanatVaultError.corrupted(what) }
         var manifestBytes = MemoryWriter()
         var limited = scan.limited(header.manifestLength)
         try vaultCrypto(what) { try SecretStream.decrypt(from: &limited, to: &manifestBytes, using: bundleKey, what: what) }
@@ -42,12 +46,20 @@ extension CaseBundle {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestBytes.bytes)),
               manifest.blobs.count == header.blobCount else { throw AmanatVaultError.corrupted(what) }
 
-        // Where each blob goes: (record id, attachment) by blob id.
+        // Everything the manifest says is checked before any file is made from it: record ids are
+        // ids (never paths), sizes and chunk sizes are in range, and every blob is listed exactly once.
         var owners: [String: (String, Attachment, Int)] = [:]
         for record in manifest.records {
+            guard (try? Testimony.ID(record.id)) != nil else { throw AmanatVaultError.corrupted(what) }
             for (index, attachment) in record.testimony.attachments.enumerated() {
+                guard (0...Vault.attachmentLimit).contains(attachment.size),
+                      (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize),
+                      owners[attachment.blob.description] == nil else { throw AmanatVaultError.corrupted(what) }
                 owners[attachment.blob.description] = (record.id, attachment, index)
             }
+        }
+        guard Set(manifest.blobs).count == manifest.blobs.count, Set(manifest.blobs) == Set(owners.keys) else {
+            throw AmanatVaultError.corrupted(what)
         }
         var pending: [AtomicFileWriter] = []
         var saved: [String: [String]] = [:]
@@ -61,12 +73,15 @@ extension CaseBundle {
             if let folder {
                 let name = attachment.name.split(separator: "/").last.map(String.init) ?? "attachment"
                 let target = "\(folder)/\(recordID.prefix(8))-\(index + 1)-\(name)"
-                let file = try vaultCrypto(target) { try AtomicFileWriter(path: target) }
-                var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
+                let file = try vaultCrypto(target) { try AtomicFileWriter(path: target, durable: false) }
+                // No content hash here: the bundle's signature already covers these exact ciphertext bytes,
+                // and the stream authenticates every chunk under the key from the signed manifest.
+                var writer = UnpaddingHashingWriter(inner: file, size: attachment.size, hashing: false)
                 let key = try vaultCrypto(what) { try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key))) }
                 let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &section, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
-                guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
-                      Hex.encode(writer.hasher.finalize()) == attachment.hash else { throw AmanatVaultError.corrupted(what) }
+                guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty else {
+                    throw AmanatVaultError.corrupted(what)
+                }
                 pending.append(file)
                 saved[recordID, default: []].append(target)
             } else {
@@ -96,7 +111,7 @@ extension CaseBundle {
         var reader: FileReader
         let size: Int
         var offset = 0
-        let hasher = CaseBundle.hasher()
+        let hasher = BackgroundHasher(CaseBundle.hasher())
 
         init(path: String) throws {
             self.path = path
@@ -108,8 +123,15 @@ extension CaseBundle {
         var remainingBeforeSignature: Int { size - CaseBundle.signatureSize - offset }
 
         mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            try read(into: buffer, inBackground: false)
+        }
+
+        /// Reads and hashes; in the background, the hash of this chunk runs on the other core while the
+        /// caller decrypts it (on a copy, so the caller's buffer is free as soon as this returns).
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer, inBackground: Bool) throws -> Int {
             let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(max(0, remainingBeforeSignature))))
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            if inBackground { hasher.updateInBackground(chunk) } else { hasher.update(chunk) }
             offset += n
             return n
         }
@@ -132,7 +154,9 @@ extension CaseBundle {
             let what = "the bundle \(path)"
             let b = try bytes(CaseBundle.headerSize)
             guard Array(b[0..<8]) == CaseBundle.magic else { throw AmanatVaultError.invalidArgument("\(path) is not an Amanat case bundle") }
-            guard b[8] == CaseBundle.version else { throw AmanatVaultError.unsupportedVaultVersion(Int(b[8])) }
+            guard b[8] == CaseBundle.version else {
+                throw AmanatVaultError.invalidArgument("\(path) is a case bundle of format version \(b[8]), which this Amanat cannot read; update Amanat")
+            }
             let manifestLength = b[153..<161].reversed().reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
             let blobCount = b[161..<165].reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
             return try vaultCrypto(what) {
@@ -180,7 +204,7 @@ extension CaseBundle {
 
         mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             guard remaining > 0 else { return 0 }
-            let n = try scan.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(remaining)))
+            let n = try scan.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(remaining)), inBackground: true)
             guard n > 0 else { throw AmanatVaultError.corrupted("the bundle \(scan.path) (it ends too early)") }
             remaining -= n
             return n
@@ -190,6 +214,76 @@ extension CaseBundle {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
             defer { buffer.deallocate() }
             while try read(into: buffer) > 0 {}
+        }
+    }
+}
+
+/// A BLAKE2b hash of public bytes (ciphertext; its buffers are ordinary memory) fed from one thread
+/// and computed on another: `updateInBackground` copies chunks
+/// into one of two 1 MiB buffers and, when a buffer is full, hashes it on a serial queue while the
+/// caller goes on (decrypting the same bytes on the other core) and fills the other buffer. Chunks
+/// are hashed in order; `update` and `finalize` first bring everything pending up to date.
+final class BackgroundHasher: @unchecked Sendable {
+    private let hasher: BLAKE2b.Hasher
+    private let queue = DispatchQueue(label: "amanat.bundle-hash")
+    private let group = DispatchGroup()
+    private static let bufferSize = 1 << 20
+    private var buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64),
+                           UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64)]
+    private var filling = 0
+    private var filled = 0
+
+    init(_ hasher: BLAKE2b.Hasher) { self.hasher = hasher }
+
+    deinit {
+        group.wait()
+        buffers.forEach { $0.deallocate() }
+    }
+
+    /// Hashes `bytes` now (after everything pending).
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        flush()
+        hasher.update(bytes)
+    }
+
+    /// Queues `bytes` to be hashed on the background queue.
+    func updateInBackground(_ bytes: UnsafeRawBufferPointer) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let take = min(rest.count, Self.bufferSize - filled)
+            (buffers[filling].baseAddress! + filled).copyMemory(from: rest.baseAddress!, byteCount: take)
+            filled += take
+            rest = UnsafeRawBufferPointer(rebasing: rest[take...])
+            if filled == Self.bufferSize { dispatchFull() }
+        }
+    }
+
+    /// The digest of everything given.
+    func finalize() -> [UInt8] {
+        flush()
+        return hasher.finalize()
+    }
+
+    /// Hands the full buffer to the queue and starts filling the other (once its hash is done).
+    private func dispatchFull() {
+        group.wait()
+        let index = filling, count = filled
+        group.enter()
+        queue.async { [self] in
+            // Buffer `index` is not written again until `group.wait()` has returned.
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffers[index][0..<count]))
+            group.leave()
+        }
+        filling = 1 - filling
+        filled = 0
+    }
+
+    /// Waits for the queue and hashes what is still being filled.
+    private func flush() {
+        group.wait()
+        if filled > 0 {
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffers[filling][0..<filled]))
+            filled = 0
         }
     }
 }

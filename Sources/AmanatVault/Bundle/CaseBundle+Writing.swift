@@ -26,12 +26,16 @@ extension Vault {
         let manifest = CaseBundle.Manifest(caseID: caseID.description, title: details.title, notes: details.notes,
                                            exportedDay: Day.today().description, records: records, blobs: blobs.map(\.description))
         let bundleKey = SymmetricKey()
-        var manifestReader = MemoryReader(Array(try JSONEncoder().encode(manifest)))
+        let manifestJSON = Array(try JSONEncoder().encode(manifest))
+        guard manifestJSON.count < 200 << 20 else {
+            throw AmanatVaultError.invalidArgument("case \(caseID) is too large for one bundle (its records alone exceed 200 MiB); split it into smaller cases")
+        }
+        var manifestReader = MemoryReader(manifestJSON)
         var manifestCipher = MemoryWriter()
         try vaultCrypto("the bundle") { try SecretStream.encrypt(from: &manifestReader, to: &manifestCipher, using: bundleKey) }
 
-        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, permissions: 0o600) }
-        var out = HashingWriter(inner: file, hasher: CaseBundle.hasher())
+        let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, permissions: 0o600, durable: false) }
+        var out = HashingWriter(inner: file, hasher: BackgroundHasher(CaseBundle.hasher()))
         var header = CaseBundle.magic + [CaseBundle.version]
         header += administrator.publicKey.signing.rawRepresentation + recipient.encryption.rawRepresentation
         header += SealedBox.seal(bundleKey.rawRepresentation, to: recipient.encryption)
@@ -61,24 +65,23 @@ extension Vault {
             }
         }
         let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(out.hasher.finalize()))
-        try vaultCrypto(path) {
-            try signature.withUnsafeBytes { try file.write($0) }
-            try file.commit()
-        }
+        try vaultCrypto(path) { try signature.withUnsafeBytes { try file.write($0) } }
+        // Logged before the file appears: an export can never exist without its audit entry.
         try self.store.write { writer in
             try AuditLog.append(to: writer, action: "case.export", objects: [Data(caseID.rawValue)], actor: administrator)
         }
+        try vaultCrypto(path) { try file.commit() }
         return records.count
     }
 }
 
-/// Passes bytes to a writer and to a hash.
+/// Passes bytes to a writer and, on the other core, to a hash.
 struct HashingWriter<Inner: ByteWriter>: ByteWriter {
     var inner: Inner
-    let hasher: BLAKE2b.Hasher
+    let hasher: BackgroundHasher
 
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
-        hasher.update(bytes)
+        hasher.updateInBackground(bytes)
         try inner.write(bytes)
     }
 }
