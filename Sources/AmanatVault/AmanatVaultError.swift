@@ -60,7 +60,7 @@ extension AmanatVaultError: CustomStringConvertible {
         case let .permissionDenied(what): return what
         case .unknownCodename: return "this codename does not open any mailbox here; check each word (the first four letters of each are enough)"
         case let .malformedCodename(reason): return "this is not a codename: \(reason)"
-        case let .corrupted(what): return "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup"
+        case let .corrupted(what): return "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, or ask the sender of a file for a new copy"
         case let .auditBroken(sequence, reason): return "the audit log does not verify at entry \(sequence): \(reason)"
         case let .attachmentTooLarge(path, limit): return "\(path) is larger than the \(limit >> 20) MiB allowed per attachment"
         case let .storage(message): return "the vault's database failed: \(message)"

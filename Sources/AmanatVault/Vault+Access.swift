@@ -57,8 +57,9 @@ extension Vault {
     /// Writes an attachment of an opened testimony to a new file at `path` (mode 0600). The file
     /// appears only if the whole attachment verified.
     /// - Throws: `AmanatVaultError.corrupted` when the blob was damaged; `.crypto(.io)` for file problems.
-    public func exportAttachment(_ attachment: Attachment, to path: String) throws {
-        try BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).export(attachment, to: path)
+    /// - Parameter progress: called as the file is decrypted, with the bytes done and the total.
+    public func exportAttachment(_ attachment: Attachment, to path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
+        try BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).export(attachment, to: path, progress: progress)
     }
 
     func testimonyRow(_ id: Testimony.ID, _ reader: any VaultReader) throws -> TestimonyRow {

@@ -7,11 +7,14 @@ public struct AttachmentSource: Sendable {
     public var path: String
     /// Name shown to readers (defaults to the file's last path component).
     public var name: String
+    /// Called as the file is encrypted, with the bytes done and the total (for a progress bar).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Describes a file to attach.
-    public init(path: String, name: String? = nil) {
+    public init(path: String, name: String? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.path = path
         self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
+        self.progress = progress
     }
 }
 
@@ -52,7 +55,7 @@ extension Vault {
         let blobs = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
         var stored: [Attachment] = []
         do {
-            for source in sources { stored.append(try blobs.store(path: source.path, name: source.name)) }
+            for source in sources { stored.append(try blobs.store(path: source.path, name: source.name, progress: source.progress)) }
             var body = testimony
             body.attachments = stored
             let id = Testimony.ID()

@@ -49,3 +49,34 @@ struct PromptTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("me.id")))
     }
 }
+
+@Suite("Terminal niceties")
+struct TerminalTests {
+    @Test("a progress bar appears for a large attachment when standard error is a terminal, and never in a pipe")
+    func progressBar() throws {
+        let s = try StoryTests.Setup()
+        let big = s.cli.path("big.bin")
+        try Data(repeating: 7, count: 9 << 20).write(to: URL(fileURLWithPath: big))
+        let text = try s.cli.write("t.txt", "testimony with a large file")
+        let answers = try s.cli.write("answers.txt", "")
+        let (status, shown) = try PromptTests.drive(s.cli, answers: answers, ["submit", "--text-file", text, "--attach", big])
+        #expect(status == 0, "\(shown)")
+        #expect(shown.contains("encrypting big.bin") && shown.contains("100%"), "\(shown)")
+        let piped = try s.cli.run(["submit", "--text-file", text, "--attach", big])
+        #expect(piped.status == 0 && !piped.err.contains("%"))
+    }
+
+    @Test("an expired grant is refused with the day it ended, exit 4")
+    func expiredGrant() throws {
+        let s = try StoryTests.Setup()
+        let (record, _) = try s.submit("text")
+        let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "T"] + s.admin)))
+        try s.cli.ok(["case", "assign", caseID, record] + s.admin)
+        try s.cli.ok(["grant", caseID, "--to", s.lawyerKey, "--expires", "2d"] + s.admin)
+        try s.cli.ok(["open", record] + s.lawyer)
+        let later = ISO8601DateFormatter.string(from: Date().addingTimeInterval(5 * 86_400), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let expired = try s.cli.run(["open", record] + s.lawyer, env: ["AMANAT_TEST_TODAY": later])
+        #expect(expired.status == 4 && expired.err.contains("expired on"), "\(expired.err)")
+        #expect(try s.cli.ok(["grant", "list", caseID], env: ["AMANAT_TEST_TODAY": later]).contains("expired"))
+    }
+}

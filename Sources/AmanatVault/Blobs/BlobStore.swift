@@ -10,7 +10,7 @@ struct BlobStore {
 
     /// Encrypts the file at `path` into a new blob.
     /// - Returns: the attachment description (with its key) for the encrypted body.
-    func store(path: String, name: String) throws -> Attachment {
+    func store(path: String, name: String, progress: ((Int, Int) -> Void)? = nil) throws -> Attachment {
         let size: Int
         do {
             size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -22,6 +22,7 @@ struct BlobStore {
         let key = SymmetricKey()
         var reader = PaddedHashingReader(inner: try vaultCrypto(path) { try FileReader(path: path) },
                                          paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
+        reader.progress = progress.map { report in { done in report(done, size) } }
         var writer = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
         try vaultCrypto(path) { try SecretStream.encrypt(from: &reader, to: &writer, using: key) }
         guard reader.contentSize == size else {
@@ -35,7 +36,7 @@ struct BlobStore {
 
     /// Decrypts `attachment` into a new file at `path` (0600), which appears only if every chunk
     /// verified and the content hash matches.
-    func export(_ attachment: Attachment, to path: String) throws {
+    func export(_ attachment: Attachment, to path: String, progress: ((Int, Int) -> Void)? = nil) throws {
         let what = "attachment \(attachment.blob)"
         guard (0...limit).contains(attachment.size), (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize) else {
             throw AmanatVaultError.corrupted(what)
@@ -46,6 +47,7 @@ struct BlobStore {
         var reader = try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) }
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }
         var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
+        writer.progress = progress.map { report in { done in report(done, attachment.size) } }
         let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
         guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
               Hex.encode(writer.hasher.finalize()) == attachment.hash else {
@@ -78,6 +80,7 @@ private struct PaddedHashingReader: ByteReader {
     let limit: Int
     let path: String
     let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
+    var progress: ((Int) -> Void)?
     private(set) var contentSize = 0
     private var produced = 0
     private var innerDone = false
@@ -99,6 +102,7 @@ private struct PaddedHashingReader: ByteReader {
                 }
                 hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                 produced += n
+                progress?(contentSize)
                 return n
             }
             innerDone = true
@@ -116,6 +120,7 @@ struct UnpaddingHashingWriter: ByteWriter {
     let size: Int
     let hasher = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
     let hashing: Bool
+    var progress: ((Int) -> Void)?
     private(set) var written = 0
     private(set) var paddingWasDirty = false
 
@@ -132,6 +137,7 @@ struct UnpaddingHashingWriter: ByteWriter {
             if hashing { hasher.update(content) }
             try inner.write(content)
             written += keep
+            progress?(written)
         }
         if keep < bytes.count, bytes[keep...].contains(where: { $0 != 0 }) { paddingWasDirty = true }
     }

@@ -30,7 +30,7 @@ extension CaseBundle {
         let header = try scan.header()
         let what = "the bundle \(path)"
         guard header.recipient == identity.publicKey.encryption else {
-            throw AmanatVaultError.accessDenied("\(path): it was made for another person's key")
+            throw AmanatVaultError.permissionDenied("\(path) was made for another person's key: only its recipient can open it")
         }
         if let signer, signer != header.signer {
             throw AmanatVaultError.permissionDenied("\(path) was signed by another key than the one you trust; do not use it, and ask the sender")

@@ -64,8 +64,9 @@ extension Amanat.GrantCommand {
         func run() throws {
             let vault = try self.vault.open()
             let grantee = try PublicKeyArgument.parse(to)
+            let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let id = try vault.issueGrant(case: IDArgument.caseID(caseID, in: vault), to: grantee, permissions: publish ? .readAndPublish : .read,
+            let id = try vault.issueGrant(case: caseID, to: grantee, permissions: publish ? .readAndPublish : .read,
                                           expires: try Self.expiry(expires), administrator: administrator)
             print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
         }
@@ -84,7 +85,7 @@ extension Amanat.GrantCommand {
         func run() throws {
             let vault = try self.vault.open()
             let caseID = try self.caseID.map { try IDArgument.caseID($0, in: vault) }
-            let grants = try vault.grants(case: caseID).map(GrantEntry.init)
+            let grants = try vault.grants(case: caseID, today: CLIClock.today).map(GrantEntry.init)
             if output.json { return try output.printJSON(grants) }
             if grants.isEmpty { return print("No grants.") }
             for g in grants {
@@ -113,11 +114,19 @@ enum PublicKeyArgument {
         return try Identity.PublicKey(string: key)
     }
 
-    /// The first "amanat1…" token in `text` (letters and digits after the prefix).
+    /// The first "amanat1…" key in `text`: the prefix and the letters and digits after it, across
+    /// spaces and line breaks (a key wrapped by an email program), up to anything else.
     static func extract(from text: String) -> String? {
-        guard let start = text.lowercased().range(of: Labels.publicKeyPrefix) else { return nil }
-        let token = text[start.lowerBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return String(token)
+        let lowered = text.lowercased()
+        guard let start = lowered.range(of: Labels.publicKeyPrefix) else { return nil }
+        var key = Labels.publicKeyPrefix
+        for character in lowered[start.upperBound...] {
+            if character.isWhitespace { continue }
+            guard character.isASCII, character.isLetter || character.isNumber else { break }
+            key.append(character)
+            if key.count == 116 { break }
+        }
+        return key
     }
 }
 
@@ -143,8 +152,9 @@ extension Amanat {
         func run() throws {
             let vault = try self.vault.open()
             let fingerprint = try Identity.Fingerprint(string: grantee)
+            let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let count = try vault.revoke(case: IDArgument.caseID(caseID, in: vault), grantee: fingerprint, administrator: administrator)
+            let count = try vault.revoke(case: caseID, grantee: fingerprint, administrator: administrator)
             print("Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated.")
         }
     }

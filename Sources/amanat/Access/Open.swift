@@ -34,14 +34,17 @@ extension Amanat {
         }
 
         func run() throws {
-            if FileManager.default.fileExists(atPath: target) { return try openBundle() }
+            if target.hasSuffix(".amanat") || target.contains("/") || FileManager.default.fileExists(atPath: target) {
+                guard FileManager.default.fileExists(atPath: target) else { throw CLIError.notFound("\(target): no such bundle file") }
+                return try openBundle()
+            }
             let vault = try self.vault.open()
             let (record, caseID) = try IDArgument.recordOrCase(target, in: vault)
             let lawyer = try identity.unlock()
             let isCase = caseID != nil
-            let records = try caseID.map { try vault.caseDetails($0, as: .grantee(lawyer)).records } ?? [record!]
+            let records = try caseID.map { try vault.caseDetails($0, as: .grantee(lawyer), today: CLIClock.today).records } ?? [record!]
             let shown = try records.map { record in
-                try TestimonyOutput(id: record, testimony: vault.open(record, as: .grantee(lawyer)), vault: vault, folder: out)
+                try TestimonyOutput(id: record, testimony: vault.open(record, as: .grantee(lawyer), today: CLIClock.today), vault: vault, folder: out)
             }
             if output.json {
                 if isCase { try output.printJSON(shown) } else { try output.printJSON(shown[0]) }

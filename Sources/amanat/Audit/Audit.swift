@@ -28,7 +28,8 @@ extension Amanat {
 
         func validate() throws {
             if expectHead != nil && !verify { throw ValidationError("--expect-head goes with --verify") }
-            if let expectHead, expectHead.split(separator: ":").count != 2 || Int(expectHead.split(separator: ":")[0]) == nil {
+            if let expectHead, expectHead.split(separator: ":").count != 2 || Int(expectHead.split(separator: ":")[0]) == nil
+                || expectHead.split(separator: ":")[1].count != 64 || !expectHead.split(separator: ":")[1].allSatisfy(\.isHexDigit) {
                 throw ValidationError("--expect-head takes COUNT:HASH as printed by `amanat audit --verify`")
             }
         }

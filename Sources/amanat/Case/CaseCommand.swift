@@ -35,7 +35,8 @@ extension Amanat.CaseCommand {
         @Option(help: ArgumentHelp("Read the title (first line) and notes (the rest) from FILE.", valueName: "FILE")) var titleFile: String?
 
         func validate() throws {
-            if (title == nil) == (titleFile == nil) { throw ValidationError("give the case a TITLE or a --title-file, not both") }
+            if title != nil && titleFile != nil { throw ValidationError("give the case a TITLE or a --title-file, not both") }
+            if title == nil && titleFile == nil { throw ValidationError("give the case a TITLE, or a --title-file whose first line is the title") }
         }
 
         func run() throws {
@@ -43,9 +44,10 @@ extension Amanat.CaseCommand {
             var title = self.title ?? "", notes = self.notes
             if let titleFile {
                 guard let text = try? String(contentsOfFile: titleFile, encoding: .utf8) else { throw CLIError.notFound("\(titleFile): cannot read this file") }
-                let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
                 title = lines.first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-                notes = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : notes
+                let fileNotes = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                if !fileNotes.isEmpty { notes = fileNotes }
             }
             guard !title.isEmpty else { throw CLIError.usage("the case title is empty", hint: nil) }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
@@ -121,8 +123,8 @@ extension Amanat.CaseCommand {
             let id = try IDArgument.caseID(caseID, in: vault)
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
-            let details = try vault.caseDetails(id, as: accessor)
-            let grants = vault.isAdministrator(person) ? try vault.grants(case: id).map(GrantEntry.init) : []
+            let details = try vault.caseDetails(id, as: accessor, today: CLIClock.today)
+            let grants = vault.isAdministrator(person) ? try vault.grants(case: id, today: CLIClock.today).map(GrantEntry.init) : []
             let shown = Details(id: id.description, title: details.title, notes: details.notes, created: details.createdDay.description,
                                 key_version: details.keyVersion, records: details.records.map(\.description), grants: grants)
             if output.json { return try output.printJSON(shown) }

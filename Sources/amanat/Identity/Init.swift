@@ -55,6 +55,15 @@ extension Amanat {
     }
 }
 
+/// The day the CLI checks grant expiry against: today, or AMANAT_TEST_TODAY (YYYY-MM-DD), which
+/// exists only so the test suite can show an expired grant being refused. Never set it in real use.
+enum CLIClock {
+    static var today: Day {
+        if let text = ProcessInfo.processInfo.environment["AMANAT_TEST_TODAY"], let day = try? Day(text) { return day }
+        return Day.today()
+    }
+}
+
 /// Argon2id settings the CLI uses for new identity files. Tests lower them with
 /// AMANAT_TEST_WEAK_KEYS=1 so that hundreds of runs stay fast; real use never sets it.
 enum KeyStretching {

@@ -25,7 +25,7 @@ extension Amanat {
             guard let text = String(data: data, encoding: .utf8) else { throw CLIError.usage("the reply is not UTF-8 text", hint: nil) }
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
-            let reply = try vault.reply(to: id, text: text, as: accessor)
+            let reply = try vault.reply(to: id, text: text, as: accessor, today: CLIClock.today)
             print("Sent reply \(reply) to the source of record \(id).")
         }
     }

@@ -66,7 +66,8 @@ extension Amanat {
 
         /// The structured fields a `--fields-file` may hold.
         struct Fields: Decodable {
-            var people: [Testimony.Person]?
+            struct Person: Decodable { var name: String; var role: String? }
+            var people: [Person]?
             var places: [String]?
             var dates: [String]?
             var contact: String?
@@ -92,12 +93,14 @@ extension Amanat {
                 people: people.map { entry in
                     let parts = entry.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                     return Testimony.Person(name: parts[0], role: parts.count > 1 ? parts[1] : "")
-                } + (fields?.people ?? []),
+                } + (fields?.people ?? []).map { Testimony.Person(name: $0.name, role: $0.role ?? "") },
                 places: places + (fields?.places ?? []), dates: dates + (fields?.dates ?? []), language: lang,
                 contact: contact.isEmpty ? (fields?.contact ?? "") : contact)
             let sources = try attachments.map { path -> AttachmentSource in
                 guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
-                return AttachmentSource(path: path)
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                return AttachmentSource(path: path, name: name, progress: ProgressBar.reporter(for: "amanat: encrypting \(name)", size: size))
             }
             if followUp {
                 let typed = try SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME")

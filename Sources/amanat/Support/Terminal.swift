@@ -33,7 +33,7 @@ enum SecretInput {
             guard passphrase == second else { throw CLIError.usage("the two passphrases differ; nothing was changed", hint: nil) }
         }
         guard passphrase.unprotectedCharacterCount >= 8 else {
-            throw CLIError.usage("a passphrase needs at least 8 characters; nothing was changed",
+            throw CLIError.usage("a passphrase needs at least 8 characters; nothing was written",
                                  hint: "several unrelated words are easy to remember and hard to guess")
         }
         return passphrase

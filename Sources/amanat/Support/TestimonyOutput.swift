@@ -28,7 +28,8 @@ struct TestimonyOutput: Encodable {
                 // Never trust a stored name as a path: keep only its last component, prefixed by the record.
                 let safeName = attachment.name.split(separator: "/").last.map(String.init) ?? "attachment"
                 let path = "\(folder)/\(id.description.prefix(8))-\(index + 1)-\(safeName)"
-                try vault.exportAttachment(attachment, to: path)
+                try vault.exportAttachment(attachment, to: path,
+                                           progress: ProgressBar.reporter(for: "amanat: decrypting \(safeName)", size: attachment.size))
                 saved = path
             }
             files.append(File(name: attachment.name, size: attachment.size, saved_as: saved))
