@@ -71,13 +71,34 @@ struct FixtureTests {
     func pythonOpens() throws {
         let (directory, copy, _) = try Self.copy()
         defer { withExtendedLifetime(directory) {} }
+        let (status, text, errorText) = try Self.python("open_fixture.py", [copy])
+        #expect(status == 0, "open_fixture.py failed: \(errorText)")
+        #expect(text.contains("checks passed"), "\(text)")
+    }
+
+    @Test("a bundle exported from the fixture opens in the independent Python reader (Tests/Interop/open_bundle.py)")
+    func pythonOpensBundle() throws {
+        let (directory, copy, facts) = try Self.copy()
+        let passphrase = SecretBytes(utf8: facts.identity_passphrase)
+        let administrator = try IdentityFile.open(at: copy + "/administrator.id", passphrase: passphrase)
+        let vault = try Vault.open(at: copy + "/vault")
+        let bundle = directory.file("case.amanat")
+        try vault.exportCase(Case.ID(facts.case), to: Identity.PublicKey(string: facts.lawyer.public_key), path: bundle, administrator: administrator)
+        let (status, output, errors) = try Self.python("open_bundle.py", [bundle, facts.lawyer.x25519_secret,
+                                                                         Hex.encode(administrator.publicKey.signing.rawRepresentation)])
+        #expect(status == 0, "open_bundle.py failed: \(errors)")
+        #expect(output.contains("checks passed") && output.contains(facts.statement), "\(output)")
+    }
+
+    /// Runs a script of Tests/Interop with the Python that has PyNaCl.
+    static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String, String) {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidates: [String?] = [ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"], repository.appendingPathComponent(".venv/bin/python3").path]
         let python = try #require(candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) },
                                   "no Python with PyNaCl: run `make test`, which installs it into .venv")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [repository.appendingPathComponent("Tests/Interop/open_fixture.py").path, copy]
+        process.arguments = [repository.appendingPathComponent("Tests/Interop/" + script).path] + arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -85,7 +106,6 @@ struct FixtureTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "open_fixture.py failed: \(errorText)")
-        #expect(text.contains("checks passed"), "\(text)")
+        return (process.terminationStatus, text, errorText)
     }
 }

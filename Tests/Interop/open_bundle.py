@@ -25,7 +25,7 @@ exit 0. On the first failure: one line `bundle: FAILED: <what>` on stderr, exit
 
 Besides what 8.15 requires, it makes every stricter check 8.15 lists as allowed
 (blobs exactly the attachments in order, ids and days well formed, kinds 1 or 2,
-sizes at most 500 MiB, chunk size 65,536) and refuses duplicate JSON members.
+sizes at most 4 GiB, chunk size 65,536) and refuses duplicate JSON members.
 Every bundle Amanat writes passes them.
 
 Only the standard library and PyNaCl are used.
@@ -64,7 +64,7 @@ MANIFEST_CHUNK = 65536                     # C of the manifest stream
 STREAM_HEADER = 24
 FRAME_OVERHEAD = 17
 MAX_CHUNK = 16 * 1024 * 1024
-MAX_ATTACHMENT = 524_288_000               # 500 MiB (8.7)
+MAX_ATTACHMENT = 4 * 1024 ** 3              # 4 GiB, the vault's limit (8.7)
 TAG_MESSAGE = b.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 TAG_FINAL = b.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 HEX_ID = re.compile(r"[0-9a-f]{32}\Z")

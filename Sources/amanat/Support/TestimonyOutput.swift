@@ -18,33 +18,22 @@ struct TestimonyOutput: Encodable {
 
     /// Prepares `testimony` for output, exporting its attachments into `folder` when given.
     init(id: Testimony.ID, testimony: Testimony, vault: Vault, folder: String?) throws {
-        var files: [File] = []
+        var saved: [String] = []
         if let folder {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        for (index, attachment) in testimony.attachments.enumerated() {
-            var saved: String?
-            if let folder {
+            for (index, attachment) in testimony.attachments.enumerated() {
                 // Never trust a stored name as a path: keep only its last component, prefixed by the record.
                 let safeName = attachment.name.split(separator: "/").last.map(String.init) ?? "attachment"
                 let path = "\(folder)/\(id.description.prefix(8))-\(index + 1)-\(safeName)"
                 try vault.exportAttachment(attachment, to: path,
                                            progress: ProgressBar.reporter(for: "amanat: decrypting \(safeName)", size: attachment.size))
-                saved = path
+                saved.append(path)
             }
-            files.append(File(name: attachment.name, size: attachment.size, saved_as: saved))
         }
-        self.id = id.description
-        statement = testimony.statement
-        people = testimony.people.map { Person(name: $0.name, role: $0.role) }
-        places = testimony.places
-        dates = testimony.dates
-        language = testimony.language
-        contact = testimony.contact
-        attachments = files
+        self.init(id: id, testimony: testimony, saved: saved)
     }
 
-    /// Prepares a testimony from a bundle, whose attachments were already saved to `saved`.
+    /// Prepares a testimony whose attachments (if any) were already saved to `saved`, in order.
     init(id: Testimony.ID, testimony: Testimony, saved: [String]) {
         self.id = id.description
         statement = testimony.statement
