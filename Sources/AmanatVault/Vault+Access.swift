@@ -29,11 +29,14 @@ extension Vault {
     /// Every record, oldest first, without decrypting anything.
     public func inbox() throws -> [RecordSummary] {
         try store.read { reader in
-            try reader.testimonies().map { row in
-                guard let kind = Testimony.Kind(stored: row.kind) else { throw AmanatVaultError.corrupted("record \(Hex.encode(Array(row.id)))") }
-                return RecordSummary(id: Testimony.ID(bytes: Array(row.id)), kind: kind,
-                              day: try Day(row.day), language: row.language, sizeBucket: row.sizeBucket,
-                              cases: try reader.caseIDs(containing: row.id).map { Case.ID(bytes: Array($0)) })
+            var cases: [Data: [Case.ID]] = [:]
+            for (record, caseID) in try reader.memberships() { cases[record, default: []].append(Case.ID(bytes: Array(caseID))) }
+            return try reader.testimonyHeaders().map { row in
+                guard let kind = Testimony.Kind(stored: row.kind), row.id.count == 16 else {
+                    throw AmanatVaultError.corrupted("record \(Hex.encode(Array(row.id)))")
+                }
+                return RecordSummary(id: Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day), language: row.language,
+                                     sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [])
             }
         }
     }

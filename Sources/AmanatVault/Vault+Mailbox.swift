@@ -55,7 +55,7 @@ extension Vault {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         return try store.read { reader in
             guard try reader.mailbox(keys.id) != nil else { throw AmanatVaultError.unknownCodename }
-            return try reader.testimonies().filter { $0.mailboxID == keys.id }.count
+            return try reader.testimonyHeaders().filter { $0.mailboxID == keys.id }.count
         }
     }
 

@@ -50,6 +50,9 @@ struct StoreConformanceTests {
         try store.read { (reader: any VaultReader) throws in
             #expect(try reader.testimony(later.id) == later)
             #expect(try reader.testimonies() == [earlier, later])
+            #expect(try reader.testimonyHeaders() == [earlier, later].map {
+                TestimonyHeaderRow(id: $0.id, kind: $0.kind, mailboxID: $0.mailboxID, day: $0.day, language: $0.language, sizeBucket: $0.sizeBucket)
+            })
             #expect(try reader.mailbox(Self.mailbox.id) == Self.mailbox)
         }
     }
@@ -91,6 +94,8 @@ struct StoreConformanceTests {
         try store.read { (reader: any VaultReader) throws in
             #expect(try reader.caseRecords(caseID: caseRow.id) == [membership])
             #expect(try reader.caseIDs(containing: record.id) == [caseRow.id])
+            let memberships = try reader.memberships()
+            #expect(memberships.count == 1 && memberships[0].recordID == record.id && memberships[0].caseID == caseRow.id)
             #expect(try reader.caseRecord(caseID: caseRow.id, recordID: record.id)?.keyVersion == 2)
         }
     }

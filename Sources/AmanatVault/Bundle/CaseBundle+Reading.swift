@@ -25,7 +25,10 @@ extension CaseBundle {
     /// only if the signature over the whole file then verifies, so nothing from a forged, damaged or
     /// truncated bundle is ever left behind.
     /// - Throws: as `verify`, and `AmanatVaultError.accessDenied` when it was made for someone else.
-    public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey? = nil, attachmentsTo folder: String? = nil) throws -> Contents {
+    /// - Parameter progress: for each attachment saved, given its name and size, may return a closure
+    ///   called with the bytes done and the total (for a progress bar).
+    public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey? = nil, attachmentsTo folder: String? = nil,
+                            progress: ((_ name: String, _ size: Int) -> ((Int, Int) -> Void)?)? = nil) throws -> Contents {
         var scan = try Scan(path: path)
         let header = try scan.header()
         let what = "the bundle \(path)"
@@ -77,6 +80,7 @@ extension CaseBundle {
                 // No content hash here: the bundle's signature already covers these exact ciphertext bytes,
                 // and the stream authenticates every chunk under the key from the signed manifest.
                 var writer = UnpaddingHashingWriter(inner: file, size: attachment.size, hashing: false)
+                if let report = progress?(name, attachment.size) { writer.progress = { done in report(done, attachment.size) } }
                 let key = try vaultCrypto(what) { try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key))) }
                 let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &section, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
                 guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty else {

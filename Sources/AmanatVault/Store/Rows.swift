@@ -41,6 +41,22 @@ public struct TestimonyRow: Codable, Sendable, Equatable {
     public var body: Data
 }
 
+/// A record's clear metadata, without its key and body: what listing the inbox needs.
+public struct TestimonyHeaderRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// `Testimony.Kind` raw value.
+    public var kind: Int
+    /// The mailbox of the source who submitted it.
+    public var mailboxID: Data
+    /// Day of submission.
+    public var day: String
+    /// "ru" or "en".
+    public var language: String
+    /// Length of the padded plaintext body.
+    public var sizeBucket: Int
+}
+
 /// A source's mailbox, found again only through her codename.
 public struct MailboxRow: Codable, Sendable, Equatable {
     /// 32 bytes derived from the codename.

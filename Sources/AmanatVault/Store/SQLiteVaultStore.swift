@@ -150,6 +150,7 @@ public final class SQLiteVaultStore: VaultStore {
 
 extension VaultInfoRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "vaultInfo" }
 extension TestimonyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "testimony" }
+extension TestimonyHeaderRow: FetchableRecord {}
 extension MailboxRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "mailbox" }
 extension CaseRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseFile" }
 extension CaseKeyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseKey" }
@@ -169,6 +170,12 @@ private struct SQLiteRows: VaultWriter {
     }
     func testimony(_ id: Data) throws -> TestimonyRow? { try TestimonyRow.fetchOne(db, key: id) }
     func testimonies() throws -> [TestimonyRow] { try TestimonyRow.order(Column("day"), Column("id")).fetchAll(db) }
+    func testimonyHeaders() throws -> [TestimonyHeaderRow] {
+        try TestimonyHeaderRow.fetchAll(db, sql: "SELECT id, kind, mailboxID, day, language, sizeBucket FROM testimony ORDER BY day, id")
+    }
+    func memberships() throws -> [(recordID: Data, caseID: Data)] {
+        try Row.fetchAll(db, sql: "SELECT recordID, caseID FROM caseRecord ORDER BY day, recordID").map { ($0["recordID"], $0["caseID"]) }
+    }
     func mailbox(_ id: Data) throws -> MailboxRow? { try MailboxRow.fetchOne(db, key: id) }
     func caseFile(_ id: Data) throws -> CaseRow? { try CaseRow.fetchOne(db, key: id) }
     func caseFiles() throws -> [CaseRow] { try CaseRow.order(Column("createdDay"), Column("id")).fetchAll(db) }

@@ -20,6 +20,10 @@ public protocol VaultReader {
     func testimony(_ id: Data) throws -> TestimonyRow?
     /// All records, oldest day first.
     func testimonies() throws -> [TestimonyRow]
+    /// The clear metadata of all records, oldest day first, without loading keys or bodies.
+    func testimonyHeaders() throws -> [TestimonyHeaderRow]
+    /// Every (record, case) membership, in one read.
+    func memberships() throws -> [(recordID: Data, caseID: Data)]
     /// One mailbox.
     func mailbox(_ id: Data) throws -> MailboxRow?
     /// One case.

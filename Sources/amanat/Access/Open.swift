@@ -57,7 +57,9 @@ extension Amanat {
         private func openBundle() throws {
             let trusted = try from.map { try PublicKeyArgument.parse($0).signing }
             let lawyer = try identity.unlock()
-            let contents = try CaseBundle.open(at: target, identity: lawyer, signer: trusted, attachmentsTo: out)
+            let contents = try CaseBundle.open(at: target, identity: lawyer, signer: trusted, attachmentsTo: out) { name, size in
+                ProgressBar.reporter(for: "amanat: decrypting \(name)", size: size).map { report in { done, total in report(done, total) } }
+            }
             if trusted == nil {
                 FileHandle.standardError.write(Data("amanat: warning: the bundle's signature verifies, but you did not say whose it must be; add --from KEY\n".utf8))
             }
