@@ -31,6 +31,9 @@ public enum Labels {
     public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
     /// BLAKE2b key of the hash a case bundle's signature covers, and prefix of the signed message.
     public static let caseBundle: [UInt8] = Array("amanat/v1/case-bundle".utf8)
+    /// BLAKE2b key of a blob's digest: BLAKE2b-512 of its stored (encrypted) bytes, computed when it is
+    /// written and signed, per blob, in case bundles.
+    public static let blobDigest: [UInt8] = Array("amanat/v1/blob-digest".utf8)
     /// BLAKE2b key for hashing attachment contents.
     public static let attachmentHash: [UInt8] = Array("amanat/v1/attachment-hash".utf8)
     /// crypto_kdf context: the mailbox id derived from a codename.

@@ -81,4 +81,28 @@ struct BundleTests {
         let written = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(written.isEmpty, "partial output: \(written)")
     }
+
+    @Test("blobs carry the digest made when they were stored; the Python reader agrees; a blob damaged since is caught")
+    func storedDigests() throws {
+        let s = try Scene(photoSize: 200_000)
+        let records = try s.t.vault.caseDetails(s.caseID, as: .administrator(s.t.administrator)).records
+        let attachment = try #require(try records.flatMap { try s.t.vault.open($0, as: .administrator(s.t.administrator)).attachments }.first)
+        let digest = try #require(attachment.blobDigest)
+        let blobPath = s.t.vault.blobDirectory + "/" + attachment.blob.description
+        #expect(Hex.encode(BLAKE2b.hash(Array(try Data(contentsOf: URL(fileURLWithPath: blobPath))), key: Labels.blobDigest, length: 64)) == digest)
+
+        let (status, output, errors) = try FixtureTests.python("open_bundle.py", [s.bundle, Hex.encode(s.lawyer.encryptionKey.rawRepresentation),
+                                                                                 Hex.encode(s.t.administrator.publicKey.signing.rawRepresentation)])
+        #expect(status == 0, "open_bundle.py failed: \(errors)")
+        #expect(output.contains("checks passed"))
+
+        // The stored blob is damaged after it was written: the export signs the recorded digest, so the
+        // recipient's check fails instead of accepting altered bytes.
+        var blob = try Array(Data(contentsOf: URL(fileURLWithPath: blobPath)))
+        blob[blob.count / 2] ^= 1
+        try Data(blob).write(to: URL(fileURLWithPath: blobPath))
+        let second = s.t.directory.file("second.amanat")
+        try s.t.vault.exportCase(s.caseID, to: s.lawyer.publicKey, path: second, administrator: s.t.administrator)
+        #expect(throws: AmanatVaultError.self) { try CaseBundle.verify(at: second) }
+    }
 }

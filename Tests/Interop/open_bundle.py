@@ -56,7 +56,8 @@ class Failure(Exception):
 
 MAGIC = b"AMANATCB"
 VERSION = 1
-LABEL = b"amanat/v1/case-bundle"            # BLAKE2b key of H, and prefix of the signed message
+LABEL = b"amanat/v1/case-bundle"            # BLAKE2b key of H_front, and prefix of the signed message
+LABEL_BLOB = b"amanat/v1/blob-digest"       # BLAKE2b key of each blob's digest D_i
 LABEL_ATTACHMENT_HASH = b"amanat/v1/attachment-hash"
 HEADER_SIZE = 165                          # 8 + 1 + 32 + 32 + 80 + 8 + 4
 SIGNATURE_SIZE = 64
@@ -99,8 +100,24 @@ class Scan:
         self.handle = handle
         self.size = size
         self.offset = 0
+        # The hash the bytes read go into: H_front over the header and manifest, then D_i per blob;
+        # None while reading a blob's length (lengths enter the signed message directly).
         self.hasher = hashlib.blake2b(digest_size=64, key=LABEL)
+        self.front = None
+        self.blobs = []  # (length, digest) per blob
         handle.seek(0)
+
+    def end_front(self):
+        self.front, self.hasher = self.hasher.digest(), None
+
+    def begin_blob(self, what):
+        length = u64(self.read(8, f"the length of {what}"))
+        self.hasher = hashlib.blake2b(digest_size=64, key=LABEL_BLOB)
+        return length
+
+    def end_blob(self, length):
+        self.blobs.append((length, self.hasher.digest()))
+        self.hasher = None
 
     @property
     def body_end(self):
@@ -118,7 +135,8 @@ class Scan:
         data = self.handle.read(count)
         if len(data) != count:
             raise Failure(f"{what}: the file ended early (it changed while being read?)")
-        self.hasher.update(data)
+        if self.hasher is not None:
+            self.hasher.update(data)
         self.offset += count
         return data
 
@@ -214,9 +232,10 @@ def read_header(scan):
 def check_signature(scan, header, trusted):
     """Steps 6 and 7: the signature over H with the file's signer key, then that key is the trusted one."""
     sig = scan.signature()
-    digest = scan.hasher.digest()
-    message = LABEL + bytes([0x00, VERSION]) + digest
-    assert len(message) == 87
+    message = LABEL + bytes([0x00, VERSION]) + scan.front
+    for length, digest in scan.blobs:
+        message += length.to_bytes(8, "little") + digest
+    assert len(message) == 87 + 72 * len(scan.blobs)
     try:
         nacl.signing.VerifyKey(header["signer"]).verify(message, sig)
     except Exception:
@@ -230,9 +249,11 @@ def verify_pass(handle, size, trusted):
     scan = Scan(handle, size)
     header = read_header(scan)
     scan.skip(header["manifest_length"], "the manifest")
+    scan.end_front()
     for i in range(header["blob_count"]):
-        length = u64(scan.read(8, f"the length of blob {i + 1}"))
+        length = scan.begin_blob(f"blob {i + 1}")
         scan.skip(length, f"blob {i + 1}")
+        scan.end_blob(length)
     check_signature(scan, header, trusted)
     return header
 
@@ -377,6 +398,7 @@ def open_pass(handle, size, first_header, sk, trusted):
     # Step 4: the manifest stream fills its M bytes exactly.
     parts = []
     decrypt_stream(Window(scan, header["manifest_length"], "the manifest"), bundle_key, MANIFEST_CHUNK, parts.append)
+    scan.end_front()
     checks += 1
 
     # Step 5.
@@ -387,7 +409,7 @@ def open_pass(handle, size, first_header, sk, trusted):
     results = {}
     for i, (rid, att, key) in enumerate(owners):
         what = f"blob {i + 1} ({att['blob']})"
-        length = u64(scan.read(8, f"the length of {what}"))
+        length = scan.begin_blob(what)
         size_, state = att["size"], {"n": 0, "dirty": False}
         keyed = hashlib.blake2b(digest_size=32, key=LABEL_ATTACHMENT_HASH)
         plain = hashlib.blake2b(digest_size=32)
@@ -402,6 +424,9 @@ def open_pass(handle, size, first_header, sk, trusted):
             state["n"] += len(chunk)
 
         total = decrypt_stream(Window(scan, length, what), key, att["chunkSize"], sink)
+        scan.end_blob(length)
+        if "blobDigest" in att and att["blobDigest"] != scan.blobs[-1][1].hex():
+            raise Failure(f"{what}: its bytes do not match the blobDigest the vault recorded")
         if total != bucket(size_):
             raise Failure(f"{what}: the plaintext is {total} bytes, not bucket({size_}) = {bucket(size_)}")
         if state["dirty"]:

@@ -23,15 +23,19 @@ struct BlobStore {
         var reader = PaddedHashingReader(inner: try vaultCrypto(path) { try FileReader(path: path) },
                                          paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
         reader.progress = progress.map { report in { done in report(done, size) } }
-        var writer = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
+        let file = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
+        // The stored bytes are hashed on the other core as they are written (for case bundles).
+        var writer = HashingWriter(inner: file, hasher: BackgroundHasher(CaseBundle.blobHasher()))
         try vaultCrypto(path) { try SecretStream.encrypt(from: &reader, to: &writer, using: key) }
         guard reader.contentSize == size else {
             throw AmanatVaultError.invalidArgument("\(path) changed while it was being read; try again")
         }
-        try vaultCrypto(path) { try writer.commit() }
+        let digest = writer.hasher.finalize()
+        try vaultCrypto(path) { try file.commit() }
         Self.blurTimes(blobPath(id))
         return Attachment(blob: id, name: name, size: size, hash: Hex.encode(reader.hasher.finalize()),
-                          key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize)
+                          key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
+                          blobDigest: Hex.encode(digest))
     }
 
     /// Decrypts `attachment` into a new file at `path` (0600), which appears only if every chunk

@@ -45,7 +45,9 @@ extension CaseBundle {
         var manifestBytes = MemoryWriter()
         var limited = scan.limited(header.manifestLength)
         try vaultCrypto(what) { try SecretStream.decrypt(from: &limited, to: &manifestBytes, using: bundleKey, what: what) }
+        guard limited.remaining == 0 else { throw AmanatVaultError.corrupted(what) }
         scan = limited.scan
+        scan.endFront()
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestBytes.bytes)),
               manifest.blobs.count == header.blobCount else { throw AmanatVaultError.corrupted(what) }
 
@@ -70,8 +72,8 @@ extension CaseBundle {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         for blob in manifest.blobs {
-            let length = try scan.u64()
-            guard let (recordID, attachment, index) = owners[blob], length <= scan.remainingBeforeSignature else { throw AmanatVaultError.corrupted(what) }
+            let length = try scan.beginBlob()
+            guard let (recordID, attachment, index) = owners[blob] else { throw AmanatVaultError.corrupted(what) }
             var section = scan.limited(length)
             if let folder {
                 let name = attachment.name.split(separator: "/").last.map(String.init) ?? "attachment"
@@ -93,6 +95,7 @@ extension CaseBundle {
             }
             guard section.remaining == 0 else { throw AmanatVaultError.corrupted(what) }
             scan = section.scan
+            scan.endBlob(length: length)
         }
         try scan.checkSignature(header)
         for file in pending { try vaultCrypto(file.path) { try file.commit() } }
@@ -115,7 +118,13 @@ extension CaseBundle {
         var reader: FileReader
         let size: Int
         var offset = 0
-        let hasher = BackgroundHasher(CaseBundle.hasher())
+        /// The hash the bytes being read go into: the front (header and manifest), then one per blob;
+        /// nil while reading a blob's length.
+        var hasher: BackgroundHasher? = BackgroundHasher(CaseBundle.hasher())
+        /// The front's hash, once the manifest has been read.
+        var front: [UInt8] = []
+        /// Each blob's length and digest, as read.
+        var blobs: [(length: Int, digest: [UInt8])] = []
 
         init(path: String) throws {
             self.path = path
@@ -135,7 +144,7 @@ extension CaseBundle {
         mutating func read(into buffer: UnsafeMutableRawBufferPointer, inBackground: Bool) throws -> Int {
             let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(max(0, remainingBeforeSignature))))
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
-            if inBackground { hasher.updateInBackground(chunk) } else { hasher.update(chunk) }
+            if inBackground { hasher?.updateInBackground(chunk) } else { hasher?.update(chunk) }
             offset += n
             return n
         }
@@ -169,18 +178,39 @@ extension CaseBundle {
             }
         }
 
+        /// Closes the front (header and manifest) hash.
+        mutating func endFront() {
+            front = hasher?.finalize() ?? []
+            hasher = nil
+        }
+
+        /// Reads a blob's length (not hashed) and starts its digest.
+        mutating func beginBlob() throws -> Int {
+            let length = try u64()
+            guard length <= remainingBeforeSignature else { throw AmanatVaultError.corrupted("the bundle \(path)") }
+            hasher = BackgroundHasher(CaseBundle.blobHasher())
+            return length
+        }
+
+        /// Records a blob's length and digest.
+        mutating func endBlob(length: Int) {
+            blobs.append((length, hasher?.finalize() ?? []))
+            hasher = nil
+        }
+
         /// Reads past the manifest and every blob, checking that their lengths fill the file exactly.
         mutating func skipBody(_ header: Header) throws {
             guard header.manifestLength <= remainingBeforeSignature else { throw AmanatVaultError.corrupted("the bundle \(path)") }
             var section = limited(header.manifestLength)
             try section.drain()
             self = section.scan
+            endFront()
             for _ in 0..<header.blobCount {
-                let length = try u64()
-                guard length <= remainingBeforeSignature else { throw AmanatVaultError.corrupted("the bundle \(path)") }
+                let length = try beginBlob()
                 var blob = limited(length)
                 try blob.drain()
                 self = blob.scan
+                endBlob(length: length)
             }
         }
 
@@ -193,7 +223,7 @@ extension CaseBundle {
                 return try raw.readFully(into: buffer)
             }
             guard n == CaseBundle.signatureSize,
-                  header.signer.isValidSignature(signature, for: CaseBundle.signedMessage(hasher.finalize())) else {
+                  header.signer.isValidSignature(signature, for: CaseBundle.signedMessage(front: front, blobs: blobs)) else {
                 throw AmanatVaultError.corrupted("the bundle \(path) (its signature does not match its contents)")
             }
         }

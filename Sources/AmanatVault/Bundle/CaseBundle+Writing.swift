@@ -17,11 +17,13 @@ extension Vault {
         let details = try caseDetails(caseID, as: .administrator(administrator))
         var records: [CaseBundle.Manifest.Record] = []
         var blobs: [VaultID<BlobTag>] = []
+        var digests: [String?] = []
         for id in details.records {
             let row = try store.read { try testimonyRow(id, $0) }
             let testimony = try open(id, as: .administrator(administrator))
             records.append(.init(id: id.description, day: row.day, kind: row.kind, testimony: testimony))
             blobs += testimony.attachments.map(\.blob)
+            digests += testimony.attachments.map(\.blobDigest)
         }
         let manifest = CaseBundle.Manifest(caseID: caseID.description, title: details.title, notes: details.notes,
                                            exportedDay: Day.today().description, records: records, blobs: blobs.map(\.description))
@@ -36,6 +38,7 @@ extension Vault {
 
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, permissions: 0o600, durable: false) }
         var out = HashingWriter(inner: file, hasher: BackgroundHasher(CaseBundle.hasher()))
+        var signedBlobs: [(length: Int, digest: [UInt8])] = []
         var header = CaseBundle.magic + [CaseBundle.version]
         header += administrator.publicKey.signing.rawRepresentation + recipient.encryption.rawRepresentation
         header += SealedBox.seal(bundleKey.rawRepresentation, to: recipient.encryption)
@@ -47,24 +50,31 @@ extension Vault {
         let store = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
-        for blob in blobs {
+        let front = out.hasher.finalize()
+        for (blob, knownDigest) in zip(blobs, digests) {
             let blobPath = store.blobPath(blob)
             let reader = try vaultCrypto("attachment \(blob)") { try FileReader(path: blobPath) }
             let size = (try? FileManager.default.attributesOfItem(atPath: blobPath)[.size] as? Int) ?? nil
             guard let size else { throw AmanatVaultError.corrupted("attachment \(blob)") }
+            // A blob written by this version carries its digest; an older one is hashed as it is copied.
+            let stored = knownDigest.flatMap { try? Hex.decode($0) }.flatMap { $0.count == 64 ? $0 : nil }
+            let hasher = stored == nil ? BackgroundHasher(CaseBundle.blobHasher()) : nil
             try vaultCrypto(path) {
-                try VaultFormat.u64(size).withUnsafeBytes { try out.write($0) }
+                try VaultFormat.u64(size).withUnsafeBytes { try file.write($0) }
                 var copied = 0
                 while true {
                     let n = try reader.read(into: buffer)
                     if n == 0 { break }
-                    try out.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+                    hasher?.updateInBackground(chunk)
+                    try file.write(chunk)
                     copied += n
                 }
                 guard copied == size else { throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied") }
             }
+            signedBlobs.append((size, stored ?? hasher!.finalize()))
         }
-        let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(out.hasher.finalize()))
+        let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(front: front, blobs: signedBlobs))
         try vaultCrypto(path) { try signature.withUnsafeBytes { try file.write($0) } }
         // Logged before the file appears: an export can never exist without its audit entry.
         try self.store.write { writer in

@@ -64,9 +64,18 @@ public enum CaseBundle {
         public let savedAttachments: [String: [String]]
     }
 
-    /// The keyed hash the signature covers.
+    /// The keyed hash of the header and the encrypted manifest.
     static func hasher() -> BLAKE2b.Hasher { BLAKE2b.Hasher(length: 64, key: Labels.caseBundle) }
 
-    /// What the signer signs: label || 0 || version || the 64-byte hash.
-    static func signedMessage(_ hash: [UInt8]) -> [UInt8] { Labels.caseBundle + [0, version] + hash }
+    /// The keyed hash of one blob's bytes (the digest the vault computes when it writes the blob).
+    static func blobHasher() -> BLAKE2b.Hasher { BLAKE2b.Hasher(length: 64, key: Labels.blobDigest) }
+
+    /// What the signer signs: label || 0 || version || hash of header and manifest || for each blob, its
+    /// length (u64 LE) and digest. Signing per-blob digests lets the vault reuse the digest it made when
+    /// it stored the blob, so exporting copies bytes without hashing them again.
+    static func signedMessage(front: [UInt8], blobs: [(length: Int, digest: [UInt8])]) -> [UInt8] {
+        var message = Labels.caseBundle + [0, version] + front
+        for blob in blobs { message += VaultFormat.u64(blob.length) + blob.digest }
+        return message
+    }
 }

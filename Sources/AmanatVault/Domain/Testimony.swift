@@ -72,4 +72,7 @@ public struct Attachment: Codable, Sendable, Equatable {
     public var key: String
     /// The stream chunk size used.
     public var chunkSize: Int
+    /// BLAKE2b-512 keyed with `Labels.blobDigest` of the stored blob's bytes, hex; computed while the
+    /// blob is written, so exporting it in a bundle needs no second pass. Absent in older records.
+    public var blobDigest: String?
 }
