@@ -41,15 +41,14 @@ struct BenchOptions {
 struct Row {
     let name: String
     let unit: String            // "MiB/s", "boxes/s", "ms each"
-    let higherIsBetter: Bool
     let c: Double
     let swift: Double
     let cPeakKiB: Int
     let swiftPeakKiB: Int
     let target: Double?         // minimum Swift/C throughput ratio
-
-    /// Swift's throughput relative to C's (above 1: Swift faster).
-    var ratio: Double { higherIsBetter ? swift / c : c / swift }
+    /// Swift's throughput relative to C's (above 1: Swift faster): the median of the per-round ratios,
+    /// each from a C run and the Swift run right after it, so drift in the machine's speed cancels.
+    let ratio: Double
 }
 
 /// Runs every workload and collects rows.
@@ -117,9 +116,11 @@ struct BenchRun {
             let seconds = median(runs.map(\.seconds))
             return perItemMilliseconds ? seconds * 1000 / amount : amount / seconds
         }
-        return Row(name: name, unit: unit, higherIsBetter: !perItemMilliseconds,
+        let pairedRatios = zip(cRuns, swiftRuns).map { c, swift in c.seconds / swift.seconds }
+        return Row(name: name, unit: unit,
                    c: figure(cRuns), swift: figure(swiftRuns),
-                   cPeakKiB: cRuns.map(\.peakKiB).max()!, swiftPeakKiB: swiftRuns.map(\.peakKiB).max()!, target: target)
+                   cPeakKiB: cRuns.map(\.peakKiB).max()!, swiftPeakKiB: swiftRuns.map(\.peakKiB).max()!, target: target,
+                   ratio: median(pairedRatios))
     }
 
     private func median(_ values: [Double]) -> Double {

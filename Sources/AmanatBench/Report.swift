@@ -15,7 +15,7 @@ struct Report: CustomStringConvertible {
         lines.append("# Benchmarks")
         lines.append("")
         lines.append("Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians.")
-        lines.append("The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API; the ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster).")
+        lines.append("The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API. The ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster), the median of the per-round ratios of a C run and the Swift run right after it, so that drift in this shared machine's speed cancels; the two throughput columns are each side's own median.")
         lines.append("")
         lines.append("Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium \(CryptoLibrary.libsodiumVersion).")
         lines.append("")

@@ -56,11 +56,13 @@ extension Amanat {
 }
 
 /// The day the CLI checks grant expiry against: today, or AMANAT_TEST_TODAY (YYYY-MM-DD), which
-/// exists only so the test suite can show an expired grant being refused. Never set it in real use.
+/// exists only so the test suite can show an expired grant being refused. It can only move the day
+/// forward, so it can make the CLI refuse more, never open a grant that has expired.
 enum CLIClock {
     static var today: Day {
-        if let text = ProcessInfo.processInfo.environment["AMANAT_TEST_TODAY"], let day = try? Day(text) { return day }
-        return Day.today()
+        let real = Day.today()
+        if let text = ProcessInfo.processInfo.environment["AMANAT_TEST_TODAY"], let day = try? Day(text) { return max(day, real) }
+        return real
     }
 }
 
