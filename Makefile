@@ -14,12 +14,12 @@ PYNACL   := pynacl==1.6.2
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-deps: ## Install libsodium-dev and libsqlite3-dev (and pkg-config) with apt-get when missing; otherwise do nothing.
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libsodium sqlite3; then \
-	  echo "amanat: installing libsodium-dev and libsqlite3-dev with apt-get"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libsodium-dev libsqlite3-dev >/dev/null; \
+deps: ## Install libsodium-dev, libsqlite3-dev and libstemmer-dev (and pkg-config) with apt-get when missing; otherwise do nothing.
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libsodium sqlite3 || [ ! -f /usr/include/libstemmer.h ]; then \
+	  echo "amanat: installing libsodium-dev, libsqlite3-dev and libstemmer-dev with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libsodium-dev libsqlite3-dev libstemmer-dev >/dev/null; \
 	fi
-	@pkg-config --exists libsodium sqlite3 || { echo "amanat: error: libsodium or SQLite is still missing; install libsodium-dev and libsqlite3-dev by hand" >&2; exit 1; }
+	@pkg-config --exists libsodium sqlite3 && [ -f /usr/include/libstemmer.h ] || { echo "amanat: error: libsodium, SQLite or libstemmer is still missing; install libsodium-dev, libsqlite3-dev and libstemmer-dev by hand" >&2; exit 1; }
 
 deps-test: deps ## Set up the Python environment for the interop tests (PyNaCl from PyPI) when missing.
 	@if ! $(PYTHON) -c 'import nacl' 2>/dev/null; then \

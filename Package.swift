@@ -45,6 +45,17 @@ let package = Package(
             exclude: ["Resources"],
             swiftSettings: strictSwift
         ),
+        // The Snowball stemmers (Debian ships no pkg-config file for them).
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+        // Redaction: pure text (detectors, inflection-aware matching, leak check); knows nothing of storage.
+        .target(
+            name: "AmanatRedaction",
+            dependencies: ["AmanatCrypto", "CStemmer"],
+            swiftSettings: strictSwift
+        ),
         // The command-line tool.
         .executableTarget(
             name: "amanat",
@@ -81,6 +92,11 @@ let package = Package(
             name: "AmanatVaultTests",
             dependencies: ["AmanatVault", "AmanatCrypto", "VaultStress", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatRedactionTests",
+            dependencies: ["AmanatRedaction"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,0 +1,73 @@
+/// Finds the case's people and places in a text: in every Russian case, in Cyrillic or Latin
+/// letters, with ё or е, across line breaks, and with initials in front (З. М. Мусаева).
+public struct CaseTermDetector: Sendable {
+    /// The folded forms a word may take to count as part of a term.
+    private let keys: Set<String>
+
+    /// Prepares the terms (one person or place each; several words allowed).
+    /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
+    public init(terms: [String]) throws {
+        let stemmer = try RussianStemmer()
+        var keys = Set<String>()
+        for term in terms {
+            let words = Tokenizer.words(in: term)
+            guard !words.isEmpty else { throw AmanatRedactionError.emptyTerm }
+            // Every name part counts alone (a first name without the surname is a leak too); short
+            // lower-case words of a place ("на", "у") do not.
+            for word in words.map(\.text) where word.count >= 3 || word.first?.isUppercase == true {
+                keys.formUnion(Self.forms(of: word, stemmer: stemmer))
+            }
+        }
+        self.keys = keys
+    }
+
+    /// The folded forms of one term word: itself; itself plus a case ending (Хакиев → Хакиевым); for a
+    /// word ending in a vowel or soft sign, the word without it plus an ending (Заира → Заирой); and
+    /// for an adjective-like name (Грозный, Новые Атаги), its Snowball stem plus an ending (Грозного).
+    /// A bare stem never counts (Заир is a country, Заира a name), nor does the stem of a noun-like
+    /// name (the stem of Хакиев is хак, and хаки is a colour).
+    static func forms(of word: String, stemmer: RussianStemmer) -> Set<String> {
+        let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        var forms: Set<String> = [Folding.key(lower)]
+        let isCyrillic = lower.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        if isCyrillic {
+            let adjectival = RussianEndings.adjectival.contains { lower.hasSuffix($0) }
+            let stem = adjectival ? stemmer.stem(lower) : nil
+            for ending in RussianEndings.all {
+                forms.insert(Folding.key(lower + ending))
+                if let stem { forms.insert(Folding.key(stem + ending)) }
+                // A feminine or -a name in the nominative also declines from the word without its vowel.
+                if let last = lower.last, "аяеоиы".contains(last) { forms.insert(Folding.key(String(lower.dropLast()) + ending)) }
+            }
+        } else {
+            let key = Folding.key(lower)
+            let bare = key.last.map { "aeiou".contains($0) } == true ? String(key.dropLast()) : key
+            for ending in RussianEndings.all {
+                let folded = Folding.key(ending)
+                forms.insert(key + folded)
+                forms.insert(bare + folded)
+            }
+        }
+        forms.remove("")
+        return forms
+    }
+
+    /// Every span of `text` that names a term, with initials in front included.
+    public func spans(in text: String) -> [Span] {
+        let tokens = Tokenizer.words(in: text)
+        var spans: [Span] = []
+        for (index, token) in tokens.enumerated() where keys.contains(Folding.key(token.text)) {
+            var lower = token.range.lowerBound
+            // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
+            var previous = index - 1
+            while previous >= 0, tokens[previous].text.count == 1, tokens[previous].text.first?.isUppercase == true,
+                  text[tokens[previous].range.upperBound...].first == "." {
+                lower = tokens[previous].range.lowerBound
+                previous -= 1
+            }
+            let (start, end) = text.offsets(of: lower..<token.range.upperBound)
+            spans.append(Span(start: start, end: end, detector: .caseTerm))
+        }
+        return spans
+    }
+}

@@ -1,0 +1,28 @@
+/// Something found in a text that must not be published as it is.
+public struct Span: Equatable, Sendable, CustomStringConvertible {
+    /// What found it.
+    public enum Detector: String, Sendable, Codable {
+        /// A person or place from the case's list, in any inflection or script.
+        case caseTerm = "case-term"
+        /// A phone number.
+        case phone
+    }
+
+    /// Offset of the first character (in Characters from the start of the text).
+    public let start: Int
+    /// Offset just past the last character.
+    public let end: Int
+    /// What found it.
+    public let detector: Detector
+
+    /// "case-term 10..16": positions only, never the text.
+    public var description: String { "\(detector.rawValue) \(start)..\(end)" }
+}
+
+extension String {
+    /// Character offsets of a range of this string.
+    func offsets(of range: Range<String.Index>) -> (Int, Int) {
+        let start = distance(from: startIndex, to: range.lowerBound)
+        return (start, start + distance(from: range.lowerBound, to: range.upperBound))
+    }
+}

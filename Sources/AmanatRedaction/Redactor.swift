@@ -1,0 +1,45 @@
+/// Removes what the detectors find, and refuses to return a text in which anything is still found.
+public struct Redactor: Sendable {
+    private let terms: CaseTermDetector
+    private let phones = PhoneDetector()
+
+    /// A redactor for one case's list of people and places.
+    /// - Throws: as `CaseTermDetector.init(terms:)`.
+    public init(terms: [String]) throws {
+        self.terms = try CaseTermDetector(terms: terms)
+    }
+
+    /// Everything found, in text order, overlapping spans merged.
+    public func spans(in text: String) -> [Span] {
+        let found = (terms.spans(in: text) + phones.spans(in: text)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var merged: [Span] = []
+        for span in found {
+            if let last = merged.last, span.start <= last.end {
+                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: last.detector)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    /// `text` with every span replaced by "[redacted]".
+    /// - Throws: `LeakError` if the detectors still find something in the result (fail closed).
+    public func redact(_ text: String) throws -> String {
+        var characters = Array(text)
+        for span in spans(in: text).reversed() {
+            characters.replaceSubrange(span.start..<span.end, with: Array("[redacted]"))
+        }
+        let result = String(characters)
+        if let leak = spans(in: result).first { throw LeakError(span: leak) }
+        return result
+    }
+}
+
+/// The leak check found something in a redacted text: nothing may be published.
+public struct LeakError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Where (in the redacted text) and what kind.
+    public let span: Span
+    /// "the redacted text still contains a phone at 40..52; nothing was published".
+    public var description: String { "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was published" }
+}

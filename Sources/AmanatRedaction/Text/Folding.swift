@@ -1,0 +1,26 @@
+import Foundation
+
+/// One spelling-blind Latin form for words in Cyrillic or Latin script, so that Хасанова, Khasanova
+/// and Hasanova compare equal.
+public enum Folding {
+    /// The folded form of one word: lower case, transliterated to Latin, without diacritics, with
+    /// the common transliteration variants made equal.
+    public static func key(_ word: String) -> String {
+        var text = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        text.removeAll { $0 == "ь" || $0 == "ъ" || $0 == "'" || $0 == "’" || $0 == "ʼ" || $0 == "-" || $0 == "‐" }
+        if text.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
+            text = text.applyingTransform(.toLatin, reverse: false) ?? text
+        }
+        // Carons and similar marks name digraphs in transliteration (š = sh); keep that before stripping.
+        // ICU's Russian-to-Latin writes ю as û and я as â; BGN writes yu and ya.
+        for (mark, digraph) in [("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""), ("ʺ", "")] {
+            text = text.replacingOccurrences(of: mark, with: digraph)
+        }
+        text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        for (variant, canonical) in [("kh", "h"), ("shch", "sch"), ("ts", "c"), ("ya", "ia"), ("yu", "iu"), ("ye", "e"),
+                                     ("yo", "e"), ("j", "i"), ("y", "i")] {
+            text = text.replacingOccurrences(of: variant, with: canonical)
+        }
+        return text.filter { $0.isLetter || $0.isNumber }
+    }
+}

@@ -1,0 +1,36 @@
+internal import CStemmer
+
+/// The Snowball Russian stemmer (libstemmer), which reduces most oblique cases to one stem
+/// (Заира, Заиры, Заире, Заирой → заир). Not thread-safe: each value owns its own stemmer.
+final class RussianStemmer {
+    private let stemmer: OpaquePointer
+
+    init() throws {
+        guard let stemmer = sb_stemmer_new("russian", "UTF_8") else { throw AmanatRedactionError.stemmerUnavailable(language: "Russian") }
+        self.stemmer = stemmer
+    }
+
+    deinit { sb_stemmer_delete(stemmer) }
+
+    /// The stem of one lower-case word.
+    func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> String in
+            guard let result = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return word }
+            let length = Int(sb_stemmer_length(stemmer))
+            return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
+        }
+    }
+}
+
+/// Russian noun, adjective and name case endings: what may follow a name's stem in any case.
+enum RussianEndings {
+    /// Nominative endings of adjective-like names (Грозный, Новые Атаги, Верхняя), which decline by stem.
+    static let adjectival: [String] = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"]
+
+    static let all: [String] = [
+        "а", "я", "у", "ю", "ы", "и", "е", "о", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям",
+        "ами", "ями", "ов", "ев", "ий", "ый", "ая", "яя", "ую", "юю", "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими",
+        "ое", "ее", "ые", "ие", "ья", "ье", "ьи", "ью", "ьей", "ьем", "ием", "ии", "ия", "ию", "ией", "у", "ой",
+    ]
+}
