@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "AmanatCrypto",
                 "AmanatVault",
+                "AmanatRedaction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

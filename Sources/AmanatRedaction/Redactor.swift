@@ -2,6 +2,7 @@
 public struct Redactor: Sendable {
     private let terms: CaseTermDetector
     private let phones = PhoneDetector()
+    private let identifiers = IdentifierDetector()
 
     /// A redactor for one case's list of people and places.
     /// - Throws: as `CaseTermDetector.init(terms:)`.
@@ -11,11 +12,13 @@ public struct Redactor: Sendable {
 
     /// Everything found, in text order, overlapping spans merged.
     public func spans(in text: String) -> [Span] {
-        let found = (terms.spans(in: text) + phones.spans(in: text)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let found = (terms.spans(in: text) + phones.spans(in: text) + identifiers.spans(in: text)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         var merged: [Span] = []
         for span in found {
             if let last = merged.last, span.start <= last.end {
-                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: last.detector)
+                // Overlaps merge; the wider finding names the result (an e-mail that holds a name is an e-mail).
+                let detector = span.end - span.start > last.end - last.start ? span.detector : last.detector
+                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: detector)
             } else {
                 merged.append(span)
             }

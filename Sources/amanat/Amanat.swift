@@ -24,7 +24,7 @@ struct Amanat: ParsableCommand {
         version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
         subcommands: [
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
-            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Audit.self, Demo.self,
+            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self, Audit.self, Demo.self,
         ]
     )
 

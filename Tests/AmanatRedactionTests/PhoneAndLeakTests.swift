@@ -34,3 +34,18 @@ struct PhoneAndLeakTests {
         #expect(LeakError(span: Span(start: 1, end: 5, detector: .caseTerm)).description.contains("1..5"))
     }
 }
+
+@Suite("Failing closed")
+struct FailClosedTests {
+    @Test("if the result of redaction still contains a term, nothing is returned and the position is given")
+    func leakRefused() throws {
+        // A term that the replacement text itself contains: the leak check must catch it.
+        let redactor = try Redactor(terms: ["Redacted"])
+        #expect(throws: LeakError.self) { try redactor.redact("Redacted said so.") }
+        do {
+            _ = try redactor.redact("Redacted said so.")
+        } catch let error as LeakError {
+            #expect(error.span.detector == .caseTerm && error.description.contains("nothing was published"))
+        }
+    }
+}

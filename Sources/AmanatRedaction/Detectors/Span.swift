@@ -6,6 +6,24 @@ public struct Span: Equatable, Sendable, CustomStringConvertible {
         case caseTerm = "case-term"
         /// A phone number.
         case phone
+        /// An e-mail address.
+        case email
+        /// A web address, or a Telegram, WhatsApp, Instagram or VK link.
+        case url
+        /// A messenger handle (@name).
+        case handle
+        /// A bank card number (Luhn-checked).
+        case card
+        /// An IBAN (checksum-checked).
+        case iban
+        /// A Russian passport's series and number.
+        case passport
+        /// A date, numeric or in words (Russian or English).
+        case date
+        /// A street address (street, house, flat).
+        case address
+        /// A Russian car number plate.
+        case plate
     }
 
     /// Offset of the first character (in Characters from the start of the text).

@@ -22,6 +22,8 @@ enum ExitStatus: Int32 {
     case authentication = 3
     /// No grant, an expired or revoked grant, or not the administrator.
     case denied = 4
+    /// The leak check found something in a redacted text: nothing was printed.
+    case leak = 5
     /// Usage error: bad flags or arguments.
     case usage = 64
     /// Data is damaged or was tampered with.

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Finds structured identifiers by pattern, each with a check that keeps look-alikes out: e-mail
+/// addresses, web and messenger links, @handles, bank cards (Luhn), IBANs (mod 97), Russian passports,
+/// dates (numeric, and in Russian or English words), street addresses and car number plates.
+public struct IdentifierDetector: Sendable {
+    private struct Rule: @unchecked Sendable {
+        let detector: Span.Detector
+        let regex: NSRegularExpression
+        let accept: @Sendable (Substring) -> Bool
+    }
+
+    private static let months = "январ[ьяюе]|феврал[ьяюе]|март[ае]?|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[ае]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе]"
+    private static let englishMonths = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+
+    private let rules: [Rule]
+
+    /// A detector with every rule.
+    public init() {
+        func rule(_ detector: Span.Detector, _ pattern: String, _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }) -> Rule {
+            Rule(detector: detector, regex: try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), accept: accept)
+        }
+        let m = Self.months, e = Self.englishMonths
+        rules = [
+            rule(.email, #"[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[\p{L}]{2,}"#),
+            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]+"#),
+            rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{2,31}"#),
+            rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
+            rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) { Self.ibanValid($0.filter { !$0.isWhitespace }) },
+            rule(.passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#),
+            rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)"#),
+            rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#),
+            rule(.date, #"(?:в|с|до|к|после)\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#),
+            rule(.date, #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#),
+            rule(.address, #"(?:ул\.|улиц[аеыу]|пр\.|просп\.|проспект[ае]?|пер\.|переул[ок][кау]?|бул\.|ш\.)\s*[\p{L}\-]+(?:\s+[\p{L}\-]+)?(?:,?\s*(?:д\.|дом)\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"#),
+            rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
+            rule(.plate, #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#),
+        ]
+    }
+
+    /// Every identifier in `text`.
+    public func spans(in text: String) -> [Span] {
+        let whole = NSRange(text.startIndex..., in: text)
+        var spans: [Span] = []
+        for rule in rules {
+            for match in rule.regex.matches(in: text, range: whole) {
+                guard let range = Range(match.range, in: text), rule.accept(text[range]) else { continue }
+                let (start, end) = text.offsets(of: range)
+                spans.append(Span(start: start, end: end, detector: rule.detector))
+            }
+        }
+        return spans
+    }
+
+    /// The Luhn check of a card number.
+    static func luhn(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard (13...19).contains(values.count) else { return false }
+        let sum = values.reversed().enumerated().reduce(0) { total, pair in
+            let (index, digit) = pair
+            guard index % 2 == 1 else { return total + digit }
+            let doubled = digit * 2
+            return total + (doubled > 9 ? doubled - 9 : doubled)
+        }
+        return sum % 10 == 0
+    }
+
+    /// The ISO 13616 check of an IBAN: move the first four characters to the end, letters to 10–35, mod 97 = 1.
+    static func ibanValid(_ iban: String) -> Bool {
+        let characters = Array(iban.uppercased())
+        guard (15...34).contains(characters.count) else { return false }
+        var remainder = 0
+        for character in characters[4...] + characters[..<4] {
+            guard let value = character.wholeNumberValue ?? (character.isASCII && character.isLetter ? Int(character.asciiValue! - 55) : nil) else { return false }
+            for digit in String(value) { remainder = (remainder * 10 + digit.wholeNumberValue!) % 97 }
+        }
+        return remainder == 1
+    }
+}

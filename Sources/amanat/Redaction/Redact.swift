@@ -1,0 +1,65 @@
+import AmanatRedaction
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat redact`: redaction of a text outside the vault.
+    struct Redact: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Redact a text (an article draft, a transcript) against a list of names and places.",
+            discussion: """
+            TERMS holds one person or place per line. Every form of each term (all Russian cases, \
+            Cyrillic or Latin letters, with initials) is removed, and so are phone numbers, e-mail \
+            addresses, links and handles, card numbers, IBANs, passports, dates, street addresses and \
+            car plates. The result is checked again: if anything is still found, nothing is printed \
+            and the position is reported (exit 5).
+
+            Examples:
+              amanat redact --text-file draft.txt --terms-file names.txt
+              amanat redact --text-file draft.txt --terms-file names.txt --json
+            """
+        )
+
+        @Option(help: ArgumentHelp("The text to redact (UTF-8).", valueName: "FILE")) var textFile: String
+        @Option(help: ArgumentHelp("People and places to remove, one per line.", valueName: "TERMS")) var termsFile: String
+        @Option(help: ArgumentHelp("Language of the text: ru, en or auto.", valueName: "LANG")) var lang = "auto"
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard ["ru", "en", "auto"].contains(lang) else { throw ValidationError("--lang must be ru, en or auto") }
+        }
+
+        struct Shown: Encodable {
+            struct Found: Encodable { let start: Int; let end: Int; let detector: String; let action: String }
+            let spans: [Found]
+            let text: String
+        }
+
+        func run() throws {
+            let text = try Self.readText(textFile)
+            let terms = try Self.readText(termsFile).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let redactor = try Redactor(terms: terms)
+            let spans = redactor.spans(in: text)
+            let redacted: String
+            do {
+                redacted = try redactor.redact(text)
+            } catch let leak as LeakError {
+                FileHandle.standardError.write(Data("amanat: error: \(leak)\n".utf8))
+                Foundation.exit(ExitStatus.leak.rawValue)
+            }
+            if output.json {
+                try output.printJSON(Shown(spans: spans.map { .init(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "remove") },
+                                           text: redacted))
+            } else {
+                print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
+            }
+        }
+
+        static func readText(_ path: String) throws -> String {
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError.usage("\(path) is not UTF-8 text", hint: "save it as UTF-8 and try again") }
+            return text
+        }
+    }
+}

@@ -1,0 +1,48 @@
+@testable import AmanatRedaction
+import Testing
+
+@Suite("Structured identifiers")
+struct IdentifierTests {
+    static func found(_ text: String) -> [(String, Span.Detector)] {
+        let characters = Array(text)
+        return IdentifierDetector().spans(in: text).map { (String(characters[$0.start..<$0.end]), $0.detector) }
+    }
+
+    static let positives: [(String, Span.Detector)] = [
+        ("zaira.m@mail.ru", .email), ("madina_1998@gmail.com", .email),
+        ("https://t.me/some_channel", .url), ("t.me/zaira_m", .url), ("wa.me/79281234567", .url), ("vk.com/id12345", .url),
+        ("instagram.com/madina.k", .url), ("www.example.org/page", .url),
+        ("@zaira_m", .handle), ("@Madina98", .handle),
+        ("4276 3800 1234 5679", .card), ("4111111111111111", .card),
+        ("DE89 3704 0044 0532 0130 00", .iban), ("GB82WEST12345698765432", .iban),
+        ("серия 8309 № 551203", .passport), ("паспорт 83 09 № 551203", .passport), ("8309 номер 551203", .passport),
+        ("14.03.2016", .date), ("2017-11-30", .date), ("14/03/16", .date), ("14 марта 2016 года", .date),
+        ("в марте 2016-го", .date), ("с мая 2004 года", .date), ("March 14, 2016", .date), ("14 March 2016", .date), ("November 2003", .date),
+        ("ул. Ленина, д. 12, кв. 4", .address), ("улица Шерипова", .address), ("дом 7, кв. 15", .address),
+        ("А123ВС 05", .plate), ("Х777КХ 95", .plate),
+    ]
+
+    @Test("each identifier is found whole, by the right detector", arguments: positives.indices)
+    func positive(index: Int) {
+        let (identifier, detector) = Self.positives[index]
+        let found = Self.found("Сказали: \(identifier) — и ушли.")
+        #expect(found.contains { $0.0 == identifier && $0.1 == detector }, "\(identifier): \(found)")
+    }
+
+    @Test("look-alikes are left alone")
+    func negatives() {
+        for text in ["4276 3800 1234 5671", "GB82WEST12345698765433", "в 2002 году", "ему было 17 лет", "school No. 12",
+                     "a@b", "см. выше", "май был холодным", "версия 2.0"] {
+            let found = Self.found(text)
+            #expect(found.isEmpty, "\(text): \(found)")
+        }
+    }
+
+    @Test("Luhn and IBAN checks")
+    func checksums() {
+        #expect(IdentifierDetector.luhn("4111111111111111"))
+        #expect(!IdentifierDetector.luhn("4111111111111112"))
+        #expect(IdentifierDetector.ibanValid("DE89370400440532013000"))
+        #expect(!IdentifierDetector.ibanValid("DE89370400440532013001"))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite("amanat redact")
+struct RedactTests {
+    @Test("a text is redacted against a term list; JSON shows the spans; bad input is refused clearly")
+    func standalone() throws {
+        let cli = try CLI()
+        let text = try cli.write("draft.txt", "Заиру Мусаеву видели в Карабулаке 14 марта 2016 года. Её номер: +7 (928) 123-45-67, почта zaira@mail.ru.\n")
+        let terms = try cli.write("terms.txt", "Заира Мусаева\nКарабулак\n")
+        let out = try cli.ok(["redact", "--text-file", text, "--terms-file", terms])
+        #expect(out == "[redacted] [redacted] видели в [redacted] [redacted]. Её номер: [redacted], почта [redacted].\n")
+        for word in ["Заир", "Мусаев", "Карабулак", "928", "zaira", "2016"] { #expect(!out.contains(word), "\(word) leaked") }
+        let json = try cli.ok(["redact", "--text-file", text, "--terms-file", terms, "--json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let spans = try #require(parsed["spans"] as? [[String: Any]])
+        #expect(Set(spans.compactMap { $0["detector"] as? String }) == ["case-term", "phone", "email", "date"])
+        #expect(try cli.run(["redact", "--text-file", cli.path("missing.txt"), "--terms-file", terms]).status == 66)
+        #expect(try cli.run(["redact", "--text-file", text, "--terms-file", terms, "--lang", "fr"]).status == 64)
+    }
+}
+
+@Suite("amanat redact, failing closed")
+struct RedactLeakTests {
+    @Test("a leak found after redaction prints nothing on standard output and exits 5 with the position")
+    func leak() throws {
+        let cli = try CLI()
+        let text = try cli.write("draft.txt", "Redacted said so.")
+        let terms = try cli.write("terms.txt", "Redacted\n")
+        let result = try cli.run(["redact", "--text-file", text, "--terms-file", terms])
+        #expect(result.status == 5)
+        #expect(result.out.isEmpty)
+        #expect(result.err.hasPrefix("amanat: error: ") && result.err.contains("case-term at"))
+    }
+}
