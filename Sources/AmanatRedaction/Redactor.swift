@@ -3,6 +3,7 @@ public struct Redactor: Sendable {
     private let terms: CaseTermDetector
     private let phones = PhoneDetector()
     private let identifiers = IdentifierDetector()
+    private let candidates = CandidateDetector()
 
     /// A redactor for one case's list of people and places.
     /// - Throws: as `CaseTermDetector.init(terms:)`.
@@ -24,6 +25,15 @@ public struct Redactor: Sendable {
             }
         }
         return merged
+    }
+
+    /// What an editor should review in `text` and that is not removed automatically: candidates that
+    /// no removal span already covers.
+    public func reviewCandidates(in text: String) -> [Span] {
+        let removed = spans(in: text)
+        return candidates.spans(in: text).filter { candidate in
+            !removed.contains { $0.start <= candidate.start && candidate.end <= $0.end }
+        }
     }
 
     /// `text` with every span replaced by "[redacted]".

@@ -46,3 +46,22 @@ struct IdentifierTests {
         #expect(!IdentifierDetector.ibanValid("DE89370400440532013001"))
     }
 }
+
+@Suite("Candidates for review")
+struct CandidateTests {
+    static func candidates(_ terms: [String], _ text: String) throws -> [String] {
+        let characters = Array(text)
+        return try Redactor(terms: terms).reviewCandidates(in: text).map { String(characters[$0.start..<$0.end]) }
+    }
+
+    @Test("names not on the list, long numbers, ages and school numbers are flagged, not removed")
+    func flagged() throws {
+        let text = "Вчера к нам пришёл Ислам из Шали. Ей было 17 лет, она училась в школе № 12. Код 123456."
+        let found = try Self.candidates(["Заира"], text)
+        #expect(found.contains("Ислам") && found.contains("Шали"))
+        #expect(found.contains("17 лет") && found.contains("школе № 12") && found.contains("123456"))
+        #expect(!found.contains("Вчера") && !found.contains("Ей") && !found.contains("Код"), "sentence starts are not names: \(found)")
+        // A term already removed is not also a candidate.
+        #expect(try !Self.candidates(["Ислам"], text).contains("Ислам"))
+    }
+}

@@ -33,3 +33,16 @@ struct RedactLeakTests {
         #expect(result.err.hasPrefix("amanat: error: ") && result.err.contains("case-term at"))
     }
 }
+
+@Suite("amanat redact, the terms file")
+struct RedactTermsFileTests {
+    @Test("a terms file others can read gets a warning with the chmod that fixes it")
+    func looseTerms() throws {
+        let cli = try CLI()
+        let text = try cli.write("draft.txt", "Заира ушла.")
+        let terms = try cli.write("terms.txt", "Заира\n", mode: 0o644)
+        let result = try cli.run(["redact", "--text-file", text, "--terms-file", terms])
+        #expect(result.status == 0 && result.out == "[redacted] ушла.\n")
+        #expect(result.err.contains("warning") && result.err.contains("chmod 600"))
+    }
+}

@@ -24,6 +24,9 @@ public struct Span: Equatable, Sendable, CustomStringConvertible {
         case address
         /// A Russian car number plate.
         case plate
+        /// Worth a person's look before publishing (a capitalised word not on the list, a long
+        /// number, an age, a school number); not removed automatically.
+        case candidate
     }
 
     /// Offset of the first character (in Characters from the start of the text).

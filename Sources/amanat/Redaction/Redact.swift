@@ -36,6 +36,10 @@ extension Amanat {
         }
 
         func run() throws {
+            var info = stat()
+            if stat(termsFile, &info) == 0, info.st_mode & 0o077 != 0 {
+                FileHandle.standardError.write(Data("amanat: warning: \(termsFile) holds real names and other users can read it; protect it with: chmod 600 \(termsFile)\n".utf8))
+            }
             let text = try Self.readText(textFile)
             let terms = try Self.readText(termsFile).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -49,8 +53,9 @@ extension Amanat {
                 Foundation.exit(ExitStatus.leak.rawValue)
             }
             if output.json {
-                try output.printJSON(Shown(spans: spans.map { .init(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "remove") },
-                                           text: redacted))
+                let removed = spans.map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "remove") }
+                let review = redactor.reviewCandidates(in: text).map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "review") }
+                try output.printJSON(Shown(spans: (removed + review).sorted { ($0.start, $0.end) < ($1.start, $1.end) }, text: redacted))
             } else {
                 print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
             }
