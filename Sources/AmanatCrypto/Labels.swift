@@ -34,6 +34,8 @@ public enum Labels {
     /// BLAKE2b key of a blob's digest: BLAKE2b-512 of its stored (encrypted) bytes, computed when it is
     /// written and signed, per blob, in case bundles.
     public static let blobDigest: [UInt8] = Array("amanat/v1/blob-digest".utf8)
+    /// Prefix of what a case's pseudonym key hashes into a person's or place's label.
+    public static let pseudonym: [UInt8] = Array("amanat/v1/pseudonym".utf8)
     /// BLAKE2b key for hashing attachment contents.
     public static let attachmentHash: [UInt8] = Array("amanat/v1/attachment-hash".utf8)
     /// crypto_kdf context: the mailbox id derived from a codename.

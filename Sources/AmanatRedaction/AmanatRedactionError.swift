@@ -4,6 +4,8 @@ public enum AmanatRedactionError: Error, Equatable, Sendable {
     case stemmerUnavailable(language: String)
     /// A term to protect is empty or has no letters.
     case emptyTerm
+    /// A pseudonym key shorter than 16 or longer than 64 bytes.
+    case weakPseudonymKey
 }
 
 extension AmanatRedactionError: CustomStringConvertible {
@@ -14,6 +16,8 @@ extension AmanatRedactionError: CustomStringConvertible {
             return "the \(language) stemmer is not available; install Debian's libstemmer-dev (`make deps` does)"
         case .emptyTerm:
             return "a term on the list has no letters; remove the empty line"
+        case .weakPseudonymKey:
+            return "the pseudonym key must be 16 to 64 bytes of secret random data"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes what the detectors find, and refuses to return a text in which anything is still found.
 public struct Redactor: Sendable {
     private let terms: CaseTermDetector
@@ -5,10 +7,22 @@ public struct Redactor: Sendable {
     private let identifiers = IdentifierDetector()
     private let candidates = CandidateDetector()
 
-    /// A redactor for one case's list of people and places.
+    /// The terms as listed, with what each names.
+    private let entities: [(term: String, kind: Pseudonyms.Kind)]
+
+    /// A redactor for one case's list of people and places. A term may start with "place:" or
+    /// "person:" (the default) to say what it names, for pseudonyms.
     /// - Throws: as `CaseTermDetector.init(terms:)`.
     public init(terms: [String]) throws {
-        self.terms = try CaseTermDetector(terms: terms)
+        let entities = terms.map { line -> (String, Pseudonyms.Kind) in
+            for (prefix, kind) in [("place:", Pseudonyms.Kind.place), ("место:", .place), ("person:", .person), ("человек:", .person)]
+            where line.lowercased().hasPrefix(prefix) {
+                return (String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind)
+            }
+            return (line, .person)
+        }
+        self.entities = entities
+        self.terms = try CaseTermDetector(terms: entities.map(\.0))
     }
 
     /// Everything found, in text order, overlapping spans merged.
@@ -18,8 +32,10 @@ public struct Redactor: Sendable {
         for span in found {
             if let last = merged.last, span.start <= last.end {
                 // Overlaps merge; the wider finding names the result (an e-mail that holds a name is an e-mail).
-                let detector = span.end - span.start > last.end - last.start ? span.detector : last.detector
-                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: detector)
+                let wider = span.end - span.start > last.end - last.start ? span : last
+                // A name inside a wider finding (an e-mail) is no longer a pseudonymised name.
+                let entity = span.detector == .caseTerm && last.detector == .caseTerm && span.entity == last.entity ? last.entity : nil
+                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: wider.detector, entity: entity)
             } else {
                 merged.append(span)
             }
@@ -36,12 +52,17 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// `text` with every span replaced by "[redacted]".
+    /// `text` with every span replaced by "[redacted]", or, with `pseudonyms`, every person and place
+    /// of the list by its label for the case.
     /// - Throws: `LeakError` if the detectors still find something in the result (fail closed).
-    public func redact(_ text: String) throws -> String {
+    public func redact(_ text: String, pseudonyms: Pseudonyms? = nil, language: String = "en") throws -> String {
         var characters = Array(text)
         for span in spans(in: text).reversed() {
-            characters.replaceSubrange(span.start..<span.end, with: Array("[redacted]"))
+            var replacement = "[redacted]"
+            if let pseudonyms, span.detector == .caseTerm, let entity = span.entity {
+                replacement = pseudonyms.label(for: entities[entity].term, kind: entities[entity].kind, language: language)
+            }
+            characters.replaceSubrange(span.start..<span.end, with: Array(replacement))
         }
         let result = String(characters)
         if let leak = spans(in: result).first { throw LeakError(span: leak) }

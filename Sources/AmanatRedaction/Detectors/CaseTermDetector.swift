@@ -1,21 +1,21 @@
 /// Finds the case's people and places in a text: in every Russian case, in Cyrillic or Latin
 /// letters, with ё or е, across line breaks, and with initials in front (З. М. Мусаева).
 public struct CaseTermDetector: Sendable {
-    /// The folded forms a word may take to count as part of a term.
-    private let keys: Set<String>
+    /// The folded forms a word may take, and the term (index on the list) each belongs to.
+    private let keys: [String: Int]
 
     /// Prepares the terms (one person or place each; several words allowed).
     /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
     public init(terms: [String]) throws {
         let stemmer = try RussianStemmer()
-        var keys = Set<String>()
-        for term in terms {
+        var keys: [String: Int] = [:]
+        for (index, term) in terms.enumerated() {
             let words = Tokenizer.words(in: term)
             guard !words.isEmpty else { throw AmanatRedactionError.emptyTerm }
             // Every name part counts alone (a first name without the surname is a leak too); short
             // lower-case words of a place ("на", "у") do not.
             for word in words.map(\.text) where word.count >= 3 || word.first?.isUppercase == true {
-                keys.formUnion(Self.forms(of: word, stemmer: stemmer))
+                for form in Self.forms(of: word, stemmer: stemmer) where keys[form] == nil { keys[form] = index }
             }
         }
         self.keys = keys
@@ -55,8 +55,10 @@ public struct CaseTermDetector: Sendable {
     /// Every span of `text` that names a term, with initials in front included.
     public func spans(in text: String) -> [Span] {
         let tokens = Tokenizer.words(in: text)
+        let characters = Array(text)
         var spans: [Span] = []
-        for (index, token) in tokens.enumerated() where keys.contains(Folding.key(token.text)) {
+        for (index, token) in tokens.enumerated() {
+            guard let entity = keys[Folding.key(token.text)] else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
@@ -66,7 +68,13 @@ public struct CaseTermDetector: Sendable {
                 previous -= 1
             }
             let (start, end) = text.offsets(of: lower..<token.range.upperBound)
-            spans.append(Span(start: start, end: end, detector: .caseTerm))
+            // Words of one name separated only by spaces or a line break form one span (Заира Мусаева).
+            if let last = spans.last, last.entity == entity,
+               characters[last.end..<start].allSatisfy(\.isWhitespace) {
+                spans[spans.count - 1] = Span(start: last.start, end: end, detector: .caseTerm, entity: entity)
+            } else {
+                spans.append(Span(start: start, end: end, detector: .caseTerm, entity: entity))
+            }
         }
         return spans
     }

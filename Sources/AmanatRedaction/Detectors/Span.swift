@@ -35,6 +35,16 @@ public struct Span: Equatable, Sendable, CustomStringConvertible {
     public let end: Int
     /// What found it.
     public let detector: Detector
+    /// For a case term: the index of the term on the list that it names.
+    public let entity: Int?
+
+    /// A span.
+    public init(start: Int, end: Int, detector: Detector, entity: Int? = nil) {
+        self.start = start
+        self.end = end
+        self.detector = detector
+        self.entity = entity
+    }
 
     /// "case-term 10..16": positions only, never the text.
     public var description: String { "\(detector.rawValue) \(start)..\(end)" }

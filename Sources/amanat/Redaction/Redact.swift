@@ -23,6 +23,8 @@ extension Amanat {
         @Option(help: ArgumentHelp("The text to redact (UTF-8).", valueName: "FILE")) var textFile: String
         @Option(help: ArgumentHelp("People and places to remove, one per line.", valueName: "TERMS")) var termsFile: String
         @Option(help: ArgumentHelp("Language of the text: ru, en or auto.", valueName: "LANG")) var lang = "auto"
+        @Option(help: ArgumentHelp("Replace people and places by consistent labels ([Person KX]) made with the secret in FILE (16-64 bytes, mode 600; one per case).", valueName: "FILE"))
+        var pseudonymKeyFile: String?
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -45,20 +47,35 @@ extension Amanat {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let redactor = try Redactor(terms: terms)
             let spans = redactor.spans(in: text)
+            let pseudonyms = try pseudonymKeyFile.map { try Pseudonyms(key: SecretInput.trimmingNewlines(SecretInput.readSecretFile($0))) }
+            let language = lang != "auto" ? lang : (Self.mostlyCyrillic(text) ? "ru" : "en")
             let redacted: String
             do {
-                redacted = try redactor.redact(text)
+                redacted = try redactor.redact(text, pseudonyms: pseudonyms, language: language)
             } catch let leak as LeakError {
                 FileHandle.standardError.write(Data("amanat: error: \(leak)\n".utf8))
                 Foundation.exit(ExitStatus.leak.rawValue)
             }
             if output.json {
-                let removed = spans.map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "remove") }
+                let removed = spans.map { span in
+                    Shown.Found(start: span.start, end: span.end, detector: span.detector.rawValue,
+                                action: pseudonyms != nil && span.detector == .caseTerm && span.entity != nil ? "pseudonymise" : "remove")
+                }
                 let review = redactor.reviewCandidates(in: text).map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "review") }
                 try output.printJSON(Shown(spans: (removed + review).sorted { ($0.start, $0.end) < ($1.start, $1.end) }, text: redacted))
             } else {
                 print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
             }
+        }
+
+        /// Whether most letters of `text` are Cyrillic.
+        static func mostlyCyrillic(_ text: String) -> Bool {
+            var cyrillic = 0, letters = 0
+            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                letters += 1
+                if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 }
+            }
+            return cyrillic * 2 > letters
         }
 
         static func readText(_ path: String) throws -> String {
