@@ -16,13 +16,14 @@ public struct CandidateDetector: Sendable {
 
     /// Every candidate in `text`.
     public func spans(in text: String) -> [Span] {
+        let map = OffsetMap(text)
         var spans: [Span] = []
         // Capitalised words that do not start a sentence or a line.
         for token in Tokenizer.words(in: text) where token.text.first?.isUppercase == true && token.text.count >= 3 {
             let before = text[..<token.range.lowerBound].last { !$0.isWhitespace || $0.isNewline }
             let startsSentence = before == nil || before!.isNewline || ".!?…:«\"(—–-".contains(before!)
             if !startsSentence {
-                let (start, end) = text.offsets(of: token.range)
+                let (start, end) = map.offsets(of: token.range)
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }
         }
@@ -30,7 +31,7 @@ public struct CandidateDetector: Sendable {
         for regex in Self.patterns {
             for match in regex.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
-                let (start, end) = text.offsets(of: range)
+                let (start, end) = map.offsets(of: range)
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }
         }

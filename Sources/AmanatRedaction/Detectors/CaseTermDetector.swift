@@ -56,9 +56,12 @@ public struct CaseTermDetector: Sendable {
     public func spans(in text: String) -> [Span] {
         let tokens = Tokenizer.words(in: text)
         let characters = Array(text)
+        let map = OffsetMap(text)
+        var folded: [String: String] = [:]   // each distinct word is folded once (ICU transforms are slow)
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
-            guard let entity = keys[Folding.key(token.text)] else { continue }
+            let key = folded[token.text] ?? { let key = Folding.key(token.text); folded[token.text] = key; return key }()
+            guard let entity = keys[key] else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
@@ -67,7 +70,7 @@ public struct CaseTermDetector: Sendable {
                 lower = tokens[previous].range.lowerBound
                 previous -= 1
             }
-            let (start, end) = text.offsets(of: lower..<token.range.upperBound)
+            let (start, end) = map.offsets(of: lower..<token.range.upperBound)
             // Words of one name separated only by spaces or a line break form one span (Заира Мусаева).
             if let last = spans.last, last.entity == entity,
                characters[last.end..<start].allSatisfy(\.isWhitespace) {

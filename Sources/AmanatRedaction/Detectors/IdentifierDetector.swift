@@ -41,11 +41,12 @@ public struct IdentifierDetector: Sendable {
     /// Every identifier in `text`.
     public func spans(in text: String) -> [Span] {
         let whole = NSRange(text.startIndex..., in: text)
+        let map = OffsetMap(text)
         var spans: [Span] = []
         for rule in rules {
             for match in rule.regex.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text), rule.accept(text[range]) else { continue }
-                let (start, end) = text.offsets(of: range)
+                let (start, end) = map.offsets(of: range)
                 spans.append(Span(start: start, end: end, detector: rule.detector))
             }
         }

@@ -14,6 +14,7 @@ public struct PhoneDetector: Sendable {
     public func spans(in text: String) -> [Span] {
         guard let regex = try? NSRegularExpression(pattern: Self.pattern) else { return [] }
         let whole = NSRange(text.startIndex..., in: text)
+        let map = OffsetMap(text)
         return regex.matches(in: text, range: whole).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }
             let candidate = text[range]
@@ -22,7 +23,7 @@ public struct PhoneDetector: Sendable {
             guard digits <= 15, digits >= (international ? 8 : 9) else { return nil }
             // Brackets must pair up, as in (928).
             guard candidate.filter({ $0 == "(" }).count == candidate.filter({ $0 == ")" }).count else { return nil }
-            let (start, end) = text.offsets(of: range)
+            let (start, end) = map.offsets(of: range)
             return Span(start: start, end: end, detector: .phone)
         }
     }
