@@ -74,7 +74,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "AmanatBench",
-            dependencies: ["AmanatCrypto", "AmanatVault"],
+            dependencies: ["AmanatCrypto", "AmanatVault", "AmanatRedaction"],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -98,6 +98,7 @@ let package = Package(
         .testTarget(
             name: "AmanatRedactionTests",
             dependencies: ["AmanatRedaction"],
+            exclude: ["Corpus"],
             swiftSettings: strictSwift
         ),
         .testTarget(

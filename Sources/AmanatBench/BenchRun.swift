@@ -94,12 +94,14 @@ struct BenchRun {
         let attach = try Spawn.figures(me, ["child", "vault-attach", plain])
         let vault = VaultFigures(records: options.vaultRecords, grantRecords: options.grantRecords, attachMiB: options.streamMiB,
                                  submit: submit, grant: grant, attach: attach)
+        printError("  redaction: a 10,000-word testimony…\n")
+        let redaction = try RedactionWorkload.run()
         var peers: [String: PeerBench.Figures] = [:]
         if !options.amanat.isEmpty {
             printError("  peers: amanat export/open, age and gpg on the \(options.streamMiB) MiB file…\n")
             peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds).run()
         }
-        return Report(rows: rows, vault: vault, peers: peers, options: options)
+        return Report(rows: rows, vault: vault, peers: peers, redaction: redaction, options: options)
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.

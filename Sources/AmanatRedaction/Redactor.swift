@@ -55,9 +55,10 @@ public struct Redactor: Sendable {
     /// `text` with every span replaced by "[redacted]", or, with `pseudonyms`, every person and place
     /// of the list by its label for the case.
     /// - Throws: `LeakError` if the detectors still find something in the result (fail closed).
-    public func redact(_ text: String, pseudonyms: Pseudonyms? = nil, language: String = "en") throws -> String {
+    /// - Parameter plan: the spans of `text` if already found (`spans(in:)`), so they are not searched twice.
+    public func redact(_ text: String, plan: [Span]? = nil, pseudonyms: Pseudonyms? = nil, language: String = "en") throws -> String {
         var characters = Array(text)
-        for span in spans(in: text).reversed() {
+        for span in (plan ?? spans(in: text)).reversed() {
             var replacement = "[redacted]"
             if let pseudonyms, span.detector == .caseTerm, let entity = span.entity {
                 replacement = pseudonyms.label(for: entities[entity].term, kind: entities[entity].kind, language: language)

@@ -51,7 +51,7 @@ extension Amanat {
             let language = lang != "auto" ? lang : (Self.mostlyCyrillic(text) ? "ru" : "en")
             let redacted: String
             do {
-                redacted = try redactor.redact(text, pseudonyms: pseudonyms, language: language)
+                redacted = try redactor.redact(text, plan: spans, pseudonyms: pseudonyms, language: language)
             } catch let leak as LeakError {
                 FileHandle.standardError.write(Data("amanat: error: \(leak)\n".utf8))
                 Foundation.exit(ExitStatus.leak.rawValue)

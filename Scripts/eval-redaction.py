@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+"""Score `amanat redact --json` against the labelled corpus.
+
+Corpus: Tests/AmanatRedactionTests/Corpus/*.json (fictional testimonies), each
+{"id", "lang", "text", "terms", "must_go": [{"text", "category"}], "must_stay"}.
+
+For every file the text and the terms are written to a private temp directory
+(mode 700, files mode 600), `amanat redact --text-file T --terms-file N --json`
+is run, and the spans are scored:
+
+  recall     a must_go item is found if EVERY occurrence of it in the text is
+             fully covered by spans (action "remove" for case-term, identifier
+             and date; any action for candidate);
+  precision  fraction of removed span characters that fall inside some must_go
+             item of any category (overall and per detector family); for the
+             candidate row: the same for "review" spans;
+  F2         F-beta with beta = 2 (recall weighs four times as much);
+  must_stay  each word still occurs in the redacted text as often as in the original.
+
+Misses are printed to the terminal only, never written to a file. Exit status 1
+if case-term or identifier recall is below 100 %, removal precision below 90 %
+or a must_stay word was removed (unless --report-only); 2 on usage/setup errors.
+Python 3 standard library only (natasha is optional, see --natasha).
+"""
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_AMANAT = os.path.join(ROOT, ".build", "debug", "amanat")
+DEFAULT_CORPUS = os.path.join(ROOT, "Tests", "AmanatRedactionTests", "Corpus")
+
+CATEGORIES = ["case-term", "identifier", "date", "candidate"]
+FAMILY = {
+    "case-term": "case-term",
+    "phone": "identifier", "email": "identifier", "url": "identifier",
+    "handle": "identifier", "card": "identifier", "iban": "identifier",
+    "passport": "identifier", "address": "identifier", "plate": "identifier",
+    "date": "date",
+}
+REFUSED = 5
+
+
+# ---------------------------------------------------------------- text helpers
+
+def grapheme_starts(text):
+    """Code-point index where each grapheme cluster starts (approximation of
+    Swift's Character segmentation, enough for this corpus: combining marks,
+    ZWJ sequences, variation selectors, emoji modifiers and CR LF)."""
+    starts = []
+    prev = None
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        joins = (
+            prev is not None and (
+                unicodedata.category(ch) in ("Mn", "Me", "Mc")
+                or cp == 0x200D or prev == "\u200d"
+                or 0xFE00 <= cp <= 0xFE0F or 0x1F3FB <= cp <= 0x1F3FF
+                or 0xE0020 <= cp <= 0xE007F
+                or (prev == "\r" and ch == "\n")
+            )
+        )
+        if not joins:
+            starts.append(i)
+        prev = ch
+    return starts
+
+
+def char_offsets(text, g_start, g_end, starts):
+    """Grapheme offsets [g_start, g_end) -> code-point offsets."""
+    n = len(starts)
+    a = starts[g_start] if g_start < n else len(text)
+    b = starts[g_end] if g_end < n else len(text)
+    return a, b
+
+
+def occurrences(text, needle):
+    """Start offsets of `needle` in `text`, not inside a longer word: a
+    needle starting (ending) with a letter or digit must not be preceded
+    (followed) by one."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        ok = True
+        if needle[:1].isalnum() and i > 0 and text[i - 1].isalnum():
+            ok = False
+        if needle[-1:].isalnum() and j < len(text) and text[j].isalnum():
+            ok = False
+        if ok:
+            out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def covered(mask, a, b):
+    """True if every non-space character in [a, b) is covered."""
+    return all(mask[k] for k in range(a, b))
+
+
+def f_beta(p, r, beta=2.0):
+    if p is None or r is None:
+        return None
+    if p == 0 and r == 0:
+        return 0.0
+    b2 = beta * beta
+    return (1 + b2) * p * r / (b2 * p + r)
+
+
+def pct(x):
+    return "   —  " if x is None else f"{100 * x:5.1f}%"
+
+
+# ---------------------------------------------------------------- running amanat
+
+def write_private(path, content):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(content)
+
+
+def run_amanat(amanat, text, terms, workdir, lang=None, retries=12):
+    """Returns (returncode, parsed JSON or None)."""
+    tpath = os.path.join(workdir, "text.txt")
+    npath = os.path.join(workdir, "terms.txt")
+    for p in (tpath, npath):
+        if os.path.exists(p):
+            os.remove(p)
+    write_private(tpath, text)
+    write_private(npath, "".join(t + "\n" for t in terms))
+    cmd = [amanat, "redact", "--text-file", tpath, "--terms-file", npath, "--json"]
+    if lang:
+        cmd += ["--lang", lang]
+    for attempt in range(retries):
+        if os.access(amanat, os.X_OK):
+            break
+        # the binary disappears while somebody rebuilds it: wait and retry
+        time.sleep(5)
+    else:
+        raise SystemExit(f"eval-redaction: {amanat} not found or not executable")
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    data = None
+    if proc.returncode == 0:
+        try:
+            data = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            data = None
+    return proc.returncode, data, proc.stderr.strip()
+
+
+# ---------------------------------------------------------------- corpus
+
+def load_corpus(directory):
+    files = sorted(glob.glob(os.path.join(directory, "*.json")))
+    docs, problems = [], []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        name = os.path.splitext(os.path.basename(path))[0]
+        if doc.get("id") != name:
+            problems.append(f"{name}: id {doc.get('id')!r} differs from file name")
+        for item in doc.get("must_go", []):
+            if item.get("category") not in CATEGORIES:
+                problems.append(f"{name}: unknown category {item.get('category')!r}")
+            if not occurrences(doc["text"], item["text"]):
+                problems.append(f"{name}: must_go text not in text (verbatim, as a whole word)")
+        for w in doc.get("must_stay", []):
+            if not occurrences(doc["text"], w):
+                problems.append(f"{name}: must_stay word not in text")
+        docs.append(doc)
+    return docs, problems
+
+
+# ---------------------------------------------------------------- natasha
+
+def natasha_spans():
+    """Returns a function text -> [(start, end, type)] or None if natasha is missing."""
+    try:
+        from natasha import Segmenter, NewsEmbedding, NewsNERTagger, Doc
+    except ImportError:
+        return None
+    segmenter = Segmenter()
+    tagger = NewsNERTagger(NewsEmbedding())
+
+    def tag(text):
+        d = Doc(text)
+        d.segment(segmenter)
+        d.tag_ner(tagger)
+        return [(s.start, s.stop, s.type) for s in d.spans]
+
+    return tag
+
+
+def is_name_candidate(item):
+    t = item["text"]
+    return item["category"] == "candidate" and not any(c.isdigit() for c in t) and t[:1].isupper()
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--amanat", default=DEFAULT_AMANAT, help="amanat binary (default: %(default)s)")
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="corpus directory (default: %(default)s)")
+    ap.add_argument("--report-only", action="store_true", help="always exit 0 after the report")
+    ap.add_argument("--natasha", action="store_true",
+                    help="compare with natasha's NER (PER, LOC) on Russian and mixed texts")
+    ap.add_argument("--only", metavar="ID", action="append", help="score only these file ids")
+    args = ap.parse_args()
+
+    docs, problems = load_corpus(args.corpus)
+    if args.only:
+        docs = [d for d in docs if d["id"] in args.only]
+    if not docs:
+        print(f"eval-redaction: no corpus files in {args.corpus}", file=sys.stderr)
+        return 2
+    for p in problems:
+        print(f"corpus problem: {p}", file=sys.stderr)
+
+    tagger = None
+    if args.natasha:
+        tagger = natasha_spans()
+        if tagger is None:
+            print("note: natasha is not installed; to compare, run: python3 -m venv /tmp/nat && "
+                  "/tmp/nat/bin/pip install natasha && /tmp/nat/bin/python Scripts/eval-redaction.py --natasha")
+
+    stats = {c: {"items": 0, "found": 0} for c in CATEGORIES}
+    removed = {"all": [0, 0], "case-term": [0, 0], "identifier": [0, 0], "date": [0, 0]}  # [inside, total]
+    review = [0, 0]
+    stay = {"items": 0, "kept": 0}
+    misses = []          # (id, category, text, why)
+    stay_losses = []     # (id, word, before, after)
+    false_removals = []  # (id, detector, text)
+    refused = []
+    nat = {k: {"items": 0, "amanat": 0, "PER": 0, "LOC": 0, "any": 0} for k in ("case-term", "candidate")}
+
+    workdir = tempfile.mkdtemp(prefix="amanat-eval-")  # mode 700
+    try:
+        for doc in docs:
+            text = doc["text"]
+            rc, data, err = run_amanat(args.amanat, text, doc["terms"], workdir)
+            n = len(text)
+            spans = []
+            if rc == 0 and data is not None:
+                starts = grapheme_starts(text)
+                for s in data.get("spans", []):
+                    a, b = char_offsets(text, s["start"], s["end"], starts)
+                    spans.append((a, b, s["detector"], s["action"]))
+                redacted = data.get("text", "")
+            else:
+                refused.append((doc["id"], rc, err.splitlines()[-1] if err else ""))
+                redacted = None
+
+            rm_mask = [False] * n
+            any_mask = [False] * n
+            for a, b, det, action in spans:
+                for k in range(a, b):
+                    any_mask[k] = True
+                    if action == "remove":
+                        rm_mask[k] = True
+
+            gold = [False] * n
+            for item in doc["must_go"]:
+                for a in occurrences(text, item["text"]):
+                    for k in range(a, a + len(item["text"])):
+                        gold[k] = True
+
+            # recall
+            for item in doc["must_go"]:
+                cat = item["category"]
+                mask = any_mask if cat == "candidate" else rm_mask
+                occ = occurrences(text, item["text"])
+                ok = bool(occ) and redacted is not None and all(
+                    covered(mask, a, a + len(item["text"])) for a in occ)
+                stats[cat]["items"] += 1
+                if ok:
+                    stats[cat]["found"] += 1
+                else:
+                    why = "refused (exit %d)" % rc if redacted is None else (
+                        "partly" if any(any(mask[a:a + len(item["text"])]) for a in occ) else "")
+                    misses.append((doc["id"], cat, item["text"], why))
+
+            # precision (character level; whitespace counts like any other character)
+            for a, b, det, action in spans:
+                inside = sum(1 for k in range(a, b) if gold[k])
+                if action == "remove":
+                    fam = FAMILY.get(det, "identifier")
+                    for key in ("all", fam):
+                        removed[key][0] += inside
+                        removed[key][1] += b - a
+                    if inside < b - a:
+                        false_removals.append((doc["id"], det, text[a:b]))
+                else:
+                    review[0] += inside
+                    review[1] += b - a
+
+            # must_stay
+            for w in doc.get("must_stay", []):
+                before = len(occurrences(text, w))
+                after = len(occurrences(redacted, w)) if redacted is not None else 0
+                stay["items"] += 1
+                if after >= before:
+                    stay["kept"] += 1
+                else:
+                    stay_losses.append((doc["id"], w, before, after))
+
+            # natasha comparison (Russian and mixed texts)
+            if tagger is not None and doc["lang"] in ("ru", "mixed"):
+                nspans = tagger(text)
+                masks = {}
+                for typ in ("PER", "LOC"):
+                    m = [False] * n
+                    for a, b, t in nspans:
+                        if t == typ:
+                            for k in range(a, b):
+                                m[k] = True
+                    masks[typ] = m
+                masks["any"] = [p or l for p, l in zip(masks["PER"], masks["LOC"])]
+                for item in doc["must_go"]:
+                    key = "case-term" if item["category"] == "case-term" else (
+                        "candidate" if is_name_candidate(item) else None)
+                    if key is None:
+                        continue
+                    occ = occurrences(text, item["text"])
+                    L = len(item["text"])
+                    nat[key]["items"] += 1
+                    amask = rm_mask if key == "case-term" else any_mask
+                    if redacted is not None and all(covered(amask, a, a + L) for a in occ):
+                        nat[key]["amanat"] += 1
+                    for typ in ("PER", "LOC", "any"):
+                        if all(covered(masks[typ], a, a + L) for a in occ):
+                            nat[key][typ] += 1
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    # ------------------------------------------------------------ report
+    def ratio(x, y):
+        return None if y == 0 else x / y
+
+    langs = {}
+    for d in docs:
+        langs[d["lang"]] = langs.get(d["lang"], 0) + 1
+    print(f"corpus: {len(docs)} files ({', '.join(f'{k} {v}' for k, v in sorted(langs.items()))}), "
+          f"amanat: {args.amanat}")
+    print()
+    print(f"{'category':<22}{'items':>6}{'recall':>9}{'precision':>11}{'F2':>9}")
+    print("-" * 57)
+    rows = [("case-term", "case-term"), ("identifier", "identifier"), ("date", "date")]
+    for cat, fam in rows:
+        r = ratio(stats[cat]["found"], stats[cat]["items"])
+        p = ratio(*removed[fam])
+        print(f"{cat:<22}{stats[cat]['items']:>6}{pct(r):>9}{pct(p):>11}{pct(f_beta(p, r)):>9}")
+    r = ratio(stats["candidate"]["found"], stats["candidate"]["items"])
+    p = ratio(*review)
+    print(f"{'candidate (review)':<22}{stats['candidate']['items']:>6}{pct(r):>9}{pct(p):>11}{pct(f_beta(p, r)):>9}")
+    gone = [c for c in ("case-term", "identifier", "date")]
+    tot_items = sum(stats[c]["items"] for c in gone)
+    tot_found = sum(stats[c]["found"] for c in gone)
+    r_all = ratio(tot_found, tot_items)
+    p_all = ratio(*removed["all"])
+    print(f"{'removal (all)':<22}{tot_items:>6}{pct(r_all):>9}{pct(p_all):>11}{pct(f_beta(p_all, r_all)):>9}")
+    print(f"{'must_stay kept':<22}{stay['items']:>6}{pct(ratio(stay['kept'], stay['items'])):>9}")
+    print()
+    print("precision = share of span characters inside a must_go item of any category "
+          "(removed spans; review spans for the candidate row)")
+
+    if refused:
+        print(f"\nrefused by the leak check or failed ({len(refused)}):")
+        for fid, rc, err in refused:
+            print(f"  {fid}: exit {rc} {err}")
+    if misses:
+        print(f"\nmisses ({len(misses)}):")
+        for fid, cat, t, why in misses:
+            print(f"  {fid:<10} {cat:<11} {t!r}" + (f"  ({why})" if why else ""))
+    if false_removals:
+        print(f"\nremoved outside any must_go item ({len(false_removals)}):")
+        for fid, det, t in false_removals:
+            print(f"  {fid:<10} {det:<11} {t!r}")
+    if stay_losses:
+        print(f"\nmust_stay words removed ({len(stay_losses)}):")
+        for fid, w, before, after in stay_losses:
+            print(f"  {fid:<10} {w!r} {before} -> {after}")
+
+    if tagger is not None:
+        print("\nnatasha NER vs amanat on ru + mixed texts (item found if every occurrence is covered):")
+        print(f"{'items':<22}{'n':>5}{'amanat':>9}{'PER':>9}{'LOC':>9}{'PER|LOC':>9}")
+        for key, label in (("case-term", "case terms"), ("candidate", "candidate names")):
+            s = nat[key]
+            print(f"{label:<22}{s['items']:>5}{pct(ratio(s['amanat'], s['items'])):>9}"
+                  f"{pct(ratio(s['PER'], s['items'])):>9}{pct(ratio(s['LOC'], s['items'])):>9}"
+                  f"{pct(ratio(s['any'], s['items'])):>9}")
+
+    failed = []
+    if stats["case-term"]["found"] < stats["case-term"]["items"]:
+        failed.append("case-term recall < 100%")
+    if stats["identifier"]["found"] < stats["identifier"]["items"]:
+        failed.append("identifier recall < 100%")
+    if p_all is not None and p_all < 0.90:
+        failed.append("removal precision < 90%")
+    if stay_losses:
+        failed.append("must_stay words removed")
+    if refused:
+        failed.append("files refused")
+    if problems:
+        failed.append("corpus problems")
+    if failed:
+        print("\nFAIL: " + "; ".join(failed))
+        return 0 if args.report_only else 1
+    print("\nOK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
