@@ -9,7 +9,7 @@ PYTHON   := $(VENV)/bin/python3
 # The independent implementation used by the interop tests (PyNaCl bundles its own libsodium).
 PYNACL   := pynacl==1.6.2
 
-.PHONY: help deps deps-test build test bench demo clean
+.PHONY: help deps deps-test build test bench demo eval-redaction clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ bench: deps ## Release build; Swift vs libsodium from C, the vault, and amanat v
 	$(SWIFT) build -c release --product SodiumBaseline
 	$(SWIFT) build -c release --product amanat
 	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --amanat .build/release/amanat --out Docs/bench.md
+
+eval-redaction: deps ## Score `amanat redact` on the labelled corpus (recall, precision, F2 per category).
+	$(SWIFT) build --product amanat
+	python3 Scripts/eval-redaction.py --amanat .build/debug/amanat
 
 demo: deps ## Build and run the narrated end-to-end story.
 	$(SWIFT) build --product amanat

@@ -101,9 +101,12 @@ def occurrences(text, needle):
     return out
 
 
+text_is_space = [[]]  # whitespace of the current text: a space between two removed words leaks nothing
+
+
 def covered(mask, a, b):
     """True if every non-space character in [a, b) is covered."""
-    return all(mask[k] for k in range(a, b))
+    return all(mask[k] for k in range(a, b) if not text_is_space[0][k])
 
 
 def f_beta(p, r, beta=2.0):
@@ -246,6 +249,7 @@ def main():
     try:
         for doc in docs:
             text = doc["text"]
+            text_is_space[0] = [c.isspace() for c in text]
             rc, data, err = run_amanat(args.amanat, text, doc["terms"], workdir)
             n = len(text)
             spans = []

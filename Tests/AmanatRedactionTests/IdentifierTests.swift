@@ -65,3 +65,23 @@ struct CandidateTests {
         #expect(try !Self.candidates(["Ислам"], text).contains("Ислам"))
     }
 }
+
+@Suite("Corpus-driven fixes")
+struct CorpusFixTests {
+    @Test("possessives, hyphenated compounds and Turkish spellings of listed names")
+    func names() throws {
+        #expect(try CaseTermTests.found(["Ислам"], in: "Islam's brother") == ["Islam's"])
+        #expect(try CaseTermTests.found(["Цечоев"], in: "дом Цечоева-старшего") == ["Цечоева-старшего"])
+        #expect(try CaseTermTests.found(["Шамиль Хасанов"], in: "Şamil Hasanov said") == ["Şamil Hasanov"])
+    }
+
+    @Test("English street addresses and seasons; links and handles stop before punctuation")
+    func boundaries() {
+        let found = IdentifierTests.found("He lived at 17 Chechenskaya Street. Весной 2016 года, in the summer of 2019, see wa.me/79284410296. or @shamil_brat.")
+        let texts = found.map(\.0)
+        #expect(texts.contains("17 Chechenskaya Street") && texts.contains("Весной 2016 года") && texts.contains("summer of 2019"))
+        #expect(texts.contains("wa.me/79284410296") && texts.contains("@shamil_brat"))
+        #expect(IdentifierTests.found("we walked down the street").isEmpty)
+        #expect(IdentifierTests.found("ул. Московская и дом").map(\.0) == ["ул. Московская"])
+    }
+}

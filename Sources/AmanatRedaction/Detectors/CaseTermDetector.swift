@@ -52,6 +52,17 @@ public struct CaseTermDetector: Sendable {
         return forms
     }
 
+    /// Other readings of a word that may hold a term: without an English possessive (Islam's), and
+    /// each part of a hyphenated compound (Цечоева-старшего).
+    static func variants(of word: String) -> [String] {
+        var variants: [String] = []
+        for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { variants.append(String(word.dropLast(suffix.count))) }
+        if word.contains("-") || word.contains("‐") {
+            variants += word.split(whereSeparator: { $0 == "-" || $0 == "‐" }).map(String.init).filter { $0.count >= 3 }
+        }
+        return variants
+    }
+
     /// Every span of `text` that names a term, with initials in front included.
     public func spans(in text: String) -> [Span] {
         let tokens = Tokenizer.words(in: text)
@@ -61,7 +72,7 @@ public struct CaseTermDetector: Sendable {
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
             let key = folded[token.text] ?? { let key = Folding.key(token.text); folded[token.text] = key; return key }()
-            guard let entity = keys[key] else { continue }
+            guard let entity = keys[key] ?? Self.variants(of: token.text).lazy.compactMap({ keys[Folding.key($0)] }).first else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1

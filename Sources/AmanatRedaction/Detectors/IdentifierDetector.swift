@@ -17,14 +17,15 @@ public struct IdentifierDetector: Sendable {
 
     /// A detector with every rule.
     public init() {
-        func rule(_ detector: Span.Detector, _ pattern: String, _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }) -> Rule {
-            Rule(detector: detector, regex: try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), accept: accept)
+        func rule(_ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false,
+                  _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }) -> Rule {
+            Rule(detector: detector, regex: try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]), accept: accept)
         }
         let m = Self.months, e = Self.englishMonths
         rules = [
             rule(.email, #"[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[\p{L}]{2,}"#),
-            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]+"#),
-            rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{2,31}"#),
+            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#),
+            rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]"#),
             rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
             rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) { Self.ibanValid($0.filter { !$0.isWhitespace }) },
             rule(.passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#),
@@ -32,7 +33,9 @@ public struct IdentifierDetector: Sendable {
             rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#),
             rule(.date, #"(?:в|с|до|к|после)\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#),
             rule(.date, #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#),
-            rule(.address, #"(?:ул\.|улиц[аеыу]|пр\.|просп\.|проспект[ае]?|пер\.|переул[ок][кау]?|бул\.|ш\.)\s*[\p{L}\-]+(?:\s+[\p{L}\-]+)?(?:,?\s*(?:д\.|дом)\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"#),
+            rule(.address, #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#, caseSensitive: true),
+            rule(.date, #"(?:весной|летом|осенью|зимой|весна|лето|осень|зима|весну|осень)\s+\d{4}(?:\s*(?:года|г\.|-го))?|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{4}\b"#),
+            rule(.address, #"(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)\s*[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)?(?:,?\s*(?:д\.|дом)\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"#, caseSensitive: true),
             rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
             rule(.plate, #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#),
         ]

@@ -13,7 +13,9 @@ public enum Folding {
         }
         // Carons and similar marks name digraphs in transliteration (š = sh); keep that before stripping.
         // ICU's Russian-to-Latin writes ю as û and я as â; BGN writes yu and ya.
-        for (mark, digraph) in [("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""), ("ʺ", "")] {
+        // Turkish spellings of Caucasian names (Şamil) use cedillas for the same sounds.
+        for (mark, digraph) in [("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""), ("ʺ", ""),
+                                ("ş", "sh"), ("ç", "ch"), ("ı", "i"), ("ğ", "g")] {
             text = text.replacingOccurrences(of: mark, with: digraph)
         }
         text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
