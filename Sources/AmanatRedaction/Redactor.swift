@@ -45,8 +45,9 @@ public struct Redactor: Sendable {
 
     /// What an editor should review in `text` and that is not removed automatically: candidates that
     /// no removal span already covers.
-    public func reviewCandidates(in text: String) -> [Span] {
-        let removed = spans(in: text)
+    /// - Parameter plan: the spans of `text` if already found (`spans(in:)`), so they are not searched twice.
+    public func reviewCandidates(in text: String, plan: [Span]? = nil) -> [Span] {
+        let removed = plan ?? spans(in: text)
         return candidates.spans(in: text).filter { candidate in
             !removed.contains { $0.start <= candidate.start && candidate.end <= $0.end }
         }

@@ -61,7 +61,7 @@ extension Amanat {
                     Shown.Found(start: span.start, end: span.end, detector: span.detector.rawValue,
                                 action: pseudonyms != nil && span.detector == .caseTerm && span.entity != nil ? "pseudonymise" : "remove")
                 }
-                let review = redactor.reviewCandidates(in: text).map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "review") }
+                let review = redactor.reviewCandidates(in: text, plan: spans).map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "review") }
                 try output.printJSON(Shown(spans: (removed + review).sorted { ($0.start, $0.end) < ($1.start, $1.end) }, text: redacted))
             } else {
                 print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
