@@ -17,10 +17,29 @@ is run, and the spans are scored:
   F2         F-beta with beta = 2 (recall weighs four times as much);
   must_stay  each word still occurs in the redacted text as often as in the original.
 
+With --natasha, natasha's Russian NER (NewsNERTagger, PyPI; `make deps-test`
+installs the pinned version into .venv) is run on the Russian and mixed texts and
+compared with amanat on the name-like must_go items, in two groups:
+
+  on the list    case-term items that start with an uppercase letter (people and
+                 places on the case's term list); amanat finds one if every
+                 occurrence is covered by "remove" or "pseudonymise" spans;
+  not on list    candidate items that start with an uppercase letter, contain no
+                 digit and no "№" (people and places not on the list, not ages,
+                 years or school numbers); amanat finds one if every occurrence is
+                 covered by spans of any action (review candidates count).
+
+natasha finds an item if every occurrence is covered by its PER or LOC spans
+(people and places; ORG spans are not counted, a note says what they would add),
+with the same whitespace rule as above. Each group also gets a row for its items
+written wholly in Cyrillic, since the mixed texts hold Latin-script names too.
+
 Misses are printed to the terminal only, never written to a file. Exit status 1
-if case-term or identifier recall is below 100 %, removal precision below 90 %
-or a must_stay word was removed (unless --report-only); 2 on usage/setup errors.
-Python 3 standard library only (natasha is optional, see --natasha).
+if case-term or identifier recall is below 100 %, removal precision below 90 %,
+a must_stay word was removed, or (with --require-natasha-parity) amanat's recall
+on names not on the list is below natasha's (unless --report-only); 2 on
+usage/setup errors, including --natasha when natasha cannot be imported.
+Python 3 standard library only, apart from natasha for --natasha.
 """
 
 import argparse
@@ -202,9 +221,23 @@ def natasha_spans():
     return tag
 
 
-def is_name_candidate(item):
+def is_cyrillic(t):
+    """True if every letter of t is Cyrillic (natasha is trained on Russian news)."""
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith("CYRILLIC") for c in letters)
+
+
+def name_group(item):
+    """"on" for a person or place on the term list, "off" for a name-like review
+    candidate (a person or place not on the list), None for anything else."""
     t = item["text"]
-    return item["category"] == "candidate" and not any(c.isdigit() for c in t) and t[:1].isupper()
+    if not t[:1].isupper():
+        return None
+    if item["category"] == "case-term":
+        return "on"
+    if item["category"] == "candidate" and not any(c.isdigit() for c in t) and "№" not in t:
+        return "off"
+    return None
 
 
 # ---------------------------------------------------------------- main
@@ -215,9 +248,15 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="corpus directory (default: %(default)s)")
     ap.add_argument("--report-only", action="store_true", help="always exit 0 after the report")
     ap.add_argument("--natasha", action="store_true",
-                    help="compare with natasha's NER (PER, LOC) on Russian and mixed texts")
+                    help="compare with natasha's NER (PER, LOC) on Russian and mixed texts "
+                         "(needs natasha: run `make deps-test`, then use .venv/bin/python3)")
+    ap.add_argument("--require-natasha-parity", action="store_true",
+                    help="implies --natasha; exit 1 if amanat's recall on names not on the "
+                         "term list is below natasha's")
     ap.add_argument("--only", metavar="ID", action="append", help="score only these file ids")
     args = ap.parse_args()
+    if args.require_natasha_parity:
+        args.natasha = True
 
     docs, problems = load_corpus(args.corpus)
     if args.only:
@@ -229,11 +268,22 @@ def main():
         print(f"corpus problem: {p}", file=sys.stderr)
 
     tagger = None
+    natasha_version = None
+    natasha_time = 0.0
     if args.natasha:
-        tagger = natasha_spans()
+        t0 = time.monotonic()
+        tagger = natasha_spans()  # loads the model once (a few seconds)
         if tagger is None:
-            print("note: natasha is not installed; to compare, run: python3 -m venv /tmp/nat && "
-                  "/tmp/nat/bin/pip install natasha && /tmp/nat/bin/python Scripts/eval-redaction.py --natasha")
+            print("eval-redaction: --natasha needs natasha, which this Python cannot import; "
+                  "run `make deps-test` and use .venv/bin/python3 (or run `make eval-redaction`)",
+                  file=sys.stderr)
+            return 2
+        natasha_time += time.monotonic() - t0
+        try:
+            from importlib.metadata import version
+            natasha_version = version("natasha")
+        except Exception:
+            natasha_version = "?"
 
     stats = {c: {"items": 0, "found": 0} for c in CATEGORIES}
     removed = {"all": [0, 0], "case-term": [0, 0], "identifier": [0, 0], "date": [0, 0]}  # [inside, total]
@@ -243,7 +293,8 @@ def main():
     stay_losses = []     # (id, word, before, after)
     false_removals = []  # (id, detector, text)
     refused = []
-    nat = {k: {"items": 0, "amanat": 0, "PER": 0, "LOC": 0, "any": 0} for k in ("case-term", "candidate")}
+    nat_items = []       # (id, group, text, amanat found, natasha PER|LOC found, natasha PER|LOC|ORG found)
+    nat_docs = 0
 
     workdir = tempfile.mkdtemp(prefix="amanat-eval-")  # mode 700
     try:
@@ -265,11 +316,14 @@ def main():
 
             rm_mask = [False] * n
             any_mask = [False] * n
+            gone_mask = [False] * n  # removed or replaced by a pseudonym
             for a, b, det, action in spans:
                 for k in range(a, b):
                     any_mask[k] = True
                     if action == "remove":
                         rm_mask[k] = True
+                    if action in ("remove", "pseudonymise"):
+                        gone_mask[k] = True
 
             gold = [False] * n
             for item in doc["must_go"]:
@@ -318,30 +372,31 @@ def main():
 
             # natasha comparison (Russian and mixed texts)
             if tagger is not None and doc["lang"] in ("ru", "mixed"):
+                nat_docs += 1
+                t0 = time.monotonic()
                 nspans = tagger(text)
-                masks = {}
-                for typ in ("PER", "LOC"):
-                    m = [False] * n
-                    for a, b, t in nspans:
-                        if t == typ:
-                            for k in range(a, b):
-                                m[k] = True
-                    masks[typ] = m
-                masks["any"] = [p or l for p, l in zip(masks["PER"], masks["LOC"])]
+                natasha_time += time.monotonic() - t0
+                per_loc = [False] * n
+                with_org = [False] * n
+                for a, b, typ in nspans:
+                    for k in range(a, min(b, n)):
+                        if typ in ("PER", "LOC"):
+                            per_loc[k] = True
+                        with_org[k] = True
                 for item in doc["must_go"]:
-                    key = "case-term" if item["category"] == "case-term" else (
-                        "candidate" if is_name_candidate(item) else None)
-                    if key is None:
+                    group = name_group(item)
+                    if group is None:
                         continue
                     occ = occurrences(text, item["text"])
                     L = len(item["text"])
-                    nat[key]["items"] += 1
-                    amask = rm_mask if key == "case-term" else any_mask
-                    if redacted is not None and all(covered(amask, a, a + L) for a in occ):
-                        nat[key]["amanat"] += 1
-                    for typ in ("PER", "LOC", "any"):
-                        if all(covered(masks[typ], a, a + L) for a in occ):
-                            nat[key][typ] += 1
+                    amask = gone_mask if group == "on" else any_mask
+
+                    def found(mask):
+                        return bool(occ) and all(covered(mask, a, a + L) for a in occ)
+
+                    nat_items.append((doc["id"], group, item["text"],
+                                      redacted is not None and found(amask),
+                                      found(per_loc), found(with_org)))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -393,14 +448,37 @@ def main():
         for fid, w, before, after in stay_losses:
             print(f"  {fid:<10} {w!r} {before} -> {after}")
 
+    parity_missed = None
     if tagger is not None:
-        print("\nnatasha NER vs amanat on ru + mixed texts (item found if every occurrence is covered):")
-        print(f"{'items':<22}{'n':>5}{'amanat':>9}{'PER':>9}{'LOC':>9}{'PER|LOC':>9}")
-        for key, label in (("case-term", "case terms"), ("candidate", "candidate names")):
-            s = nat[key]
-            print(f"{label:<22}{s['items']:>5}{pct(ratio(s['amanat'], s['items'])):>9}"
-                  f"{pct(ratio(s['PER'], s['items'])):>9}{pct(ratio(s['LOC'], s['items'])):>9}"
-                  f"{pct(ratio(s['any'], s['items'])):>9}")
+        print(f"\nnatasha {natasha_version} NER (PER + LOC spans) vs amanat on the {nat_docs} "
+              f"ru + mixed texts; an item is found if every occurrence is covered:")
+        print(f"{'group':<30}{'items':>6}{'amanat':>9}{'natasha':>9}")
+        print("-" * 54)
+        summary = {}
+        for group, label in (("on", "people/places on the list"), ("off", "people/places not on list")):
+            rows_g = [r for r in nat_items if r[1] == group]
+            a = ratio(sum(1 for r in rows_g if r[3]), len(rows_g))
+            nt = ratio(sum(1 for r in rows_g if r[4]), len(rows_g))
+            summary[group] = (len(rows_g), a, nt, sum(1 for r in rows_g if r[5]))
+            print(f"{label:<30}{len(rows_g):>6}{pct(a):>9}{pct(nt):>9}")
+            cyr = [r for r in rows_g if is_cyrillic(r[2])]
+            print(f"{'  of which in Cyrillic':<30}{len(cyr):>6}"
+                  f"{pct(ratio(sum(1 for r in cyr if r[3]), len(cyr))):>9}"
+                  f"{pct(ratio(sum(1 for r in cyr if r[4]), len(cyr))):>9}")
+        print("amanat: on the list = removed (or pseudonymised); not on the list = any span, "
+              "review candidates included")
+        extra = [f"{summary[g][3]}/{summary[g][0]} {w}" for g, w in (("on", "on the list"), ("off", "not on it"))]
+        print("natasha with ORG spans too would find " + ", ".join(extra) + f"; natasha time {natasha_time:.1f} s")
+        parity_missed = [r for r in nat_items if r[1] == "off" and r[4] and not r[3]]
+        if parity_missed:
+            print(f"\nnot on the list, found by natasha, missed by amanat ({len(parity_missed)}):")
+            for fid, _, t, *_ in parity_missed:
+                print(f"  {fid:<10} {t!r}")
+        nat_missed_on = [r for r in nat_items if r[1] == "on" and r[4] and not r[3]]
+        if nat_missed_on:
+            print(f"\non the list, found by natasha, not removed by amanat ({len(nat_missed_on)}):")
+            for fid, _, t, *_ in nat_missed_on:
+                print(f"  {fid:<10} {t!r}")
 
     failed = []
     if stats["case-term"]["found"] < stats["case-term"]["items"]:
@@ -415,6 +493,10 @@ def main():
         failed.append("files refused")
     if problems:
         failed.append("corpus problems")
+    if args.require_natasha_parity and tagger is not None:
+        n_off, a_off, nt_off, _ = summary["off"]
+        if n_off and a_off < nt_off:
+            failed.append("recall on names not on the term list below natasha's")
     if failed:
         print("\nFAIL: " + "; ".join(failed))
         return 0 if args.report_only else 1

@@ -1,8 +1,10 @@
+import AmanatCrypto
 import AmanatRedaction
 import Foundation
 
-/// Redaction of a 10,000-word testimony: planning (every detector) and the leak check of the result,
-/// timed in-process over several runs after a warm-up, as `amanat redact` does it.
+/// Redaction of a 10,000-word testimony as an editor does it: the plan (every detector, and the review
+/// candidates), then the plan applied with pseudonyms and generalisations and the result leak-checked
+/// (every detector again), timed in-process over several runs after a warm-up.
 enum RedactionWorkload {
     /// A 10,000-word Russian testimony in which one word in fifty is a name, place, phone or date.
     static func testimony() -> String {
@@ -14,16 +16,17 @@ enum RedactionWorkload {
         }.joined(separator: " ") + "."
     }
 
-    /// Median milliseconds to plan and leak-check the testimony, and its word count.
+    /// Median milliseconds to plan, apply and leak-check the testimony, and its word count.
     static func run() throws -> (milliseconds: Double, words: Int) {
         let text = testimony()
         let redactor = try Redactor(terms: ["Заира Мусаева", "place:Карабулак", "Ахмед Хакиев", "Хасанова"])
-        _ = try redactor.redact(text)
+        let pseudonyms = try Pseudonyms(key: SecretBytes(randomCount: 32))
+        _ = try redactor.apply(redactor.plan(for: text, language: "ru"), to: text, pseudonyms: pseudonyms)
         var times: [Double] = []
         for _ in 0..<7 {
             let start = Clock.now()
-            let plan = redactor.spans(in: text)
-            _ = try redactor.redact(text, plan: plan)
+            let plan = redactor.plan(for: text, language: "ru")
+            _ = try redactor.apply(plan, to: text, pseudonyms: pseudonyms)
             times.append((Clock.now() - start) * 1000)
         }
         return (times.sorted()[times.count / 2], text.split(separator: " ").count)

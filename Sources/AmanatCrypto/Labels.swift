@@ -38,6 +38,14 @@ public enum Labels {
     public static let pseudonym: [UInt8] = Array("amanat/v1/pseudonym".utf8)
     /// BLAKE2b key for hashing attachment contents.
     public static let attachmentHash: [UInt8] = Array("amanat/v1/attachment-hash".utf8)
+    /// Prefix of the statement an editor signs when publishing a projection.
+    public static let projection: [UInt8] = Array("amanat/v1/projection".utf8)
+    /// Associated-data prefix of a case's sealed pseudonym key.
+    public static let casePseudonymKey: [UInt8] = Array("amanat/v1/case-pseudonym-key".utf8)
+    /// Associated-data prefix of a stored redaction plan.
+    public static let redactionPlan: [UInt8] = Array("amanat/v1/redaction-plan".utf8)
+    /// crypto_kdf context: the key of a record's stored redaction plans, derived from the record key.
+    public static let planKeyContext = KeyDerivation.Context("AMNTPLAN")
     /// crypto_kdf context: the mailbox id derived from a codename.
     public static let mailboxContext = KeyDerivation.Context("AMNTMBOX")
     /// crypto_kdf context: the reply key pair derived from a codename.

@@ -6,6 +6,12 @@ public enum AmanatRedactionError: Error, Equatable, Sendable {
     case emptyTerm
     /// A pseudonym key shorter than 16 or longer than 64 bytes.
     case weakPseudonymKey
+    /// A plan made for another text (or the text changed since).
+    case planMismatch
+    /// A plan whose format or version this build does not know.
+    case unsupportedPlan(version: Int)
+    /// A plan that cannot be applied as written; the reason names the position.
+    case invalidPlan(String)
 }
 
 extension AmanatRedactionError: CustomStringConvertible {
@@ -18,6 +24,12 @@ extension AmanatRedactionError: CustomStringConvertible {
             return "a term on the list has no letters; remove the empty line"
         case .weakPseudonymKey:
             return "the pseudonym key must be 16 to 64 bytes of secret random data"
+        case .planMismatch:
+            return "this plan was made for another text (or the text changed); make a new plan with `amanat redact RECORD --plan-out FILE`"
+        case let .unsupportedPlan(version):
+            return "this plan (format version \(version)) is not an Amanat redaction plan this version can read; make a new one with `amanat redact RECORD --plan-out FILE`"
+        case let .invalidPlan(reason):
+            return "the plan cannot be applied: \(reason); nothing was published"
         }
     }
 }

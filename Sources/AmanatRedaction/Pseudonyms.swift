@@ -8,7 +8,7 @@ public import AmanatCrypto
 /// of `Labels.pseudonym` || 0 || 1 || the term's folded form.
 public struct Pseudonyms: Sendable {
     /// What a term names.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Codable, Sendable {
         /// A person.
         case person
         /// A place.

@@ -2,32 +2,42 @@ import Foundation
 
 /// Removes what the detectors find, and refuses to return a text in which anything is still found.
 public struct Redactor: Sendable {
-    private let terms: CaseTermDetector
+    private let caseTerms: CaseTermDetector
     private let phones = PhoneDetector()
     private let identifiers = IdentifierDetector()
     private let candidates = CandidateDetector()
 
-    /// The terms as listed, with what each names.
-    private let entities: [(term: String, kind: Pseudonyms.Kind)]
+    /// The terms as listed, with what each names; a span's `entity` indexes this list.
+    public let terms: [RedactionPlan.Term]
 
     /// A redactor for one case's list of people and places. A term may start with "place:" or
-    /// "person:" (the default) to say what it names, for pseudonyms.
+    /// "person:" (the default; also "место:", "человек:") to say what it names, for pseudonyms.
     /// - Throws: as `CaseTermDetector.init(terms:)`.
     public init(terms: [String]) throws {
-        let entities = terms.map { line -> (String, Pseudonyms.Kind) in
-            for (prefix, kind) in [("place:", Pseudonyms.Kind.place), ("место:", .place), ("person:", .person), ("человек:", .person)]
-            where line.lowercased().hasPrefix(prefix) {
-                return (String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind)
-            }
-            return (line, .person)
+        try self.init(terms: terms.map(Self.term(listed:)))
+    }
+
+    /// A redactor for terms whose kinds are known.
+    /// - Throws: as `CaseTermDetector.init(terms:)`.
+    public init(terms: [RedactionPlan.Term]) throws {
+        self.terms = terms
+        self.caseTerms = try CaseTermDetector(terms: terms.map(\.text))
+    }
+
+    /// A term as written on a list ("place: Карабулак").
+    public static func term(listed line: String) -> RedactionPlan.Term {
+        for (prefix, kind) in [("place:", Pseudonyms.Kind.place), ("место:", .place), ("person:", .person), ("человек:", .person)]
+        where line.lowercased().hasPrefix(prefix) {
+            return RedactionPlan.Term(text: String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind: kind)
         }
-        self.entities = entities
-        self.terms = try CaseTermDetector(terms: entities.map(\.0))
+        return RedactionPlan.Term(text: line, kind: .person)
     }
 
     /// Everything found, in text order, overlapping spans merged.
-    public func spans(in text: String) -> [Span] {
-        let found = (terms.spans(in: text) + phones.spans(in: text) + identifiers.spans(in: text)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
+
+    func spans(in scan: Scan) -> [Span] {
+        let found = (caseTerms.spans(in: scan) + phones.spans(in: scan) + identifiers.spans(in: scan)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         var merged: [Span] = []
         for span in found {
             if let last = merged.last, span.start <= last.end {
@@ -47,8 +57,12 @@ public struct Redactor: Sendable {
     /// no removal span already covers.
     /// - Parameter plan: the spans of `text` if already found (`spans(in:)`), so they are not searched twice.
     public func reviewCandidates(in text: String, plan: [Span]? = nil) -> [Span] {
-        let removed = plan ?? spans(in: text)
-        return candidates.spans(in: text).filter { candidate in
+        reviewCandidates(in: Scan(text), plan: plan)
+    }
+
+    func reviewCandidates(in scan: Scan, plan: [Span]?) -> [Span] {
+        let removed = plan ?? spans(in: scan)
+        return candidates.spans(in: scan).filter { candidate in
             !removed.contains { $0.start <= candidate.start && candidate.end <= $0.end }
         }
     }
@@ -58,15 +72,23 @@ public struct Redactor: Sendable {
     /// - Throws: `LeakError` if the detectors still find something in the result (fail closed).
     /// - Parameter plan: the spans of `text` if already found (`spans(in:)`), so they are not searched twice.
     public func redact(_ text: String, plan: [Span]? = nil, pseudonyms: Pseudonyms? = nil, language: String = "en") throws -> String {
-        var characters = Array(text)
-        for span in (plan ?? spans(in: text)).reversed() {
+        let characters = Array(text)
+        var output: [Character] = []
+        output.reserveCapacity(characters.count)
+        var cursor = 0
+        var labels: [Int: String] = [:]
+        for span in plan ?? spans(in: text) where span.start >= cursor {
             var replacement = "[redacted]"
             if let pseudonyms, span.detector == .caseTerm, let entity = span.entity {
-                replacement = pseudonyms.label(for: entities[entity].term, kind: entities[entity].kind, language: language)
+                replacement = labels[entity] ?? pseudonyms.label(for: terms[entity].text, kind: terms[entity].kind, language: language)
+                labels[entity] = replacement
             }
-            characters.replaceSubrange(span.start..<span.end, with: Array(replacement))
+            output += characters[cursor..<span.start]
+            output += replacement
+            cursor = span.end
         }
-        let result = String(characters)
+        output += characters[cursor...]
+        let result = String(output)
         if let leak = spans(in: result).first { throw LeakError(span: leak) }
         return result
     }

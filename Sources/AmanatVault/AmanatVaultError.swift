@@ -41,6 +41,8 @@ public enum AmanatVaultError: Error, Equatable, Sendable {
     case crypto(AmanatCryptoError)
     /// An argument a caller passed was not acceptable.
     case invalidArgument(String)
+    /// A projection's signature, key or fields do not verify.
+    case projectionNotVerified(String)
 }
 
 extension AmanatVaultError: CustomStringConvertible {
@@ -66,6 +68,7 @@ extension AmanatVaultError: CustomStringConvertible {
         case let .storage(message): return "the vault's database failed: \(message)"
         case let .crypto(error): return error.description
         case let .invalidArgument(message): return message
+        case let .projectionNotVerified(reason): return "this projection does not verify: \(reason); do not publish or trust it"
         }
     }
 }

@@ -14,7 +14,8 @@ extension Vault {
         let id = Case.ID()
         let key = SymmetricKey()
         let row = CaseRow(id: Data(id.rawValue), createdDay: Day.today().description, keyVersion: 1,
-                          title: Data(try sealTitle(CaseTitle(title: title, notes: notes), caseID: Data(id.rawValue), version: 1, key: key)))
+                          title: Data(try sealTitle(CaseTitle(title: title, notes: notes), caseID: Data(id.rawValue), version: 1, key: key)),
+                          pseudonymKey: Data(sealPseudonymKey(SecretBytes(randomCount: 32), caseID: Data(id.rawValue), version: 1, key: key)))
         try store.write { writer in
             try writer.insert(row)
             try writer.insert(CaseKeyRow(caseID: row.id, version: 1, sealedForAdministrator: Data(SealedBox.seal(key.rawRepresentation, to: intakeKey))))

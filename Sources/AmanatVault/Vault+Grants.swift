@@ -108,7 +108,9 @@ extension Vault {
             try writer.save(rewrapped)
         }
         let title = try openTitle(caseFile, key: oldKey)
+        let pseudonymKey = try caseFile.pseudonymKey.map { try openPseudonymKey(Array($0), row: caseFile, key: oldKey) }
         caseFile.keyVersion = newVersion
+        caseFile.pseudonymKey = pseudonymKey.map { Data(sealPseudonymKey($0, caseID: caseFile.id, version: newVersion, key: newKey)) }
         caseFile.title = Data(try sealTitle(title, caseID: caseFile.id, version: newVersion, key: newKey))
         try writer.update(caseFile)
 

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatRedaction
 import AmanatVault
 import ArgumentParser
 import Foundation
@@ -24,7 +25,8 @@ struct Amanat: ParsableCommand {
         version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
         subcommands: [
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
-            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self, Audit.self, Demo.self,
+            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self, Publish.self,
+            ExportPublic.self, VerifyProjection.self, Audit.self, Demo.self,
         ]
     )
 
@@ -35,7 +37,7 @@ struct Amanat: ParsableCommand {
             try command.run()
         } catch {
             switch error {
-            case is CLIError, is AmanatCryptoError, is AmanatVaultError: fail(error)
+            case is CLIError, is AmanatCryptoError, is AmanatVaultError, is AmanatRedactionError: fail(error)
             default:
                 // Help and --version exit cleanly as the parser prints them; usage errors get Amanat's
                 // own one-line form and exit status 64.

@@ -80,3 +80,31 @@ struct CaseTermTests {
         #expect(Folding.key("Мадина") != Folding.key("Малина"))
     }
 }
+
+@Suite("Case terms in official letters and foreign spellings")
+struct CaseTermSpellingTests {
+    @Test("initials after a surname, as in official letters, go with it")
+    func trailingInitials() throws {
+        #expect(try CaseTermTests.found(["Омар Дибиров"], in: "Местонахождение Дибирова О. М. не установлено.") == ["Дибирова О. М."])
+        #expect(try CaseTermTests.found(["Сайд-Хусейн Исмаилов"], in: "о местонахождении Исмаилова С.-Х. А. не располагаем")
+            == ["Исмаилова С.-Х. А."])
+        // A capital after a full stop starts the next sentence; it is not an initial.
+        #expect(try CaseTermTests.found(["Омар Дибиров"], in: "Это был Дибиров. А потом пришли другие.") == ["Дибиров"])
+    }
+
+    @Test("adjectives made from a listed place are the place", arguments: [
+        ("Ботлих", "в Ботлихском районе"), ("Урус-Мартан", "Урус-Мартановский отдел"), ("Шали", "Шалинского суда"),
+        ("Курчалой", "Курчалоевский район"), ("Хасавюрт", "Хасавюртовскую больницу"),
+    ])
+    func placeAdjectives(place: String, text: String) throws {
+        #expect(try CaseTermTests.found([place], in: text).count == 1, "\(text)")
+    }
+
+    @Test("Turkish, Arabic-style and English spellings and plurals of a name are the name", arguments: [
+        ("Шамиль Гасанов", "Şamil Hasanov"), ("Абдулмалик Курбанов", "Abdulmalik Qurbanov"), ("Межидов", "Mejidov"),
+        ("Джохар Дудаев", "Jokhar Dudaev"), ("Bagakashvili", "the Bagakashvilis"), ("Musaev", "the Musaevs"),
+    ])
+    func spellings(term: String, text: String) throws {
+        #expect(!(try CaseTermTests.found([term], in: text)).isEmpty, "\(text)")
+    }
+}

@@ -33,6 +33,15 @@ public struct CaseTermDetector: Sendable {
         if isCyrillic {
             let adjectival = RussianEndings.adjectival.contains { lower.hasSuffix($0) }
             let stem = adjectival ? stemmer.stem(lower) : nil
+            // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан → Урус-Мартановский, Шали → Шалинский).
+            if lower.count >= 4 {
+                let bases = [lower] + ("аеиоуыяйь".contains(lower.last!) ? [String(lower.dropLast())] : [])
+                for base in bases {
+                    for suffix in RussianEndings.placeAdjective {
+                        for ending in RussianEndings.adjectiveCase { forms.insert(Folding.key(base + suffix + ending)) }
+                    }
+                }
+            }
             for ending in RussianEndings.all {
                 forms.insert(Folding.key(lower + ending))
                 if let stem { forms.insert(Folding.key(stem + ending)) }
@@ -47,6 +56,9 @@ public struct CaseTermDetector: Sendable {
                 forms.insert(key + folded)
                 forms.insert(bare + folded)
             }
+            // English plurals of a family name (the Bagakashvilis, the Musaevs).
+            forms.insert(key + "s")
+            forms.insert(key + "es")
         }
         forms.remove("")
         return forms
@@ -64,15 +76,17 @@ public struct CaseTermDetector: Sendable {
     }
 
     /// Every span of `text` that names a term, with initials in front included.
-    public func spans(in text: String) -> [Span] {
-        let tokens = Tokenizer.words(in: text)
-        let characters = Array(text)
-        let map = OffsetMap(text)
+    public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
+
+    func spans(in scan: Scan) -> [Span] {
+        let text = scan.text, tokens = scan.tokens, map = scan.map
+        var lastUpper = text.startIndex
         var folded: [String: String] = [:]   // each distinct word is folded once (ICU transforms are slow)
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
             let key = folded[token.text] ?? { let key = Folding.key(token.text); folded[token.text] = key; return key }()
-            guard let entity = keys[key] ?? Self.variants(of: token.text).lazy.compactMap({ keys[Folding.key($0)] }).first else { continue }
+            guard let entity = keys[key] ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
+                ? Self.variants(of: token.text).lazy.compactMap({ keys[Folding.key($0)] }).first : nil) else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
@@ -81,10 +95,21 @@ public struct CaseTermDetector: Sendable {
                 lower = tokens[previous].range.lowerBound
                 previous -= 1
             }
-            let (start, end) = map.offsets(of: lower..<token.range.upperBound)
+            // Initials after a name, as in official letters (Дибиров О. М., Исмаилова С.-Х. А.).
+            var upper = token.range.upperBound
+            var next = index + 1
+            while next < tokens.count, next - index <= 3, tokens[next].text.count == 1, tokens[next].text.first?.isUppercase == true,
+                  text[tokens[next].range.upperBound...].first == ".",
+                  text[upper..<tokens[next].range.lowerBound].allSatisfy({ $0 == " " || $0 == "\u{00A0}" || (next > index + 1 && ($0 == "-" || $0 == "‐")) }),
+                  next == index + 1 || !text[upper..<tokens[next].range.lowerBound].isEmpty || text[text.index(before: tokens[next].range.lowerBound)] == "-" {
+                upper = text.index(after: tokens[next].range.upperBound)
+                next += 1
+            }
+            let (start, end) = map.offsets(of: lower..<upper)
             // Words of one name separated only by spaces or a line break form one span (Заира Мусаева).
-            if let last = spans.last, last.entity == entity,
-               characters[last.end..<start].allSatisfy(\.isWhitespace) {
+            defer { lastUpper = upper }
+            if let last = spans.last, last.entity == entity, lastUpper <= lower,
+               text[lastUpper..<lower].allSatisfy(\.isWhitespace) {
                 spans[spans.count - 1] = Span(start: last.start, end: end, detector: .caseTerm, entity: entity)
             } else {
                 spans.append(Span(start: start, end: end, detector: .caseTerm, entity: entity))

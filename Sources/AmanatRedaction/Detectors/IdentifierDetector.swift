@@ -10,7 +10,11 @@ public struct IdentifierDetector: Sendable {
         let accept: @Sendable (Substring) -> Bool
     }
 
-    private static let months = "январ[ьяюе]|феврал[ьяюе]|март[ае]?|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[ае]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе]"
+    /// Russian month names in every case, each with its capital spelled out so the rules can be
+    /// case-sensitive (ICU's case-insensitive matching of Cyrillic alternations is slow).
+    private static let months = ["январ[ьяюе]", "феврал[ьяюе]", "март[ае]?", "апрел[ьяюе]", "ма[йяюе]", "июн[ьяюе]", "июл[ьяюе]",
+                                 "август[ае]?", "сентябр[ьяюе]", "октябр[ьяюе]", "ноябр[ьяюе]", "декабр[ьяюе]"]
+        .map { "[\($0.prefix(1).uppercased())\($0.prefix(1))]" + $0.dropFirst() }.joined(separator: "|")
     private static let englishMonths = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
     private let rules: [Rule]
@@ -23,28 +27,33 @@ public struct IdentifierDetector: Sendable {
         }
         let m = Self.months, e = Self.englishMonths
         rules = [
-            rule(.email, #"[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[\p{L}]{2,}"#),
+            // Each rule starts where a match can start (after a non-letter), so the engine does not try every position of every word.
+            rule(.email, #"(?<![\p{L}\d._%+\-])[\p{L}\d._%+\-]++@[\p{L}\d.\-]+\.[\p{L}]{2,}"#),
             rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#),
             rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]"#),
             rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
             rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) { Self.ibanValid($0.filter { !$0.isWhitespace }) },
             rule(.passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#),
             rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)"#),
-            rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#),
-            rule(.date, #"(?:в|с|до|к|после)\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#),
+            rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true),
+            rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true),
             rule(.date, #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#),
             rule(.address, #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#, caseSensitive: true),
-            rule(.date, #"(?:весной|летом|осенью|зимой|весна|лето|осень|зима|весну|осень)\s+\d{4}(?:\s*(?:года|г\.|-го))?|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{4}\b"#),
+            // Case-sensitive with both capitals spelled out: ICU's case-insensitive Cyrillic is slow.
+            rule(.date, #"(?<!\p{L})(?:[Вв]есн(?:ой|а|у)|[Лл]ет(?:ом|о)|[Оо]сен(?:ью|ь)|[Зз]им(?:ой|а|у)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}(?:\s*(?:года|г\.|-го))?(?!\d)"#, caseSensitive: true),
             rule(.address, #"(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)\s*[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)?(?:,?\s*(?:д\.|дом)\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"#, caseSensitive: true),
+            rule(.address, #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#, caseSensitive: true),
             rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
             rule(.plate, #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#),
         ]
     }
 
     /// Every identifier in `text`.
-    public func spans(in text: String) -> [Span] {
+    public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
+
+    func spans(in scan: Scan) -> [Span] {
+        let text = scan.text, map = scan.map
         let whole = NSRange(text.startIndex..., in: text)
-        let map = OffsetMap(text)
         var spans: [Span] = []
         for rule in rules {
             for match in rule.regex.matches(in: text, range: whole) {

@@ -11,10 +11,13 @@ public struct PhoneDetector: Sendable {
     public init() {}
 
     /// Every phone number in `text`.
-    public func spans(in text: String) -> [Span] {
-        guard let regex = try? NSRegularExpression(pattern: Self.pattern) else { return [] }
+    public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
+
+    private static let regex = try! NSRegularExpression(pattern: pattern)
+
+    func spans(in scan: Scan) -> [Span] {
+        let text = scan.text, map = scan.map, regex = Self.regex
         let whole = NSRange(text.startIndex..., in: text)
-        let map = OffsetMap(text)
         return regex.matches(in: text, range: whole).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }
             let candidate = text[range]

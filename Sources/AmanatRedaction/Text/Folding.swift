@@ -19,8 +19,10 @@ public enum Folding {
             text = text.replacingOccurrences(of: mark, with: digraph)
         }
         text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        // Turkish and Ukrainian spellings write г as h (Hasanov for Гасанов), Arabic-derived ones к as q
+        // (Qurbanov), and English ones ж as j (Mejidov for Межидов).
         for (variant, canonical) in [("kh", "h"), ("shch", "sch"), ("ts", "c"), ("ya", "ia"), ("yu", "iu"), ("ye", "e"),
-                                     ("yo", "e"), ("j", "i"), ("y", "i")] {
+                                     ("yo", "e"), ("dzh", "j"), ("zh", "j"), ("j", "i"), ("y", "i"), ("q", "k"), ("g", "h")] {
             text = text.replacingOccurrences(of: variant, with: canonical)
         }
         return text.filter { $0.isLetter || $0.isNumber }

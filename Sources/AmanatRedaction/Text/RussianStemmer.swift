@@ -1,12 +1,13 @@
 internal import CStemmer
 
-/// The Snowball Russian stemmer (libstemmer), which reduces most oblique cases to one stem
+/// A Snowball stemmer (libstemmer). The Russian one reduces most oblique cases to one stem
 /// (Заира, Заиры, Заире, Заирой → заир). Not thread-safe: each value owns its own stemmer.
-final class RussianStemmer {
+final class SnowballStemmer {
     private let stemmer: OpaquePointer
 
-    init() throws {
-        guard let stemmer = sb_stemmer_new("russian", "UTF_8") else { throw AmanatRedactionError.stemmerUnavailable(language: "Russian") }
+    /// The stemmer for `language` ("russian", "english").
+    init(_ language: String) throws {
+        guard let stemmer = sb_stemmer_new(language, "UTF_8") else { throw AmanatRedactionError.stemmerUnavailable(language: language) }
         self.stemmer = stemmer
     }
 
@@ -23,10 +24,24 @@ final class RussianStemmer {
     }
 }
 
+/// The Russian stemmer.
+typealias RussianStemmer = SnowballStemmer
+
+extension SnowballStemmer {
+    /// The Russian stemmer.
+    convenience init() throws { try self.init("russian") }
+}
+
 /// Russian noun, adjective and name case endings: what may follow a name's stem in any case.
 enum RussianEndings {
     /// Nominative endings of adjective-like names (Грозный, Новые Атаги, Верхняя), which decline by stem.
     static let adjectival: [String] = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"]
+
+    /// Suffixes that make an adjective of a place name (-ский, -овский, -инский…), before its case ending.
+    static let placeAdjective: [String] = ["ск", "овск", "евск", "инск", "енск", "нск"]
+
+    /// Case endings of those adjectives.
+    static let adjectiveCase: [String] = ["ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"]
 
     static let all: [String] = [
         "а", "я", "у", "ю", "ы", "и", "е", "о", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям",

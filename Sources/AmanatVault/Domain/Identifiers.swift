@@ -47,3 +47,5 @@ public enum GrantTag {}
 public enum ReplyTag {}
 /// Tags for `VaultID`.
 public enum BlobTag {}
+/// Tags for `VaultID`.
+public enum ProjectionTag {}

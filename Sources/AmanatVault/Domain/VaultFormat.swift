@@ -30,6 +30,16 @@ enum VaultFormat {
         Labels.caseTitle + [0, version] + caseID + u32(keyVersion)
     }
 
+    /// Associated data of a case's sealed pseudonym key.
+    static func pseudonymKeyAD(case caseID: Data, keyVersion: Int) -> [UInt8] {
+        Labels.casePseudonymKey + [0, version] + caseID + u32(keyVersion)
+    }
+
+    /// Associated data of a stored redaction plan: label, 0, version, projection id, record id.
+    static func planAD(projection: Data, record: Data) -> [UInt8] {
+        Labels.redactionPlan + [0, version] + projection + record
+    }
+
     /// The statement a grant's signature covers.
     static func grantStatement(_ row: GrantRow) -> [UInt8] {
         var bytes = Labels.grantStatement + [0, version]

@@ -77,6 +77,10 @@ public struct CaseRow: Codable, Sendable, Equatable {
     public var keyVersion: Int
     /// Title and notes, as an XChaCha20-Poly1305 message under the current case key.
     public var title: Data
+    /// The case's 32-byte pseudonym key, as an XChaCha20-Poly1305 message under the current case key
+    /// (re-sealed at every rotation, so labels stay the same); nil until the case's first publication
+    /// for cases made before schema revision 2.
+    public var pseudonymKey: Data? = nil
 }
 
 /// One version of a case key, sealed to the intake key so the administrator can always open it.
@@ -161,4 +165,38 @@ public struct AuditEntryRow: Codable, Sendable, Equatable {
     public var entryHash: Data
     /// The actor's signature over `entryHash`; nil for anonymous actions.
     public var signature: Data?
+}
+
+/// A public projection: a redacted excerpt and its metadata, signed by the editor who published it.
+/// Stored in the clear: it is meant to be published.
+public struct ProjectionRow: Codable, Sendable, Equatable {
+    /// Random 16-byte id.
+    public var id: Data
+    /// The case it was drawn from.
+    public var caseID: Data
+    /// The public label of the case ("Case 14").
+    public var caseLabel: String
+    /// "ru" or "en".
+    public var language: String
+    /// The generalised date of the testimony: "2016-03" or "2016".
+    public var period: String
+    /// Day published.
+    public var publishedDay: String
+    /// The public text.
+    public var text: String
+    /// The publisher's Ed25519 public key.
+    public var publisherSigningKey: Data
+    /// Ed25519 signature of `VaultFormat.projectionStatement`.
+    public var signature: Data
+}
+
+/// The redaction plan a projection was made with, encrypted under a key derived from its record's key
+/// (so whoever can open the record can open the plan, and no one else).
+public struct PlanRow: Codable, Sendable, Equatable {
+    /// The projection it produced.
+    public var projectionID: Data
+    /// The record it was applied to.
+    public var recordID: Data
+    /// XChaCha20-Poly1305 message of the padded plan JSON.
+    public var sealed: Data
 }

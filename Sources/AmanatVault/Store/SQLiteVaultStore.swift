@@ -132,6 +132,25 @@ public final class SQLiteVaultStore: VaultStore {
                 t.column("signature", .blob)
             }
         }
+        migrator.registerMigration("Add projections and plans (schema revision 2)") { db in
+            try db.alter(table: "caseFile") { t in t.add(column: "pseudonymKey", .blob) }
+            try db.create(table: "projection") { t in
+                t.primaryKey("id", .blob)
+                t.column("caseID", .blob).notNull().references("caseFile").indexed()
+                t.column("caseLabel", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("publishedDay", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("publisherSigningKey", .blob).notNull()
+                t.column("signature", .blob).notNull()
+            }
+            try db.create(table: "redactionPlan") { t in
+                t.primaryKey("projectionID", .blob).references("projection")
+                t.column("recordID", .blob).notNull().references("testimony").indexed()
+                t.column("sealed", .blob).notNull()
+            }
+        }
         return migrator
     }
 
@@ -157,6 +176,8 @@ extension CaseKeyRow: FetchableRecord, PersistableRecord { public static let dat
 extension CaseRecordRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseRecord" }
 extension GrantRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "grant" }
 extension ReplyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "reply" }
+extension ProjectionRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "projection" }
+extension PlanRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "redactionPlan" }
 extension AuditEntryRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "auditEntry" }
 
 /// The reader and writer over one GRDB connection, valid only inside `read`/`write`.
@@ -199,6 +220,11 @@ private struct SQLiteRows: VaultWriter {
     func replies(mailboxID: Data) throws -> [ReplyRow] {
         try ReplyRow.filter(Column("mailboxID") == mailboxID).order(Column("day"), Column("id")).fetchAll(db)
     }
+    func projections(caseID: Data?) throws -> [ProjectionRow] {
+        let request = caseID.map { ProjectionRow.filter(Column("caseID") == $0) } ?? ProjectionRow.all()
+        return try request.order(Column("publishedDay"), Column("id")).fetchAll(db)
+    }
+    func plan(projectionID: Data) throws -> PlanRow? { try PlanRow.fetchOne(db, key: projectionID) }
     func lastAuditEntry() throws -> AuditEntryRow? { try AuditEntryRow.order(Column("sequence").desc).fetchOne(db) }
     func auditEntries() throws -> [AuditEntryRow] { try AuditEntryRow.order(Column("sequence")).fetchAll(db) }
 
@@ -212,6 +238,8 @@ private struct SQLiteRows: VaultWriter {
     func insert(_ row: GrantRow) throws { try row.insert(db) }
     func update(_ row: GrantRow) throws { try row.update(db) }
     func insert(_ row: ReplyRow) throws { try row.insert(db) }
+    func insert(_ row: ProjectionRow) throws { try row.insert(db) }
+    func insert(_ row: PlanRow) throws { try row.insert(db) }
     func append(_ row: AuditEntryRow) throws {
         let last = try lastAuditEntry()?.sequence ?? 0
         guard row.sequence == last + 1 else {

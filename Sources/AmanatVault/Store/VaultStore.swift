@@ -44,6 +44,10 @@ public protocol VaultReader {
     func grants(caseID: Data?) throws -> [GrantRow]
     /// All replies to a mailbox, oldest first.
     func replies(mailboxID: Data) throws -> [ReplyRow]
+    /// Published projections, of one case or of all, oldest first.
+    func projections(caseID: Data?) throws -> [ProjectionRow]
+    /// The plan a projection was made with.
+    func plan(projectionID: Data) throws -> PlanRow?
     /// The newest audit entry.
     func lastAuditEntry() throws -> AuditEntryRow?
     /// The whole audit log, in sequence order.
@@ -72,6 +76,10 @@ public protocol VaultWriter: VaultReader {
     func update(_ row: GrantRow) throws
     /// Stores a reply.
     func insert(_ row: ReplyRow) throws
+    /// Stores a projection.
+    func insert(_ row: ProjectionRow) throws
+    /// Stores the plan of a projection.
+    func insert(_ row: PlanRow) throws
     /// Appends an audit entry; its sequence must follow the last one.
     func append(_ row: AuditEntryRow) throws
 }

@@ -1,3 +1,4 @@
+import AmanatVault
 import AmanatRedaction
 import ArgumentParser
 import Foundation
@@ -6,29 +7,46 @@ extension Amanat {
     /// `amanat redact`: redaction of a text outside the vault.
     struct Redact: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Redact a text (an article draft, a transcript) against a list of names and places.",
+            abstract: "Redact a text against a list of names and places, or plan the redaction of a vault record.",
             discussion: """
-            TERMS holds one person or place per line. Every form of each term (all Russian cases, \
-            Cyrillic or Latin letters, with initials) is removed, and so are phone numbers, e-mail \
-            addresses, links and handles, card numbers, IBANs, passports, dates, street addresses and \
-            car plates. The result is checked again: if anything is still found, nothing is printed \
-            and the position is reported (exit 5).
+            Outside the vault: TERMS holds one person or place per line ("place: Карабулак" for a \
+            place). Every form of each term (all Russian cases, Cyrillic or Latin letters, with \
+            initials) is removed, and so are phone numbers, e-mail addresses, links and handles, card \
+            numbers, IBANs, passports, dates, street addresses and car plates. The result is checked \
+            again: if anything is still found, nothing is printed and the position is reported (exit 5).
+
+            In the vault: RECORD's people and places (and TERMS, if given) make the list, and \
+            --plan-out writes the proposed plan for review: every span with its detector, its reason \
+            and an action (remove, pseudonymise, generalise, keep) that you may change before \
+            `amanat publish`. The plan holds the real names: it is written readable by you only; \
+            delete it once published (the vault keeps an encrypted copy).
 
             Examples:
               amanat redact --text-file draft.txt --terms-file names.txt
               amanat redact --text-file draft.txt --terms-file names.txt --json
+              amanat redact 9c1f0a --identity editor.id --plan-out plan.json
             """
         )
 
-        @Option(help: ArgumentHelp("The text to redact (UTF-8).", valueName: "FILE")) var textFile: String
-        @Option(help: ArgumentHelp("People and places to remove, one per line.", valueName: "TERMS")) var termsFile: String
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: ArgumentHelp("A record to plan the redaction of (instead of --text-file).", valueName: "RECORD")) var record: String?
+        @Option(help: ArgumentHelp("The text to redact (UTF-8).", valueName: "FILE")) var textFile: String?
+        @Option(help: ArgumentHelp("People and places to remove, one per line.", valueName: "TERMS")) var termsFile: String?
         @Option(help: ArgumentHelp("Language of the text: ru, en or auto.", valueName: "LANG")) var lang = "auto"
         @Option(help: ArgumentHelp("Replace people and places by consistent labels ([Person KX]) made with the secret in FILE (16-64 bytes, mode 600; one per case).", valueName: "FILE"))
         var pseudonymKeyFile: String?
+        @Option(help: ArgumentHelp("Write the proposed plan to FILE (mode 600) for review instead of printing the text.", valueName: "FILE"))
+        var planOut: String?
+        @Option(help: ArgumentHelp("Generalise dates to their month or year in the plan.", valueName: "month|year"))
+        var datePrecision: Precision = .month
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             guard ["ru", "en", "auto"].contains(lang) else { throw ValidationError("--lang must be ru, en or auto") }
+            guard (record == nil) != (textFile == nil) else { throw ValidationError("give either a RECORD or --text-file FILE") }
+            if record == nil, termsFile == nil { throw ValidationError("--text-file needs --terms-file TERMS (one person or place per line)") }
+            if record != nil, planOut == nil { throw ValidationError("a record is redacted through a reviewed plan: add --plan-out FILE, then run `amanat publish`") }
         }
 
         struct Shown: Encodable {
@@ -38,17 +56,18 @@ extension Amanat {
         }
 
         func run() throws {
-            var info = stat()
-            if stat(termsFile, &info) == 0, info.st_mode & 0o077 != 0 {
-                FileHandle.standardError.write(Data("amanat: warning: \(termsFile) holds real names and other users can read it; protect it with: chmod 600 \(termsFile)\n".utf8))
+            if let termsFile { Self.warnIfReadable(termsFile) }
+            let listed = try termsFile.map { try Self.readTerms($0) } ?? []
+            if let record { return try planRecord(record, listed: listed) }
+            let text = try Self.readText(textFile!)
+            let redactor = try Redactor(terms: listed)
+            let language = lang != "auto" ? lang : (Self.mostlyCyrillic(text) ? "ru" : "en")
+            if let planOut {
+                let plan = redactor.plan(for: text, language: language, datePrecision: datePrecision.generalisation)
+                return try PlanFile.write(plan, to: planOut)
             }
-            let text = try Self.readText(textFile)
-            let terms = try Self.readText(termsFile).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let redactor = try Redactor(terms: terms)
             let spans = redactor.spans(in: text)
             let pseudonyms = try pseudonymKeyFile.map { try Pseudonyms(key: SecretInput.trimmingNewlines(SecretInput.readSecretFile($0))) }
-            let language = lang != "auto" ? lang : (Self.mostlyCyrillic(text) ? "ru" : "en")
             let redacted: String
             do {
                 redacted = try redactor.redact(text, plan: spans, pseudonyms: pseudonyms, language: language)
@@ -66,6 +85,32 @@ extension Amanat {
             } else {
                 print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
             }
+        }
+
+        /// Plans the redaction of a vault record: its people and places, plus the listed terms.
+        private func planRecord(_ record: String, listed: [RedactionPlan.Term]) throws {
+            let vault = try self.vault.open()
+            let id = try IDArgument.record(record, in: vault)
+            let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
+            let testimony = try vault.open(id, as: accessor, today: CLIClock.today)
+            let redactor = try Redactor(terms: RecordTerms.merge(testimony: testimony, listed: listed))
+            let plan = redactor.plan(for: testimony.statement, language: testimony.language == "en" ? "en" : "ru",
+                                     record: id.description, datePrecision: datePrecision.generalisation)
+            try PlanFile.write(plan, to: planOut!)
+        }
+
+        static func warnIfReadable(_ path: String) {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+                FileHandle.standardError.write(Data("amanat: warning: \(path) holds real names and other users can read it; protect it with: chmod 600 \(path)\n".utf8))
+            }
+        }
+
+        static func readTerms(_ path: String) throws -> [RedactionPlan.Term] {
+            try readText(path).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map(Redactor.term(listed:))
         }
 
         /// Whether most letters of `text` are Cyrillic.

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatRedaction
 import AmanatVault
 import Foundation
 
@@ -52,6 +53,12 @@ struct Diagnosis {
             self.init(vault: error)
         case let error as AmanatCryptoError:
             self.init(crypto: error)
+        case let error as AmanatRedactionError:
+            switch error {
+            case .planMismatch, .unsupportedPlan: self.init(error.description, nil, .corrupted)
+            case .stemmerUnavailable: self.init(error.description, nil, .failure)
+            case .emptyTerm, .weakPseudonymKey, .invalidPlan: self.init(error.description, nil, .usage)
+            }
         default:
             self.init(String(describing: error), nil, .failure)
         }
@@ -68,7 +75,7 @@ struct Diagnosis {
         case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound: self.init(error.description, nil, .notFound)
         case .notAdministrator, .accessDenied, .grantExpired, .grantRevoked, .permissionDenied: self.init(error.description, nil, .denied)
         case .unknownCodename, .malformedCodename: self.init(error.description, nil, .authentication)
-        case .corrupted, .auditBroken: self.init(error.description, nil, .corrupted)
+        case .corrupted, .auditBroken, .projectionNotVerified: self.init(error.description, nil, .corrupted)
         case .invalidArgument, .attachmentTooLarge, .vaultExists: self.init(error.description, nil, .usage)
         case let .crypto(inner): self.init(crypto: inner)
         default: self.init(error.description, nil, .failure)

@@ -1,0 +1,97 @@
+import AmanatCrypto
+import AmanatVault
+import ArgumentParser
+import Foundation
+
+extension Amanat {
+    /// `amanat export-public CASE`: writes a case's published projections as publishable files.
+    struct ExportPublic: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-public",
+            abstract: "Write a case's published projections as Markdown, HTML or JSON files, ready to publish.",
+            discussion: """
+            Needs no identity: projections are public. Every signature is checked first; if one fails, \\
+            nothing is written. Each file is named after its projection's id and carries the signed \\
+            projection, which `amanat verify-projection` checks.
+
+            Example:
+              amanat export-public 4be2c1 --format html --out public/
+            """
+        )
+
+        @OptionGroup var vault: VaultOptions
+        @Argument(help: ArgumentHelp("The case id (or its first 6+ characters).", valueName: "CASE")) var caseID: String
+        @Option(help: ArgumentHelp("md, html or json.", valueName: "FORMAT")) var format: ProjectionFormat = .md
+        @Option(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR")) var out: String
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let id = try IDArgument.caseID(caseID, in: vault)
+            let projections = try vault.projections(case: id)
+            guard !projections.isEmpty else {
+                throw CLIError.notFound("case \(id) has no published projections yet; publish one with `amanat publish RECORD --plan FILE`")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.usage("cannot create the folder \(out)", hint: "check the path and its permissions")
+            }
+            for projection in projections {
+                let path = (out as NSString).appendingPathComponent("\(projection.id).\(format.rawValue)")
+                let writer = try AtomicFileWriter(path: path, permissions: 0o644, overwrite: true)
+                try Array(try format.render(projection).utf8).withUnsafeBytes { try writer.write($0) }
+                try writer.commit()
+                print(path)
+            }
+            FileHandle.standardError.write(Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
+        }
+    }
+
+    /// `amanat verify-projection FILE --key KEY`: anyone checks a published projection.
+    struct VerifyProjection: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify-projection",
+            abstract: "Check that a published projection (md, html or json) is exactly what the editor signed.",
+            discussion: """
+            KEY is the editor's public key (amanat1…, from `amanat identity show`), or a file holding it, \\
+            such as one under Keys/. The signature must verify under that key, and the visible text of \\
+            a Markdown or HTML file must be byte for byte the signed text. Exit status 65 otherwise.
+
+            Example:
+              amanat verify-projection public/5d0c….html --key Keys/editor.pub
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The projection file.", valueName: "FILE")) var file: String
+        @Option(help: ArgumentHelp("The editor's public key, or a file holding it.", valueName: "KEY")) var key: String
+
+        func run() throws {
+            let expected = try Self.publicKey(key)
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.notFound("\(file): cannot read this file") }
+            guard let content = String(data: data, encoding: .utf8) else {
+                throw AmanatVaultError.projectionNotVerified("the file is not UTF-8 text")
+            }
+            let (projection, format) = try ProjectionFormat.parse(content)
+            try projection.verify(signedBy: expected.signing)
+            guard try format.render(projection) == content else {
+                throw AmanatVaultError.projectionNotVerified("the file's visible text or layout differs from what was signed")
+            }
+            print("Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
+        }
+
+        static func publicKey(_ text: String) throws -> Identity.PublicKey {
+            var candidate = text
+            if !text.hasPrefix(Labels.publicKeyPrefix) {
+                guard let data = FileManager.default.contents(atPath: text), let content = String(data: data, encoding: .utf8) else {
+                    throw CLIError.usage("--key is neither a public key (amanat1…) nor a readable file", hint: "copy the editor's key from `amanat identity show`")
+                }
+                guard let line = content.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
+                    .first(where: { $0.hasPrefix(Labels.publicKeyPrefix) }) else {
+                    throw CLIError.usage("\(text) holds no public key (amanat1…)", hint: "copy the editor's key from `amanat identity show`")
+                }
+                candidate = line
+            }
+            return try Identity.PublicKey(string: candidate)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The editor's workflow as she types it: plan, review, publish, export, verify.
+@Suite("amanat publish, export-public, verify-projection")
+struct PublishTests {
+    static let statement = "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67.\n"
+
+    /// A vault with one record in one case, an editor granted to publish, and a reader who may only read.
+    struct Newsroom {
+        let story: StoryTests.Setup
+        let record: String
+        let caseID: String
+        let readerID: String
+
+        init() throws {
+            story = try StoryTests.Setup()
+            let fields = try story.cli.write("fields.json", #"{"people":[{"name":"Заира Мусаева","role":"дочь"}],"places":["Карабулак"]}"#)
+            (record, _) = try story.submit(PublishTests.statement, ["--fields-file", fields])
+            caseID = try #require(CLI.value(after: "Created case ", in: try story.cli.ok(["case", "new", "Мусаева"] + story.admin)))
+            try story.cli.ok(["case", "assign", caseID, record] + story.admin)
+            try story.cli.ok(["grant", caseID, "--to", story.lawyerKey, "--expires", "30d", "--publish"] + story.admin)
+            readerID = story.cli.path("reader.id")
+            let reader = try story.cli.ok(["identity", "new", "--out", readerID, "--passphrase-file", story.lawyerPass])
+            try story.cli.ok(["grant", caseID, "--to", try #require(CLI.value(after: "Public key: ", in: reader)), "--expires", "30d"] + story.admin)
+        }
+
+        var cli: CLI { story.cli }
+
+        /// Plans the record into `name` and returns the parsed plan.
+        func plan(_ name: String = "plan.json") throws -> [String: Any] {
+            try cli.ok(["redact", record, "--plan-out", cli.path(name)] + story.lawyer)
+            let data = try Data(contentsOf: URL(fileURLWithPath: cli.path(name)))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+
+        /// Writes `plan` with the action of the span holding `text` changed.
+        func edit(_ plan: [String: Any], _ text: String, to action: String, into name: String) throws -> String {
+            var plan = plan
+            var spans = try #require(plan["spans"] as? [[String: Any]])
+            for index in spans.indices where spans[index]["text"] as? String == text { spans[index]["action"] = action }
+            plan["spans"] = spans
+            let data = try JSONSerialization.data(withJSONObject: plan)
+            return try cli.write(name, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    @Test("plan, review, publish, export in three formats, verify; tampering and a wrong key fail")
+    func workflow() throws {
+        let n = try Newsroom()
+        let plan = try n.plan()
+        var info = stat()
+        #expect(stat(n.cli.path("plan.json"), &info) == 0 && info.st_mode & 0o777 == 0o600, "the plan holds names: owner only")
+        let reviewed = try n.edit(plan, "Магомед", to: "remove", into: "reviewed.json")
+        let published = try n.cli.ok(["publish", n.record, "--plan", reviewed, "--label", "Case 14"] + n.story.lawyer)
+        let projectionID = try #require(CLI.value(after: "Published projection ", in: published))
+        let key = n.story.lawyerKey
+        for format in ["md", "html", "json"] {
+            try n.cli.ok(["export-public", n.caseID, "--format", format, "--out", n.cli.path("public")])
+            let file = n.cli.path("public/\(projectionID).\(format)")
+            let content = try String(contentsOfFile: file, encoding: .utf8)
+            for secret in ["Заир", "Мусаев", "Карабулак", "Магомед", "928", "14 марта"] { #expect(!content.contains(secret), "\(secret) in \(format)") }
+            #expect(content.contains("Ингушетия") && content.contains("март 2016"))
+            #expect(try n.cli.ok(["verify-projection", file, "--key", key]).hasPrefix("Good projection \(projectionID)"))
+            // One changed character of the visible text, and the file no longer verifies.
+            let tampered = try n.cli.write("tampered.\(format)", content.replacingOccurrences(of: "видел", with: "видела"), mode: 0o644)
+            #expect(try n.cli.run(["verify-projection", tampered, "--key", key]).status == 65)
+        }
+        let other = try n.cli.ok(["identity", "show", n.readerID])
+        let wrongKey = try #require(CLI.value(after: "Public key: ", in: other))
+        #expect(try n.cli.run(["verify-projection", n.cli.path("public/\(projectionID).md"), "--key", wrongKey]).status == 65)
+        #expect(try n.cli.ok(["audit"]).contains("projection.publish"))
+        try n.cli.ok(["audit", "--verify"])
+    }
+
+    @Test("a plan that keeps a listed name is refused with exit 5 and nothing is published")
+    func leakRefused() throws {
+        let n = try Newsroom()
+        let kept = try n.edit(try n.plan(), "Карабулаке", to: "keep", into: "kept.json")
+        let result = try n.cli.run(["publish", n.record, "--plan", kept] + n.story.lawyer)
+        #expect(result.status == 5 && result.out.isEmpty)
+        #expect(result.err.contains("case-term at") && !result.err.contains("Карабулак"))
+        #expect(try n.cli.run(["export-public", n.caseID, "--format", "md", "--out", n.cli.path("public")]).status == 66)
+    }
+
+    @Test("a read-only grantee cannot publish; a malformed, loose or foreign plan is refused clearly")
+    func refusals() throws {
+        let n = try Newsroom()
+        _ = try n.plan()
+        let reader = ["--identity", n.readerID, "--passphrase-file", n.story.lawyerPass]
+        #expect(try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan.json")] + reader).status == 4)
+        let malformed = try n.cli.write("bad.json", "{\"format\": ")
+        let bad = try n.cli.run(["publish", n.record, "--plan", malformed] + n.story.lawyer)
+        #expect(bad.status == 64 && bad.err.contains("not a redaction plan"))
+        let loose = try n.cli.write("loose.json", try String(contentsOfFile: n.cli.path("plan.json"), encoding: .utf8), mode: 0o644)
+        #expect(try n.cli.run(["publish", n.record, "--plan", loose] + n.story.lawyer).status == 64)
+        // A plan for another record.
+        let (other, _) = try n.story.submit("Другой текст о Заире.")
+        try n.cli.ok(["case", "assign", n.caseID, other] + n.story.admin)
+        #expect(try n.cli.run(["publish", other, "--plan", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
+        // An existing plan file is never overwritten.
+        #expect(try n.cli.run(["redact", n.record, "--plan-out", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
+        #expect(try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan.json"), "--excerpt", "9..5"] + n.story.lawyer).status == 64)
+    }
+}
