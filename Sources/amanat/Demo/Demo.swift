@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatRedaction
 import AmanatVault
 import ArgumentParser
 import Foundation
@@ -11,7 +12,8 @@ extension Amanat {
             discussion: """
             A mother submits testimony in Russian with a photo; the administrator files it into a case \
             and grants a lawyer access for 30 days; the lawyer opens it and replies; the mother reads \
-            the reply with her codename; the grant is revoked and the lawyer can no longer open a record \
+            the reply with her codename; an editor publishes a redacted, signed excerpt (and a plan that \
+            would leak a name is refused); the grant is revoked and the lawyer can no longer open a record \
             added afterwards; the audit log verifies. Everything happens in a temporary folder that is \
             deleted at the end; all people and events are invented.
 
@@ -92,6 +94,31 @@ struct DemoStory {
         for reply in try vault.replies(codename: Codename(typed: SecretBytes(utf8: typed))) {
             say("✓ reply from \(reply.author.fingerprint): \(reply.text)")
         }
+
+        chapter("An editor with the publish permission prepares a public excerpt: the plan, then the leak check.")
+        let editor = Identity()
+        try vault.issueGrant(case: caseID, to: editor.publicKey, permissions: .readAndPublish, expires: Day.today().adding(days: 30),
+                             administrator: administrator)
+        let source = try vault.open(record, as: .grantee(editor))
+        let redactor = try Redactor(terms: source.people.map { .init(text: $0.name, kind: .person) } + source.places.map { .init(text: $0, kind: .place) })
+        let plan = redactor.plan(for: source.statement, language: source.language, record: record.description)
+        for span in plan.spans { say("\(span.detector.rawValue) \(span.start)..\(span.end) → \(span.action.rawValue) (\(span.reason))") }
+        let pseudonyms = try Pseudonyms(key: vault.pseudonymKey(case: caseID, as: .grantee(editor)))
+        var careless = plan
+        for index in careless.spans.indices where careless.spans[index].detector == .caseTerm { careless.spans[index].action = .keep }
+        do {
+            _ = try redactor.apply(careless, to: source.statement, pseudonyms: pseudonyms)
+            throw CLIError.refused("a plan that keeps a listed name was applied: this build is broken", hint: nil)
+        } catch let leak as LeakError {
+            say("✓ a plan that keeps the son's name is refused: \(leak)")
+        }
+        let excerpt = try redactor.apply(plan, to: source.statement, pseudonyms: pseudonyms)
+        let json = try JSONEncoder().encode(plan)
+        let projection = try vault.publish(ProjectionDraft(caseLabel: "Case 1", language: source.language, period: String(Day.today().description.prefix(7)), text: excerpt),
+                                           from: record, case: caseID, plan: json.withUnsafeBytes { SecretBytes(copying: $0) }, publisher: editor)
+        try projection.verify(signedBy: editor.publicKey.signing)
+        say("✓ published and signed: «\(excerpt)»")
+        say("  the plan is kept encrypted in the vault; anyone with the editor's public key can verify the projection")
 
         chapter("The lawyer's grant is revoked; the case key is rotated.")
         try vault.revoke(case: caseID, grantee: lawyerKey.fingerprint, administrator: administrator)
