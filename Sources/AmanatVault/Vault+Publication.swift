@@ -25,12 +25,13 @@ extension Vault {
     /// The case's pseudonym key, which makes its people's and places' labels ("[Person KX]"): the
     /// same in every excerpt of the case, and meaningless without it. Made on first use for a case that
     /// has none yet; sealed under the current case key and carried over at every key rotation.
-    /// - Parameter accessor: the administrator, or a grantee holding a valid grant to the case.
+    /// - Parameter accessor: the administrator, or a grantee holding a valid grant with the publish
+    ///   permission (read-only grantees never see it, so they cannot test names against published labels).
     /// - Throws: `AmanatVaultError.caseNotFound`, `.accessDenied`, `.grantExpired`, `.grantRevoked`, `.corrupted`.
     public func pseudonymKey(case caseID: Case.ID, as accessor: Accessor, today: Day = .today()) throws -> SecretBytes {
         try store.write { writer in
             var row = try caseRow(caseID, writer)
-            let key = try currentCaseKey(row, as: accessor, today: today, writer)
+            let key = try currentCaseKey(row, as: accessor, today: today, publishing: true, writer)
             if let sealed = row.pseudonymKey { return try openPseudonymKey(Array(sealed), row: row, key: key) }
             let fresh = SecretBytes(randomCount: 32)
             row.pseudonymKey = Data(sealPseudonymKey(fresh, caseID: row.id, version: row.keyVersion, key: key))
@@ -88,11 +89,19 @@ extension Vault {
         }
     }
 
-    /// The published projections, of one case or of all, oldest first, each with its signature checked.
+    /// The published projections, of one case or of all, oldest first, each with its signature checked
+    /// and its publisher checked against the case's grants (she must have held a publish grant signed by
+    /// the administrator, so a row added to the database by someone else is refused).
     /// - Throws: `AmanatVaultError.projectionNotVerified` naming the first that fails (nothing is returned then).
     public func projections(case caseID: Case.ID? = nil) throws -> [Projection] {
         try store.read { reader in
             if let caseID { _ = try caseRow(caseID, reader) }
+            var publishers: [Data: Set<Data>] = [:]
+            for grant in try reader.grants(caseID: caseID.map { Data($0.rawValue) })
+            where grant.permissions == Grant.Permissions.readAndPublish.rawValue
+                && administratorKey.isValidSignature(Array(grant.signature), for: VaultFormat.grantStatement(grant)) {
+                publishers[grant.caseID, default: []].insert(grant.granteeSigningKey)
+            }
             return try reader.projections(caseID: caseID.map { Data($0.rawValue) }).map { row in
                 guard row.id.count == 16 else { throw AmanatVaultError.corrupted("a projection") }
                 let projection = Projection(format: Projection.formatName, version: 1, id: Projection.ID(bytes: Array(row.id)),
@@ -101,6 +110,9 @@ extension Vault {
                                             publisher: Base64URL.encode(Array(row.publisherSigningKey)),
                                             signature: Base64URL.encode(Array(row.signature)))
                 try projection.verify()
+                guard publishers[row.caseID]?.contains(row.publisherSigningKey) == true else {
+                    throw AmanatVaultError.projectionNotVerified("projection \(projection.id) was signed by a key that never held a publish grant for its case")
+                }
                 return projection
             }
         }
@@ -125,7 +137,7 @@ extension Vault {
     }
 
     /// The current case key, through the administrator's intake key or the grantee's current grant.
-    func currentCaseKey(_ row: CaseRow, as accessor: Accessor, today: Day, _ reader: any VaultReader) throws -> SymmetricKey {
+    func currentCaseKey(_ row: CaseRow, as accessor: Accessor, today: Day, publishing: Bool, _ reader: any VaultReader) throws -> SymmetricKey {
         switch accessor {
         case let .administrator(identity):
             try requireAdministrator(identity)
@@ -133,6 +145,9 @@ extension Vault {
         case let .grantee(identity):
             let (grant, key) = try validGrant(caseID: row.id, grantee: identity, today: today, reader)
             guard grant.keyVersion == row.keyVersion else { throw AmanatVaultError.accessDenied("case \(Hex.encode(Array(row.id)))") }
+            guard !publishing || grant.permissions == Grant.Permissions.readAndPublish.rawValue else {
+                throw AmanatVaultError.permissionDenied("your grant for case \(Hex.encode(Array(row.id))) lets you read but not publish; ask the administrator for a grant with --publish")
+            }
             return key
         }
     }

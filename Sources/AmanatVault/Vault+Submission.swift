@@ -38,17 +38,50 @@ extension Vault {
         return (id, codename)
     }
 
-    /// Adds testimony to an earlier submission, with the source's codename.
-    /// - Throws: `AmanatVaultError.unknownCodename` when the codename opens no mailbox here.
-    public func followUp(_ testimony: Testimony, attachments: [AttachmentSource] = [], codename: Codename) throws -> Testimony.ID {
+    /// Stores a first submission whose attachments were uploaded in pieces (`beginAttachment`): the
+    /// web intake's path. If anything fails, the uploads' blobs are deleted with the rest.
+    public func submit(_ testimony: Testimony, uploads: [Attachment]) throws -> (record: Testimony.ID, codename: Codename) {
+        let codename = Codename.generate()
+        do {
+            let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
+            let mailbox = MailboxRow(id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)
+            let id = try record(testimony, kind: .submission, mailbox: mailbox, isNew: true, attachments: [], uploaded: uploads)
+            return (id, codename)
+        } catch {
+            discard(uploads)
+            throw error
+        }
+    }
+
+    /// Adds testimony whose attachments were uploaded in pieces to an earlier submission.
+    /// - Throws: `AmanatVaultError.unknownCodename`; the uploads' blobs are deleted on any failure.
+    public func followUp(_ testimony: Testimony, uploads: [Attachment], codename: Codename) throws -> Testimony.ID {
+        do {
+            let mailbox = try mailbox(for: codename)
+            return try record(testimony, kind: .followUp, mailbox: mailbox, isNew: false, attachments: [], uploaded: uploads)
+        } catch {
+            discard(uploads)
+            throw error
+        }
+    }
+
+    /// The mailbox a codename opens.
+    /// - Throws: `AmanatVaultError.unknownCodename`.
+    func mailbox(for codename: Codename) throws -> MailboxRow {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         guard let mailbox = try store.read({ try $0.mailbox(keys.id) }) else { throw AmanatVaultError.unknownCodename }
         guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else { throw AmanatVaultError.corrupted("the mailbox") }
-        return try record(testimony, kind: .followUp, mailbox: mailbox, isNew: false, attachments: attachments)
+        return mailbox
+    }
+
+    /// Adds testimony to an earlier submission, with the source's codename.
+    /// - Throws: `AmanatVaultError.unknownCodename` when the codename opens no mailbox here.
+    public func followUp(_ testimony: Testimony, attachments: [AttachmentSource] = [], codename: Codename) throws -> Testimony.ID {
+        try record(testimony, kind: .followUp, mailbox: mailbox(for: codename), isNew: false, attachments: attachments)
     }
 
     private func record(_ testimony: Testimony, kind: Testimony.Kind, mailbox: MailboxRow, isNew: Bool,
-                        attachments sources: [AttachmentSource]) throws -> Testimony.ID {
+                        attachments sources: [AttachmentSource], uploaded: [Attachment] = []) throws -> Testimony.ID {
         guard ["ru", "en"].contains(testimony.language) else {
             throw AmanatVaultError.invalidArgument("the language must be ru or en")
         }
@@ -57,7 +90,7 @@ extension Vault {
         do {
             for source in sources { stored.append(try blobs.store(path: source.path, name: source.name, progress: source.progress)) }
             var body = testimony
-            body.attachments = stored
+            body.attachments = stored + uploaded
             let id = Testimony.ID()
             let recordKey = SymmetricKey()
             let day = Day.today().description

@@ -90,6 +90,24 @@ struct PublicationTests {
             change(&changed)
             #expect(throws: AmanatVaultError.self) { try changed.verify() }
         }
+        // A projection well signed by someone who never held a publish grant is refused too.
+        let stranger = Identity()
+        var forged = projection
+        forged.id = Projection.ID()
+        forged.publisher = Base64URL.encode(stranger.publicKey.signing.rawRepresentation)
+        forged.signature = Base64URL.encode(stranger.signingKey.signature(for: try forged.signedStatement()))
+        try forged.verify()
+        try t.vault.store.write { writer in
+            try writer.insert(ProjectionRow(id: Data(forged.id.rawValue), caseID: Data(caseID.rawValue), caseLabel: forged.caseLabel,
+                                            language: forged.language, period: forged.period, publishedDay: forged.published.description,
+                                            text: forged.text, publisherSigningKey: Data(stranger.publicKey.signing.rawRepresentation),
+                                            signature: Data(try Base64URL.decode(forged.signature))))
+        }
+        #expect(throws: AmanatVaultError.self) { try t.vault.projections(case: caseID) }
+        let cleanup = try DatabaseQueue(path: t.directory.file("vault/vault.sqlite"))
+        try cleanup.write { db in try db.execute(sql: "DELETE FROM projection WHERE id = ?", arguments: [Data(forged.id.rawValue)]) }
+        #expect(try t.vault.projections(case: caseID) == [projection])
+
         // The same in the database file: a changed text, label or key makes listing fail closed.
         let database = try DatabaseQueue(path: t.directory.file("vault/vault.sqlite"))
         let original = try #require(try database.read { try ProjectionRow.fetchOne($0) })
@@ -111,6 +129,10 @@ struct PublicationTests {
         try t.grant(caseID, to: editor, permissions: .readAndPublish)
         try t.grant(caseID, to: other)
         let before = try t.vault.pseudonymKey(case: caseID, as: .grantee(editor))
+        // A read-only grantee never sees it (she could test names against published labels).
+        #expect { try t.vault.pseudonymKey(case: caseID, as: .grantee(other)) } throws: {
+            if case .permissionDenied = $0 as? AmanatVaultError { return true } else { return false }
+        }
         #expect(try t.vault.pseudonymKey(case: caseID, as: .administrator(t.administrator)) == before)
         try t.vault.revoke(case: caseID, grantee: other.publicKey.fingerprint, administrator: t.administrator)
         #expect(try t.vault.pseudonymKey(case: caseID, as: .grantee(editor)) == before)

@@ -74,9 +74,11 @@ LABEL_PK_CHECKSUM = b"amanat/v1/public-key-checksum"
 CTX_MAILBOX = b"AMNTMBOX"
 CTX_REPLY = b"AMNTRPLY"
 MIGRATIONS_V1 = ["Create vault schema v1"]
+# Schema revision 2 (format.md 8.16) adds projections and plans; nothing this reader checks changes.
+MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V1 + ["Add projections and plans (schema revision 2)"]]
 KINDS = (1, 2)  # 1 = first submission, 2 = follow-up; any other value is damage (format.md 8.6)
 ANONYMOUS_ACTIONS = {"submit", "follow-up"}  # the only unsigned entries
-GRANTEE_ACTIONS = {"reply"}  # the only signed action a grantee may take; all others are the administrator's
+GRANTEE_ACTIONS = {"reply", "projection.publish"}  # the only signed actions a grantee may take; all others are the administrator's
 # Actions and how many ids each lists (format.md 8.12): (least, most), None = no upper bound.
 ACTION_OBJECTS = {"vault.create": (0, 0), "submit": (1, 1), "follow-up": (1, 1), "case.create": (1, 1),
                   "case.assign": (1, None), "grant.issue": (2, None), "grant.revoke": (2, None), "reply": (2, 2),
@@ -296,9 +298,9 @@ class Reader:
         db = self.db
         require(db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal", "vault.sqlite is not in WAL mode")
         migrations = [r[0] for r in db.execute("SELECT identifier FROM grdb_migrations ORDER BY rowid")]
-        unknown = [m for m in migrations if m not in MIGRATIONS_V1]
+        unknown = [m for m in migrations if m not in MIGRATIONS_KNOWN[-1]]
         require(not unknown, f"unsupported vault version: unknown migration(s) {unknown}")
-        require(migrations == MIGRATIONS_V1, f"unexpected migrations {migrations}")
+        require(migrations in MIGRATIONS_KNOWN, f"unexpected migrations {migrations}")
         rows = db.execute("SELECT formatVersion, intakeKey, administratorSigningKey, codenameSalt, "
                           "codenameOpsLimit, codenameMemLimit, createdDay FROM vaultInfo").fetchall()
         require(len(rows) == 1, f"vaultInfo has {len(rows)} rows, not 1")

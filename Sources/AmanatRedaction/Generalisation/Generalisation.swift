@@ -48,6 +48,8 @@ public enum Generalisation {
     /// An age ("ей было 17 лет", "19 years old") as a five-year range ("[15–19 лет]", "[15–19 years old]"),
     /// or nil when the text holds no age.
     public static func age(_ text: String, language: String) -> String? {
+        let lower = text.lowercased()
+        guard ["лет", "год", "year", "age", "was", "were"].contains(where: lower.contains) else { return nil }
         guard let age = text.split(whereSeparator: { !$0.isNumber }).compactMap({ Int($0) }).first, age < 130 else { return nil }
         let low = age / 5 * 5
         return language == "ru" ? "[\(low)–\(low + 4) лет]" : "[\(low)–\(low + 4) years old]"

@@ -48,7 +48,7 @@ public enum AuditLog {
     /// - Parameters:
     ///   - entries: the log in sequence order.
     ///   - administrator: the administrator's Ed25519 key, which may take every signed action.
-    ///   - grantees: Ed25519 keys of lawyers holding (or having held) a validly signed grant; they may only reply.
+    ///   - grantees: Ed25519 keys of lawyers holding (or having held) a validly signed grant; they may only reply and publish.
     ///   - remembered: a head from an earlier check; the log must still contain it unchanged.
     /// - Returns: the head, to remember for next time.
     /// - Throws: `AmanatVaultError.auditBroken` naming the first bad entry.

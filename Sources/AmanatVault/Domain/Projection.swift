@@ -4,7 +4,7 @@ import Foundation
 /// A public projection of a testimony: a redacted excerpt with its metadata, signed with the Ed25519
 /// key of the editor who published it, so that anyone holding her public key can check that not one
 /// character changed. Its JSON form is the one `amanat export-public --format json` writes
-/// (Docs/format.md, section 8.16).
+/// (Docs/format.md, section 8.19).
 public struct Projection: Codable, Sendable, Equatable {
     /// A projection's id.
     public typealias ID = VaultID<ProjectionTag>
@@ -84,10 +84,11 @@ public struct Projection: Codable, Sendable, Equatable {
             throw AmanatVaultError.invalidArgument("the case label must be one line of 1 to 200 bytes")
         }
         guard ["ru", "en"].contains(language) else { throw AmanatVaultError.invalidArgument("the language must be ru or en") }
-        let digits = period.split(separator: "-")
-        guard (period.count == 4 || period.count == 7), period.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
-              digits.count == (period.count == 4 ? 1 : 2), digits.allSatisfy({ !$0.isEmpty }),
-              digits.count == 1 || (Int(digits[1]).map { (1...12).contains($0) } ?? false) else {
+        let bytes = Array(period.utf8)
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        let year = bytes.count >= 4 && bytes[0..<4].allSatisfy(isDigit)
+        let month = bytes.count == 7 && bytes[4] == 0x2D && bytes[5...].allSatisfy(isDigit) && (1...12).contains(Int(period.suffix(2)) ?? 0)
+        guard year, bytes.count == 4 || month else {
             throw AmanatVaultError.invalidArgument("the period must be a year (2016) or a month (2016-03)")
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.utf8.count <= 1 << 20 else {

@@ -186,7 +186,7 @@ public struct ProjectionRow: Codable, Sendable, Equatable {
     public var text: String
     /// The publisher's Ed25519 public key.
     public var publisherSigningKey: Data
-    /// Ed25519 signature of `VaultFormat.projectionStatement`.
+    /// Ed25519 signature of `Projection.signedStatement()`.
     public var signature: Data
 }
 

@@ -10,8 +10,8 @@ extension Amanat {
             commandName: "export-public",
             abstract: "Write a case's published projections as Markdown, HTML or JSON files, ready to publish.",
             discussion: """
-            Needs no identity: projections are public. Every signature is checked first; if one fails, \\
-            nothing is written. Each file is named after its projection's id and carries the signed \\
+            Needs no identity: projections are public. Every signature is checked first; if one fails, \
+            nothing is written. Each file is named after its projection's id and carries the signed \
             projection, which `amanat verify-projection` checks.
 
             Example:
@@ -53,8 +53,8 @@ extension Amanat {
             commandName: "verify-projection",
             abstract: "Check that a published projection (md, html or json) is exactly what the editor signed.",
             discussion: """
-            KEY is the editor's public key (amanat1…, from `amanat identity show`), or a file holding it, \\
-            such as one under Keys/. The signature must verify under that key, and the visible text of \\
+            KEY is the editor's public key (amanat1…, from `amanat identity show`), or a file holding it, \
+            such as one under Keys/. The signature must verify under that key, and the visible text of \
             a Markdown or HTML file must be byte for byte the signed text. Exit status 65 otherwise.
 
             Example:
@@ -79,19 +79,6 @@ extension Amanat {
             print("Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
         }
 
-        static func publicKey(_ text: String) throws -> Identity.PublicKey {
-            var candidate = text
-            if !text.hasPrefix(Labels.publicKeyPrefix) {
-                guard let data = FileManager.default.contents(atPath: text), let content = String(data: data, encoding: .utf8) else {
-                    throw CLIError.usage("--key is neither a public key (amanat1…) nor a readable file", hint: "copy the editor's key from `amanat identity show`")
-                }
-                guard let line = content.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
-                    .first(where: { $0.hasPrefix(Labels.publicKeyPrefix) }) else {
-                    throw CLIError.usage("\(text) holds no public key (amanat1…)", hint: "copy the editor's key from `amanat identity show`")
-                }
-                candidate = line
-            }
-            return try Identity.PublicKey(string: candidate)
-        }
+        static func publicKey(_ text: String) throws -> Identity.PublicKey { try PublicKeyArgument.parse(text) }
     }
 }

@@ -21,8 +21,8 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
             return String(decoding: try encoder.encode(projection), as: UTF8.self) + "\n"
         case .md:
             let ru = projection.language == "ru"
-            let meta = ru ? "Опубликовано \(projection.published) · язык: русский · подпись редактора: \(projection.publisher)"
-                : "Published \(projection.published) · language: English · signed by editor key \(projection.publisher)"
+            let meta = ru ? "Опубликовано \(projection.published) · язык: русский · подпись редактора: `\(projection.publisher)`"
+                : "Published \(projection.published) · language: English · signed by editor key `\(projection.publisher)`"
             return "# \(Self.markdownEscaped(projection.caseLabel)) — \(projection.period)\n\n"
                 + Self.markdownEscaped(projection.text.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n"
                 + "_\(meta)_\n\n" + (try Self.envelope(projection)) + "\n"
@@ -102,7 +102,7 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
     static func markdownEscaped(_ text: String) -> String {
         var escaped = ""
         for character in text {
-            if "\\`*_[]<>#|!~".contains(character) { escaped.append("\\") }
+            if "\\`*_[]<>#|!~&".contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped

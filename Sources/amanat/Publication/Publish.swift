@@ -18,11 +18,11 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Publish a redacted excerpt of a record, signed with your key, following a reviewed plan.",
             discussion: """
-            The plan comes from `amanat redact RECORD --plan-out FILE`, reviewed and edited by you. It \\
-            is checked against the record (offsets, texts, actions), applied, and the result is checked \\
-            again: if any person or place of the record or the plan, in any form, or any identifier \\
-            that was not generalised is still found, nothing is published (exit 5). You need a grant \\
-            with the publish permission for the case. The projection is stored in the vault's public \\
+            The plan comes from `amanat redact RECORD --plan-out FILE`, reviewed and edited by you. It \
+            is checked against the record (offsets, texts, actions), applied, and the result is checked \
+            again: if any person or place of the record or the plan, in any form, or any identifier \
+            that was not generalised is still found, nothing is published (exit 5). You need a grant \
+            with the publish permission for the case. The projection is stored in the vault's public \
             table with its metadata (case label, month or year, language); the plan is kept encrypted.
 
             Examples:
@@ -42,7 +42,7 @@ extension Amanat {
         var caseID: String?
         @Option(help: ArgumentHelp("The case's public label (default: \"Case\" and the first 6 characters of its id).", valueName: "TEXT"))
         var label: String?
-        @Option(help: ArgumentHelp("Date the projection by the testimony's month or year.", valueName: "month|year"))
+        @Option(help: ArgumentHelp("Date the projection by the month (or only the year) the testimony was received.", valueName: "month|year"))
         var period: Precision = .month
 
         func validate() throws {
