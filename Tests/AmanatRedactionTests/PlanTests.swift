@@ -142,4 +142,12 @@ struct CandidateVocabularyTests {
         #expect(english.contains("Ruslan") && english.contains("Baker"))
         #expect(!english.contains("After") && !english.contains("Street"))
     }
+
+    @Test("workplaces are candidates for review")
+    func workplaces() {
+        let russian = Self.candidates("Он работал на заводе «Красный молот» до войны, потом в магазине.")
+        #expect(russian.contains { $0.hasPrefix("работал на заводе") } && russian.contains("«Красный молот»"))
+        let english = Self.candidates("He worked at the Argun Cannery until 2002.")
+        #expect(english.contains { $0.hasPrefix("worked at the Argun") })
+    }
 }

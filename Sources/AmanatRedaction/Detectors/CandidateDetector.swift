@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds what an editor should look at before publishing, without removing it: capitalised words
 /// that are not common words (likely names or villages not on the case's list), numbers of four or more
-/// digits, ages (ей было 17 лет, 17 years old) and school numbers (школа № 12, school No. 12).
+/// digits, ages (ей было 17 лет, 17 years old), school numbers (школа № 12, school No. 12) and workplaces
+/// (работал на заводе «Звезда», worked at the Argun cannery, names in guillemets).
 public struct CandidateDetector: Sendable {
     private static let patterns: [NSRegularExpression] = [
         #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
@@ -12,7 +13,23 @@ public struct CandidateDetector: Sendable {
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) } + [
         // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
         #"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#,
+        // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
+        // and names in guillemets, which are usually firms, shops or organisations.
+        #"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
+        #"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#,
+        #"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#,
     ].map { try! NSRegularExpression(pattern: $0) }
+
+    /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,
+    /// messengers, and the acronyms of public institutions that testimonies name all the time.
+    static let neverCandidates: Set<String> = [
+        "Russian", "Russians", "Turkish", "English", "European", "Chechen", "Chechens", "Ingush", "Dagestani", "Georgian", "Arabic",
+        "Ossetian", "Kist", "Muslim", "Islamic", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Mr", "Mrs", "Ms", "Dr", "Frau", "Herr", "WhatsApp", "Telegram", "Viber", "Instagram", "Signal", "IBAN",
+        "ФСБ", "МВД", "ОВД", "РОВД", "ОМВД", "ГУВД", "УВД", "ИВС", "СИЗО", "МИД", "БТР", "ООН", "ОБСЕ", "ЕСПЧ", "МККК", "СК", "КУСП",
+        "ФСИН", "УФСИН", "ЦПЭ", "ОМОН", "РФ", "ЧР", "ЕС",
+    ]
 
     /// A detector.
     public init() {}
@@ -34,7 +51,7 @@ public struct CandidateDetector: Sendable {
                 return CommonVocabulary.isCommon(token.text, russianStemmer: russian, englishStemmer: english)
             }
             let latin = token.text.unicodeScalars.allSatisfy(\.isASCII)
-            if startsSentence ? !common() : !(latin && common()) {
+            if !Self.neverCandidates.contains(token.text), startsSentence ? !common() : !(latin && common()) {
                 let (start, end) = map.offsets(of: token.range)
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }
