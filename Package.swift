@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 //
 // Amanat: a privacy-preserving encrypted testimony vault.
-// Layering (no arrow runs back up): CSodium -> AmanatCrypto -> (AmanatVault, AmanatRedaction) -> amanat.
+// Layering (no arrow runs back up): CSodium -> AmanatCrypto -> (AmanatVault, AmanatRedaction);
+// AmanatVault -> AmanatIntake (the web intake); all of them -> amanat.
 // Only AmanatCrypto imports CSodium.
 import PackageDescription
 
@@ -21,6 +22,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libsodium, found with pkg-config; `make deps` installs Debian's libsodium-dev when it is missing.
@@ -56,6 +60,19 @@ let package = Package(
             dependencies: ["AmanatCrypto", "CStemmer"],
             swiftSettings: strictSwift
         ),
+        // The anonymous web intake (`amanat serve`): pages, forms, uploads; holds only public keys.
+        .target(
+            name: "AmanatIntake",
+            dependencies: [
+                "AmanatCrypto",
+                "AmanatVault",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Metadata"],
+            swiftSettings: strictSwift
+        ),
         // The command-line tool.
         .executableTarget(
             name: "amanat",
@@ -63,7 +80,9 @@ let package = Package(
                 "AmanatCrypto",
                 "AmanatVault",
                 "AmanatRedaction",
+                "AmanatIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSwift
         ),
@@ -99,6 +118,13 @@ let package = Package(
             name: "AmanatRedactionTests",
             dependencies: ["AmanatRedaction"],
             exclude: ["Corpus"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatIntakeTests",
+            dependencies: ["AmanatIntake", "AmanatVault", "AmanatCrypto", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["ImageMetadataTests.swift"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -26,7 +26,7 @@ struct Amanat: ParsableCommand {
         subcommands: [
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
             GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self, Publish.self,
-            ExportPublic.self, VerifyProjection.self, Audit.self, Demo.self,
+            ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, Demo.self,
         ]
     )
 

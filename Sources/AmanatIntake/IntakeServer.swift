@@ -1,0 +1,48 @@
+public import AmanatVault
+public import Hummingbird
+import Logging
+
+/// How `amanat serve` runs.
+public struct IntakeSettings: Sendable {
+    /// Where to listen; keep it on loopback and put Tor (or a reverse proxy) in front.
+    public var host: String
+    /// The port.
+    public var port: Int
+    /// Largest total of files in one submission, in bytes (default 500 MiB).
+    public var uploadLimit: Int
+    /// Requests handled at once; more get a "busy, try again" page.
+    public var concurrencyLimit: Int
+    /// Codename derivations (Argon2id, 64 MiB each) run at once; more wait in line.
+    public var keyDerivations: Int
+
+    /// Settings; the defaults suit one small server.
+    public init(host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 500 << 20, concurrencyLimit: Int = 256, keyDerivations: Int = 2) {
+        self.host = host
+        self.port = port
+        self.uploadLimit = uploadLimit
+        self.concurrencyLimit = concurrencyLimit
+        self.keyDerivations = keyDerivations
+    }
+}
+
+/// The web intake: its routes over one vault.
+public enum IntakeServer {
+    /// The application `amanat serve` runs: the router, bound to `settings.host:port`, with a logger
+    /// that records only the server's own failures (never a request's address, agent or time).
+    public static func application(vault: Vault, settings: IntakeSettings) -> some ApplicationProtocol {
+        var logger = Logger(label: "amanat-serve")
+        logger.logLevel = .error
+        return Application(router: router(vault: vault, settings: settings),
+                           configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+                           logger: logger)
+    }
+
+    /// The routes, for the server and for tests.
+    public static func router(vault: Vault, settings: IntakeSettings) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: PrivacyMiddleware())
+        router.add(middleware: ConcurrencyLimitMiddleware(limit: settings.concurrencyLimit))
+        IntakeRoutes(vault: vault, settings: settings).register(on: router)
+        return router
+    }
+}

@@ -1,0 +1,82 @@
+/// Every sentence the pages show, in Russian and English. Kept together so a translator sees all of it.
+struct Strings {
+    let language: Language
+    init(_ language: Language) { self.language = language }
+
+    private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
+
+    var footer: String { t("Amanat не хранит ваш адрес, устройство или время посещения. Всё, что вы отправляете, шифруется до сохранения.",
+                           "Amanat keeps no record of your address, your device or the time you visit. Everything you send is encrypted before it is stored.") }
+
+    // Home
+    var homeTitle: String { t("Расскажите, что случилось", "Tell us what happened") }
+    var homeIntro: String { t("Здесь можно безопасно и без регистрации рассказать о пропавшем близком человеке. Ваш рассказ увидят только юристы и журналисты, которым доверено дело.",
+                              "Here you can tell us, safely and without an account, about a relative who disappeared. Only the lawyers and journalists entrusted with the case will read it.") }
+    var homeSubmit: String { t("Рассказать впервые", "Tell us for the first time") }
+    var homeReturn: String { t("Я уже писал(а): прочитать ответ или добавить", "I have written before: read replies or add more") }
+    var homeSafety: String { t("Для большей безопасности откройте эту страницу в Tor Browser. Не пишите с чужого или рабочего устройства.",
+                               "For more safety, open this page in Tor Browser. Do not write from a device that belongs to someone else or to your work.") }
+
+    // Submit form
+    var submitTitle: String { t("Ваш рассказ", "Your testimony") }
+    var submitIntro: String { t("Напишите так подробно, как можете. Все поля, кроме рассказа, можно оставить пустыми.",
+                                "Write as much as you can. Every field but the story itself may be left empty.") }
+    var statementLabel: String { t("Что случилось", "What happened") }
+    var statementHint: String { t("Кто пропал, когда и где его видели в последний раз, кто мог быть причастен.",
+                                  "Who disappeared, when and where they were last seen, who may have been involved.") }
+    var peopleLegend: String { t("Люди", "People") }
+    var personName: String { t("Имя", "Name") }
+    var personRelation: String { t("Кем приходится вам или что сделал", "Relation to you, or what they did") }
+    var placesLabel: String { t("Места (по одному в строке)", "Places (one per line)") }
+    var datesLabel: String { t("Даты (по одной в строке)", "Dates (one per line)") }
+    var contactLabel: String { t("Как с вами связаться (не обязательно)", "How to contact you (optional)") }
+    var contactHint: String { t("Если оставите пустым, ответы будут только здесь, по кодовой фразе.",
+                                "If you leave this empty, replies will only be here, with your codename.") }
+    var filesLabel: String { t("Фото, голосовые сообщения, документы", "Photos, voice messages, documents") }
+    func filesHint(limitMiB: Int) -> String {
+        t("До \(limitMiB) МБ всего. У фото JPEG и PNG мы удаляем скрытые сведения (место съёмки, модель телефона, время). У других файлов (видео, аудио, PDF, документы) такие сведения остаются: если можете, сделайте снимок экрана вместо файла.",
+          "Up to \(limitMiB) MiB in all. From JPEG and PNG photos we remove hidden details (where and when it was taken, the phone model). Other files (video, audio, PDF, documents) keep theirs: if you can, send a screenshot instead.")
+    }
+    var send: String { t("Отправить", "Send") }
+
+    // Codename
+    var codenameTitle: String { t("Ваш рассказ получен", "Your testimony was received") }
+    var codenameIntro: String { t("Это ваша кодовая фраза. Она показывается только один раз. Запишите её на бумаге и храните в надёжном месте, отдельно от телефона.",
+                                  "This is your codename. It is shown only once. Write it on paper and keep it somewhere safe, apart from your phone.") }
+    var codenameUse: String { t("С ней вы сможете вернуться сюда, прочитать ответы юристов и добавить новые сведения. Без неё никто, даже мы, не сможет открыть ваш почтовый ящик. Для входа достаточно первых четырёх букв каждого слова.",
+                                "With it you can come back here, read the lawyers' replies and add more. Without it no one, not even us, can open your mailbox. The first four letters of each word are enough to type.") }
+    var codenameDone: String { t("Я записал(а) кодовую фразу", "I have written my codename down") }
+
+    // Return
+    var returnTitle: String { t("Вернуться по кодовой фразе", "Come back with your codename") }
+    var codenameLabel: String { t("Кодовая фраза (8 слов)", "Codename (8 words)") }
+    var codenameHint: String { t("Заглавные буквы, лишние пробелы и ё/е не важны; достаточно первых четырёх букв каждого слова.",
+                                 "Capitals, extra spaces and ё/е do not matter; the first four letters of each word are enough.") }
+    var open: String { t("Открыть", "Open") }
+    var mailboxTitle: String { t("Ваш почтовый ящик", "Your mailbox") }
+    var noReplies: String { t("Ответов пока нет. Загляните позже.", "No replies yet. Please check again later.") }
+    func replyFrom(day: String) -> String { t("Ответ от \(day)", "Reply of \(day)") }
+    var addMoreTitle: String { t("Добавить сведения", "Add more") }
+    var addMoreLabel: String { t("Что вы хотите добавить", "What you want to add") }
+    var addedTitle: String { t("Добавлено", "Added") }
+    var addedText: String { t("Ваши новые сведения получены и зашифрованы. Их увидят те же люди, что и ваш первый рассказ.",
+                              "What you added was received and encrypted. The same people who read your first testimony will see it.") }
+    var back: String { t("Вернуться на главную", "Back to the start") }
+
+    // Errors
+    var errorTitle: String { t("Что-то пошло не так", "Something went wrong") }
+    var nothingStored: String { t("Ничего из этой отправки не сохранено.", "Nothing from this attempt was stored.") }
+    var badCodename: String { t("Эта кодовая фраза не подходит. Проверьте каждое слово (достаточно первых четырёх букв) и попробуйте ещё раз.",
+                                "This codename does not open a mailbox. Check each word (the first four letters are enough) and try again.") }
+    var expiredForm: String { t("Страница формы устарела (прошло больше часа или она открыта в другом окне). Вот новая форма: пожалуйста, заполните её ещё раз.",
+                                "The form had expired (more than an hour passed, or it was opened in another window). Here is a fresh form: please fill it in again.") }
+    var emptyStatement: String { t("Напишите, пожалуйста, хотя бы несколько слов о том, что случилось.", "Please write at least a few words about what happened.") }
+    func tooLarge(limitMiB: Int) -> String { t("Файлы слишком большие: всего можно до \(limitMiB) МБ. Попробуйте отправить меньше файлов или файлы поменьше.",
+                                               "The files are too large: up to \(limitMiB) MiB in all. Try fewer or smaller files.") }
+    var malformed: String { t("Форма пришла повреждённой или неполной (возможно, прервалась связь). Попробуйте отправить ещё раз.",
+                              "The form arrived damaged or incomplete (perhaps the connection broke). Please send it again.") }
+    var busy: String { t("Сейчас слишком много отправок. Подождите минуту и попробуйте снова: ваш текст лучше сначала скопировать.",
+                         "Too many people are sending right now. Wait a minute and try again; copy your text somewhere first.") }
+    var notFound: String { t("Такой страницы нет.", "There is no such page.") }
+    var serverError: String { t("Сервер не смог сохранить отправку. Попробуйте позже.", "The server could not store what you sent. Please try again later.") }
+}

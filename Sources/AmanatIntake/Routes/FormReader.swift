@@ -1,0 +1,122 @@
+import AmanatCrypto
+import AmanatVault
+import Hummingbird
+
+/// Reads a multipart form as it streams in: small text fields are kept (each bounded), files are
+/// encrypted into the vault as their bytes arrive (photos stripped of their metadata first). The
+/// first field must be the form token, which is checked before any file is accepted.
+struct FormReader {
+    /// Why a form could not be read; every case means nothing was kept.
+    enum Failure: Error {
+        case token(FormTokens.Refusal)
+        case tooLarge
+        case malformed
+    }
+
+    /// Text fields, by name.
+    private(set) var fields: [String: String] = [:]
+    /// Files received whole, encrypted in the vault.
+    private(set) var uploads: [Attachment] = []
+
+    private let vault: Vault
+    private let limit: Int
+    private static let fieldLimits = ["statement": 1 << 20]
+    private static let defaultFieldLimit = 4096
+
+    init(vault: Vault, limit: Int) {
+        self.vault = vault
+        self.limit = limit
+    }
+
+    /// Reads the whole body. On any failure every file already stored is deleted before throwing.
+    mutating func read(_ request: Request, tokens: FormTokens) async throws {
+        guard let contentType = request.headers[.contentType], let boundary = MultipartParser.boundary(contentType: contentType) else {
+            throw Failure.malformed
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + (2 << 20) { throw Failure.tooLarge }
+        var parser = MultipartParser(boundary: boundary)
+        var current: (name: String, file: FileIntake?, text: [UInt8])?
+        var received = 0
+        let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)
+        do {
+            for try await buffer in request.body {
+                received += buffer.readableBytes
+                guard received <= limit + (2 << 20) else { throw Failure.tooLarge }
+                for event in try parser.feed(buffer.readableBytesView) {
+                    switch event {
+                    case let .begin(name, filename):
+                        if fields.isEmpty, name != "csrf" { throw Failure.token(.missing) }
+                        if let filename, name == "files" {
+                            current = (name, filename.isEmpty ? nil : try FileIntake(vault: vault, name: filename, limit: limit - uploads.reduce(0) { $0 + $1.size }), [])
+                        } else {
+                            current = (name, nil, [])
+                        }
+                    case let .bytes(bytes):
+                        guard var part = current else { throw Failure.malformed }
+                        if let file = part.file {
+                            try file.write(bytes)
+                        } else if part.name != "files" {
+                            part.text += bytes
+                            guard part.text.count <= Self.fieldLimits[part.name, default: Self.defaultFieldLimit] else { throw Failure.tooLarge }
+                            current = part
+                        }
+                    case .end:
+                        guard let part = current else { throw Failure.malformed }
+                        current = nil
+                        if let file = part.file {
+                            if let attachment = try file.finish() { uploads.append(attachment) }
+                        } else if part.name != "files" {
+                            guard let text = String(validating: part.text, as: UTF8.self) else { throw Failure.malformed }
+                            fields[part.name] = text
+                            if part.name == "csrf" {
+                                do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal { throw Failure.token(refusal) }
+                            }
+                        }
+                    }
+                }
+            }
+            try parser.finish()
+        } catch {
+            current?.file?.cancel()
+            vault.discard(uploads)
+            uploads = []
+            if error is MultipartParser.Malformed { throw Failure.malformed }
+            if case AmanatVaultError.attachmentTooLarge = error { throw Failure.tooLarge }
+            throw error
+        }
+    }
+
+    /// Deletes the stored files (the submission failed after reading).
+    mutating func discard() {
+        vault.discard(uploads)
+        uploads = []
+    }
+}
+
+/// One uploaded file: its first bytes decide whether it is a JPEG or PNG photo to strip of metadata;
+/// then it streams into the vault. An empty file is dropped.
+final class FileIntake {
+    private let upload: AttachmentUpload
+
+    init(vault: Vault, name: String, limit: Int) throws {
+        // Only the last path component of the name the browser sent, without control characters.
+        let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "file"
+        let clean = String(base.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.prefix(200))
+        upload = try vault.beginAttachment(name: clean.isEmpty ? "file" : clean, limit: max(0, limit))
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try upload.write($0) }
+    }
+
+    /// The stored attachment, or nil for an empty file (nothing is kept).
+    func finish() throws -> Attachment? {
+        guard upload.size > 0 else {
+            upload.cancel()
+            return nil
+        }
+        return try upload.finish()
+    }
+
+    func cancel() { upload.cancel() }
+}

@@ -1,0 +1,165 @@
+import AmanatCrypto
+import AmanatVault
+import Foundation
+import Hummingbird
+
+/// The intake's routes: home, submit, codename, return with a codename, follow-up, style sheet, health.
+struct IntakeRoutes: Sendable {
+    let vault: Vault
+    let settings: IntakeSettings
+    let tokens = FormTokens()
+    let gate: WorkGate
+
+    init(vault: Vault, settings: IntakeSettings) {
+        self.vault = vault
+        self.settings = settings
+        gate = WorkGate(permits: settings.keyDerivations)
+    }
+
+    private var limitMiB: Int { settings.uploadLimit >> 20 }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/health") { _, _ in
+            var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            response.headers[.contentType] = "text/plain; charset=utf-8"
+            return response
+        }
+        router.get("/style.css") { _, _ in
+            var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: Pages.style)))
+            response.headers[.contentType] = "text/css; charset=utf-8"
+            return response
+        }
+        router.get("/") { _, _ in Response.page(Pages.home(.ru)) }
+        router.get("/:lang") { _, context in Response.page(Pages.home(try language(context))) }
+        router.get("/:lang/submit") { request, context in
+            let language = try language(context)
+            return form(request) { Pages.submitForm(language, csrf: $0, limitMiB: limitMiB) }
+        }
+        router.post("/:lang/submit") { request, context in try await submit(request, language: try language(context)) }
+        router.get("/:lang/return") { request, context in
+            let language = try language(context)
+            return form(request) { Pages.returnForm(language, csrf: $0) }
+        }
+        router.post("/:lang/return") { request, context in try await open(request, language: try language(context)) }
+        router.post("/:lang/follow-up") { request, context in try await followUp(request, language: try language(context)) }
+    }
+
+    private func language(_ context: BasicRequestContext) throws -> Language {
+        guard let code = context.parameters.get("lang"), let language = Language(rawValue: code) else { throw HTTPError(.notFound) }
+        return language
+    }
+
+    /// A page with a form: its token, and the cookie that holds the browser's nonce when it has none yet.
+    private func form(_ request: Request, status: HTTPResponse.Status = .ok, _ page: (String) -> String) -> Response {
+        let existing = request.cookies[FormTokens.cookieName]?.value
+        let nonce = FormTokens.nonce(fromCookie: existing)
+        let fresh = nonce == nil ? FormTokens.newNonce() : nil
+        var response = Response.page(page(tokens.token(nonce: nonce ?? (try! Base64URL.decode(fresh!)))), status: status)
+        if let fresh {
+            response.headers[.setCookie] = "\(FormTokens.cookieName)=\(fresh); Path=/; Max-Age=\(FormTokens.lifetime); HttpOnly; SameSite=Strict"
+        }
+        return response
+    }
+
+    private func submit(_ request: Request, language: Language) async throws -> Response {
+        let t = Strings(language)
+        var reader = FormReader(vault: vault, limit: settings.uploadLimit)
+        do {
+            try await reader.read(request, tokens: tokens)
+        } catch let failure as FormReader.Failure {
+            return refusal(failure, request: request, language: language) { Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: $1) }
+        }
+        let fields = reader.fields
+        let statement = fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !statement.isEmpty else {
+            reader.discard()
+            return form(request, status: .badRequest) { Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: t.emptyStatement) }
+        }
+        let people = (1...3).compactMap { index -> Testimony.Person? in
+            let name = fields["person\(index)"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            return name.isEmpty ? nil : Testimony.Person(name: name, role: fields["relation\(index)"]?.trimmingCharacters(in: .whitespaces) ?? "")
+        }
+        let testimony = Testimony(statement: statement, people: people, places: Self.lines(fields["places"]), dates: Self.lines(fields["dates"]),
+                                  language: language.rawValue, contact: fields["contact"]?.trimmingCharacters(in: .whitespaces) ?? "")
+        let uploads = reader.uploads
+        let vault = self.vault
+        let codename = try await gate.run { try vault.submit(testimony, uploads: uploads).codename }
+        return Response.page(Pages.codename(language, words: codename.reveal()))
+    }
+
+    private func open(_ request: Request, language: Language) async throws -> Response {
+        let t = Strings(language)
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        guard let form = URLEncodedForm(Array(body.readableBytesView)) else {
+            return Response.page(Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"), status: .badRequest)
+        }
+        do {
+            try tokens.check(form["csrf"], nonce: FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value))
+        } catch {
+            return self.form(request, status: .badRequest) { Pages.returnForm(language, csrf: $0, problem: t.expiredForm) }
+        }
+        let typed = form["codename"] ?? ""
+        let vault = self.vault
+        do {
+            let codename = try Codename(typed: SecretBytes(utf8: typed))
+            let replies = try await gate.run { try vault.replies(codename: codename) }
+            let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)!
+            return Response.page(Pages.mailbox(language, replies: replies.map { ($0.day.description, $0.text) }, codename: typed,
+                                               csrf: tokens.token(nonce: nonce), limitMiB: limitMiB))
+        } catch let error as AmanatVaultError {
+            switch error {
+            case .unknownCodename, .malformedCodename:
+                return self.form(request, status: .unauthorized) { Pages.returnForm(language, csrf: $0, problem: t.badCodename) }
+            default: throw error
+            }
+        }
+    }
+
+    private func followUp(_ request: Request, language: Language) async throws -> Response {
+        let t = Strings(language)
+        var reader = FormReader(vault: vault, limit: settings.uploadLimit)
+        do {
+            try await reader.read(request, tokens: tokens)
+        } catch let failure as FormReader.Failure {
+            return refusal(failure, request: request, language: language) { Pages.returnForm(language, csrf: $0, problem: $1) }
+        }
+        let statement = reader.fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !statement.isEmpty || !reader.uploads.isEmpty else {
+            reader.discard()
+            return Response.page(Pages.problem(language, t.emptyStatement, nothingStored: true, retry: "/\(language.rawValue)/return"), status: .badRequest)
+        }
+        let uploads = reader.uploads
+        let vault = self.vault
+        do {
+            let codename = try Codename(typed: SecretBytes(utf8: reader.fields["codename"] ?? ""))
+            let testimony = Testimony(statement: statement, language: language.rawValue)
+            _ = try await gate.run { try vault.followUp(testimony, uploads: uploads, codename: codename) }
+            return Response.page(Pages.added(language))
+        } catch let error as AmanatVaultError {
+            reader.discard()
+            switch error {
+            case .unknownCodename, .malformedCodename:
+                return self.form(request, status: .unauthorized) { Pages.returnForm(language, csrf: $0, problem: t.badCodename) }
+            default: throw error
+            }
+        }
+    }
+
+    /// The page for a form that could not be read: a fresh form for an expired token, a clear problem otherwise.
+    private func refusal(_ failure: FormReader.Failure, request: Request, language: Language,
+                         _ page: (String, String) -> String) -> Response {
+        let t = Strings(language)
+        switch failure {
+        case .token:
+            return form(request, status: .badRequest) { page($0, t.expiredForm + " " + t.nothingStored) }
+        case .tooLarge:
+            return form(request, status: .contentTooLarge) { page($0, t.tooLarge(limitMiB: limitMiB) + " " + t.nothingStored) }
+        case .malformed:
+            return form(request, status: .badRequest) { page($0, t.malformed + " " + t.nothingStored) }
+        }
+    }
+
+    private static func lines(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,63 @@
+import AmanatIntake
+import AmanatVault
+import ArgumentParser
+import Foundation
+import Hummingbird
+
+extension Amanat {
+    /// `amanat serve`: the anonymous web intake.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the anonymous web intake: pages in Russian and English where a source submits and comes back with her codename.",
+            discussion: """
+            The server holds only the vault's public keys: it cannot read what it stores. It logs no \
+            address, browser or time of a visit. Listen on loopback and put Tor in front (Docs/deploy.md). \
+            Stop it with Ctrl-C (or SIGTERM): submissions in progress finish first.
+
+            Examples:
+              amanat serve --vault ./vault
+              amanat serve --vault ./vault --listen 127.0.0.1:8080 --upload-limit 200
+            """
+        )
+
+        @OptionGroup var vault: VaultOptions
+        @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "HOST:PORT")) var listen = "127.0.0.1:8080"
+        @Option(help: ArgumentHelp("Largest total of files in one submission, in MiB.", valueName: "MIB")) var uploadLimit = 500
+        @Option(help: ArgumentHelp("Requests handled at once; more get a \"busy, try again\" page.", valueName: "N")) var maxRequests = 256
+        @Option(help: ArgumentHelp("Codename derivations at once (64 MiB of memory each); more wait in line.", valueName: "N")) var keyDerivations = 2
+
+        func validate() throws {
+            guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, for example 127.0.0.1:8080") }
+            guard (1...4096).contains(uploadLimit) else { throw ValidationError("--upload-limit must be 1 to 4096 MiB") }
+            guard (1...10_000).contains(maxRequests) else { throw ValidationError("--max-requests must be 1 to 10000") }
+            guard (1...64).contains(keyDerivations) else { throw ValidationError("--key-derivations must be 1 to 64") }
+        }
+
+        static func address(_ text: String) -> (host: String, port: Int)? {
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else { return nil }
+            let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            return host.isEmpty ? nil : (host, port)
+        }
+
+        func run() throws {
+            let vault = try self.vault.open()
+            let (host, port) = Self.address(listen)!
+            if !["127.0.0.1", "::1", "localhost"].contains(host) {
+                FileHandle.standardError.write(Data("amanat: warning: listening on \(host), not on loopback; sources should reach the intake only through Tor (Docs/deploy.md)\n".utf8))
+            }
+            let settings = IntakeSettings(host: host, port: port, uploadLimit: uploadLimit << 20, concurrencyLimit: maxRequests, keyDerivations: keyDerivations)
+            let app = IntakeServer.application(vault: vault, settings: settings)
+            print("Amanat intake on http://\(listen)/ (vault \(self.vault.path)); Ctrl-C stops it after the submissions in progress.")
+            let done = DispatchSemaphore(value: 0)
+            let failure = Failure()
+            Task {
+                do { try await app.runService() } catch { failure.error = error }
+                done.signal()
+            }
+            done.wait()
+            if let error = failure.error { throw CLIError.refused("the intake stopped: \(error)", hint: "is another program using \(listen)?") }
+        }
+
+        final class Failure: @unchecked Sendable { var error: (any Error)? }
+    }
+}
