@@ -10,6 +10,8 @@ PYTHON   := $(VENV)/bin/python3
 PYNACL   := pynacl==1.6.2
 # Russian NER that `make eval-redaction` compares amanat with (its NER runs on Python 3.11; its morphology does not).
 NATASHA  := natasha==1.6.0
+# Decodes the photos the intake stored, in the metadata test.
+PILLOW   := pillow==11.3.0
 
 .PHONY: help deps deps-test build test bench demo eval-redaction clean
 
@@ -31,6 +33,14 @@ deps-test: deps ## Set up .venv when missing: PyNaCl for the interop tests, nata
 	@if ! $(PYTHON) -c 'import natasha' 2>/dev/null; then \
 	  echo "amanat: installing $(NATASHA) for the redaction evaluation"; \
 	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(NATASHA); \
+	fi
+	@if ! $(PYTHON) -c 'import PIL' 2>/dev/null; then \
+	  echo "amanat: installing $(PILLOW) for the photo metadata test"; \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PILLOW); \
+	fi
+	@if ! command -v exiftool >/dev/null; then \
+	  echo "amanat: installing exiftool (libimage-exiftool-perl) for the photo metadata test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null; \
 	fi
 
 build: deps ## Build everything (debug).

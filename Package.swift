@@ -70,7 +70,6 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Metadata"],
             swiftSettings: strictSwift
         ),
         // The command-line tool.
@@ -124,7 +123,6 @@ let package = Package(
             name: "AmanatIntakeTests",
             dependencies: ["AmanatIntake", "AmanatVault", "AmanatCrypto", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types")],
-            exclude: ["ImageMetadataTests.swift"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -40,8 +40,11 @@ extension Vault {
 
     /// Stores a first submission whose attachments were uploaded in pieces (`beginAttachment`): the
     /// web intake's path. If anything fails, the uploads' blobs are deleted with the rest.
-    public func submit(_ testimony: Testimony, uploads: [Attachment]) throws -> (record: Testimony.ID, codename: Codename) {
-        let codename = Codename.generate()
+    /// - Parameter codenameLanguage: the list the codename is shown in (the source's language); the
+    ///   stored mailbox is the same whichever it is.
+    public func submit(_ testimony: Testimony, uploads: [Attachment],
+                       codenameLanguage: CodenameWordList.Language = .english) throws -> (record: Testimony.ID, codename: Codename) {
+        let codename = Codename.generate(in: codenameLanguage)
         do {
             let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
             let mailbox = MailboxRow(id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)

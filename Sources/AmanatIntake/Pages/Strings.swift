@@ -75,6 +75,8 @@ struct Strings {
                                                "The files are too large: up to \(limitMiB) MiB in all. Try fewer or smaller files.") }
     var malformed: String { t("Форма пришла повреждённой или неполной (возможно, прервалась связь). Попробуйте отправить ещё раз.",
                               "The form arrived damaged or incomplete (perhaps the connection broke). Please send it again.") }
+    var badImage: String { t("Одно из фото (JPEG или PNG) повреждено или не загрузилось целиком, и мы не смогли безопасно удалить из него скрытые сведения. Попробуйте отправить его ещё раз или сделайте снимок экрана.",
+                             "One of the photos (JPEG or PNG) is damaged or did not arrive whole, so its hidden details could not be removed safely. Try sending it again, or send a screenshot of it.") }
     var busy: String { t("Сейчас слишком много отправок. Подождите минуту и попробуйте снова: ваш текст лучше сначала скопировать.",
                          "Too many people are sending right now. Wait a minute and try again; copy your text somewhere first.") }
     var notFound: String { t("Такой страницы нет.", "There is no such page.") }

@@ -11,6 +11,8 @@ struct FormReader {
         case token(FormTokens.Refusal)
         case tooLarge
         case malformed
+        /// A JPEG or PNG photo that is damaged or cut off (its metadata could not be removed safely).
+        case badImage
     }
 
     /// Text fields, by name.
@@ -81,6 +83,7 @@ struct FormReader {
             vault.discard(uploads)
             uploads = []
             if error is MultipartParser.Malformed { throw Failure.malformed }
+            if let failure = error as? Failure { throw failure }
             if case AmanatVaultError.attachmentTooLarge = error { throw Failure.tooLarge }
             throw error
         }
@@ -93,10 +96,14 @@ struct FormReader {
     }
 }
 
-/// One uploaded file: its first bytes decide whether it is a JPEG or PNG photo to strip of metadata;
-/// then it streams into the vault. An empty file is dropped.
+/// One uploaded file: its first bytes decide whether it is a JPEG or PNG photo, which is stripped of
+/// its metadata (by rewriting the container) before a byte of it is encrypted; then it streams into the
+/// vault. A photo that cannot be read whole is refused (fail closed: it might keep what it hides). An
+/// empty file is dropped.
 final class FileIntake {
     private let upload: AttachmentUpload
+    private var stripper: ImageMetadata.Stripper?
+    private var head: [UInt8] = []
 
     init(vault: Vault, name: String, limit: Int) throws {
         // Only the last path component of the name the browser sent, without control characters.
@@ -106,11 +113,36 @@ final class FileIntake {
     }
 
     func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try upload.write($0) }
+        guard stripper != nil else {
+            // Eight bytes tell a JPEG or PNG signature apart.
+            head += bytes
+            if head.count >= 8 { try start() }
+            return
+        }
+        try pass(bytes)
+    }
+
+    private func start() throws {
+        stripper = ImageMetadata.Stripper(kind: ImageMetadata.kind(of: head))
+        let first = head
+        head = []
+        try pass(first)
+    }
+
+    private func pass(_ bytes: [UInt8]) throws {
+        let clean: [UInt8]
+        do { clean = try stripper!.feed(bytes) } catch { throw FormReader.Failure.badImage }
+        if !clean.isEmpty { try clean.withUnsafeBytes { try upload.write($0) } }
     }
 
     /// The stored attachment, or nil for an empty file (nothing is kept).
     func finish() throws -> Attachment? {
+        if stripper == nil, !head.isEmpty { try start() }
+        if stripper != nil {
+            let last: [UInt8]
+            do { last = try stripper!.finish() } catch { throw FormReader.Failure.badImage }
+            if !last.isEmpty { try last.withUnsafeBytes { try upload.write($0) } }
+        }
         guard upload.size > 0 else {
             upload.cancel()
             return nil

@@ -83,7 +83,8 @@ struct IntakeRoutes: Sendable {
                                   language: language.rawValue, contact: fields["contact"]?.trimmingCharacters(in: .whitespaces) ?? "")
         let uploads = reader.uploads
         let vault = self.vault
-        let codename = try await gate.run { try vault.submit(testimony, uploads: uploads).codename }
+        let words: CodenameWordList.Language = language == .ru ? .russian : .english
+        let codename = try await gate.run { try vault.submit(testimony, uploads: uploads, codenameLanguage: words).codename }
         return Response.page(Pages.codename(language, words: codename.reveal()))
     }
 
@@ -156,6 +157,8 @@ struct IntakeRoutes: Sendable {
             return form(request, status: .contentTooLarge) { page($0, t.tooLarge(limitMiB: limitMiB) + " " + t.nothingStored) }
         case .malformed:
             return form(request, status: .badRequest) { page($0, t.malformed + " " + t.nothingStored) }
+        case .badImage:
+            return form(request, status: .badRequest) { page($0, t.badImage + " " + t.nothingStored) }
         }
     }
 

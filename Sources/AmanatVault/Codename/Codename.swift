@@ -4,42 +4,53 @@ import Foundation
 /// A source's codename: eight words from a list of 4,096 (96 bits), the only key to her mailbox.
 ///
 /// It is a secret: held in protected memory, never printed (`description` is redacted), and shown
-/// only once, through `reveal()`, to the person who submitted. When typed back, capital letters,
-/// extra spaces or dashes do not matter, and the first four letters of each word are enough.
+/// only once, through `reveal()`, to the person who submitted. She gets it in her language (English or
+/// Russian words); what the vault derives her keys from is the eight word numbers, written as the
+/// English phrase, so either spelling opens the same mailbox and nothing stored reveals the language.
+/// When typed back, capital letters, extra spaces or dashes, and ё/е do not matter, and the first four
+/// letters of each word are enough.
 public final class Codename: Sendable, CustomStringConvertible {
     /// Words in a codename.
     public static let wordCount = 8
-    /// The canonical phrase: the full words, lowercase, separated by single spaces (UTF-8).
+    /// The canonical phrase: the full English words, lowercase, separated by single spaces (UTF-8).
     let phrase: SecretBytes
+    /// The words as the source was shown them (her language).
+    private let shown: SecretBytes
 
-    private init(phrase: SecretBytes) { self.phrase = phrase }
-
-    /// A fresh random codename.
-    public static func generate(words list: [String] = CodenameWordList.english) -> Codename {
-        let words = (0..<wordCount).map { _ in list[Int(SecureRandom.uniform(UInt32(list.count)))] }
-        return Codename(phrase: SecretBytes(utf8: words.joined(separator: " ")))
+    private init(indices: [Int], shownIn language: CodenameWordList.Language) {
+        phrase = SecretBytes(utf8: indices.map { CodenameWordList.english[$0] }.joined(separator: " "))
+        shown = SecretBytes(utf8: indices.map { CodenameWordList.words(language)[$0] }.joined(separator: " "))
     }
 
-    /// Reads a codename as the source typed it.
+    /// A fresh random codename, shown in `language`.
+    public static func generate(in language: CodenameWordList.Language = .english) -> Codename {
+        Codename(indices: (0..<wordCount).map { _ in Int(SecureRandom.uniform(4096)) }, shownIn: language)
+    }
+
+    /// Reads a codename as the source typed it, in either list (word by word).
     /// - Throws: `AmanatVaultError.malformedCodename`, naming the position of a bad word but never the word.
-    public convenience init(typed: some BytesView, words list: [String] = CodenameWordList.english) throws {
+    public convenience init(typed: some BytesView) throws {
         let text = typed.withBytes { String(decoding: $0, as: UTF8.self) }
         let tokens = text.lowercased().split { !$0.isLetter }
         guard tokens.count == Codename.wordCount else {
             throw AmanatVaultError.malformedCodename("a codename has \(Codename.wordCount) words; this has \(tokens.count)")
         }
-        var canonical: [String] = []
-        for (index, token) in tokens.enumerated() {
-            guard let word = CodenameWordList.match(String(token), in: list) else {
-                throw AmanatVaultError.malformedCodename("word \(index + 1) is not one of the codename words; check its spelling")
+        var indices: [Int] = []
+        var language = CodenameWordList.Language.english
+        for (position, token) in tokens.enumerated() {
+            let cyrillic = token.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+            if cyrillic { language = .russian }
+            let list = cyrillic ? CodenameWordList.foldedRussian : CodenameWordList.foldedEnglish
+            guard let index = CodenameWordList.match(CodenameWordList.fold(String(token)), in: list) else {
+                throw AmanatVaultError.malformedCodename("word \(position + 1) is not one of the codename words; check its spelling")
             }
-            canonical.append(word)
+            indices.append(index)
         }
-        self.init(phrase: SecretBytes(utf8: canonical.joined(separator: " ")))
+        self.init(indices: indices, shownIn: language)
     }
 
-    /// The words, for showing once to the source. The returned string is ordinary memory.
-    public func reveal() -> String { phrase.unprotectedString() }
+    /// The words, for showing once to the source, in her language. The returned string is ordinary memory.
+    public func reveal() -> String { shown.unprotectedString() }
 
     /// Redacted: a codename never appears in logs or messages.
     public var description: String { "Codename(redacted)" }
@@ -61,11 +72,16 @@ struct MailboxKeys {
 }
 
 extension CodenameWordList {
-    /// The full word `token` stands for: itself, or the one word it is a prefix of (at least 4 letters).
-    static func match(_ token: String, in list: [String]) -> String? {
-        if list.contains(token) { return token }
+    /// The number of the word `token` stands for in `list`: the word itself, or the one word it is a
+    /// prefix of (at least 4 letters).
+    static func match(_ token: String, in list: [String]) -> Int? {
+        if let exact = list.firstIndex(of: token) { return exact }
         guard token.count >= 4 else { return nil }
-        let candidates = list.filter { $0.hasPrefix(token) }
-        return candidates.count == 1 ? candidates[0] : nil
+        var found: Int?
+        for (index, word) in list.enumerated() where word.hasPrefix(token) {
+            guard found == nil else { return nil }
+            found = index
+        }
+        return found
     }
 }
