@@ -136,6 +136,37 @@ struct IntakeTests {
         #expect(try fixture.blobFiles().isEmpty, "partial uploads were left behind")
     }
 
+    @Test("nothing about the visitor (address, browser, language) reaches any file of the vault")
+    func noVisitorData() async throws {
+        let fixture = try IntakeFixture()
+        let agent = "AmanatTestAgent/9.9 (X11; Linux; rv:115.0)", address = "203.0.113.77"
+        try await fixture.application.test(.router) { client in
+            var headers = HTTPFields()
+            headers[.userAgent] = agent
+            headers[HTTPField.Name("X-Forwarded-For")!] = address
+            headers[.acceptLanguage] = "ru-RU,ru;q=0.9"
+            let page = try await client.execute(uri: "/ru/submit", method: .get, headers: headers)
+            var browser = Browser()
+            browser.keep(page)
+            var body = MultipartBody()
+            body.field("csrf", try #require(Browser.token(in: page.text)))
+            body.field("statement", "Текст.")
+            var postHeaders = browser.headers
+            postHeaders[.contentType] = MultipartBody.contentType
+            postHeaders[.userAgent] = agent
+            postHeaders[HTTPField.Name("X-Forwarded-For")!] = address
+            let response = try await client.execute(uri: "/ru/submit", method: .post, headers: postHeaders, body: ByteBuffer(bytes: body.finished()))
+            #expect(response.status == .ok)
+        }
+        #expect(try fixture.vault.inbox().count == 1)
+        for file in try FileManager.default.subpathsOfDirectory(atPath: fixture.directory) {
+            guard let data = FileManager.default.contents(atPath: fixture.directory + "/" + file) else { continue }
+            for needle in [agent, address, "AmanatTestAgent", "ru-RU"] {
+                #expect(data.range(of: Data(needle.utf8)) == nil, "\(needle) found in \(file)")
+            }
+        }
+    }
+
     @Test("beyond the concurrency limit the server answers busy, with the same headers")
     func busy() async throws {
         let fixture = try IntakeFixture(concurrencyLimit: 0)
