@@ -12,8 +12,10 @@ PYNACL   := pynacl==1.6.2
 NATASHA  := natasha==1.6.0
 # Decodes the photos the intake stored, in the metadata test.
 PILLOW   := pillow==11.3.0
+# Drives Debian's headless Chromium in the browser test (4.52.0 needs a newer certifi than PyPI offers here).
+SELENIUM := selenium==4.51.0
 
-.PHONY: help deps deps-test build test bench demo eval-redaction clean
+.PHONY: help deps deps-test build test bench demo eval-redaction screenshots clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,7 +27,7 @@ deps: ## Install libsodium-dev, libsqlite3-dev and libstemmer-dev (and pkg-confi
 	fi
 	@pkg-config --exists libsodium sqlite3 && [ -f /usr/include/libstemmer.h ] || { echo "amanat: error: libsodium, SQLite or libstemmer is still missing; install libsodium-dev, libsqlite3-dev and libstemmer-dev by hand" >&2; exit 1; }
 
-deps-test: deps ## Set up .venv when missing: PyNaCl for the interop tests, natasha for the redaction evaluation (PyPI).
+deps-test: deps ## Set up .venv when missing: PyNaCl for the interop tests, natasha for the redaction evaluation (PyPI); Chromium and Selenium for the browser test.
 	@if ! $(PYTHON) -c 'import nacl' 2>/dev/null; then \
 	  echo "amanat: creating $(VENV) with $(PYNACL)"; \
 	  python3 -m venv $(VENV) && $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PYNACL); \
@@ -42,12 +44,25 @@ deps-test: deps ## Set up .venv when missing: PyNaCl for the interop tests, nata
 	  echo "amanat: installing exiftool (libimage-exiftool-perl) for the photo metadata test"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null; \
 	fi
+	@if ! command -v chromium >/dev/null || [ ! -x /usr/bin/chromedriver ] || [ ! -f /usr/lib/chromium/locales/ru.pak ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+	  echo "amanat: installing chromium, chromium-driver, chromium-l10n and fonts-dejavu-core with apt-get for the browser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver chromium-l10n fonts-dejavu-core >/dev/null; \
+	fi
+	@if ! $(PYTHON) -c 'import selenium' 2>/dev/null; then \
+	  echo "amanat: installing $(SELENIUM) for the browser test"; \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(SELENIUM); \
+	fi
 
 build: deps ## Build everything (debug).
 	$(SWIFT) build
 
-test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl).
+test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium.
 	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots .build/screenshots
+
+screenshots: deps-test ## Refresh the screenshots of the web intake in Docs/screenshots (headless Chromium).
+	$(SWIFT) build --product amanat
+	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots Docs/screenshots
 
 bench: deps ## Release build; Swift vs libsodium from C, the vault, and amanat vs age and gpg; writes Docs/bench.md.
 	@for tool in age gpg /usr/bin/time; do command -v $$tool >/dev/null || missing=1; done; \

@@ -18,12 +18,13 @@ enum Pages {
         let l = language.rawValue
         let people = (1...3).map { index in
             """
-            <div class="person">
-            <label for="person\(index)">\(html(t.personName)) \(index)</label>
+            <fieldset class="person">
+            <legend>\(html(t.person(index)))</legend>
+            <label for="person\(index)">\(html(t.personName))</label>
             <input id="person\(index)" name="person\(index)" type="text" maxlength="200" autocomplete="off">
             <label for="relation\(index)">\(html(t.personRelation))</label>
             <input id="relation\(index)" name="relation\(index)" type="text" maxlength="200" autocomplete="off">
-            </div>
+            </fieldset>
             """
         }.joined(separator: "\n")
         return Page(language: language, title: t.submitTitle, body: """
@@ -34,10 +35,8 @@ enum Pages {
         <label for="statement">\(html(t.statementLabel))</label>
         <p class="hint" id="statement-hint">\(html(t.statementHint))</p>
         <textarea id="statement" name="statement" rows="12" required aria-describedby="statement-hint"></textarea>
-        <fieldset>
-        <legend>\(html(t.peopleLegend))</legend>
+        <h2>\(html(t.peopleLegend))</h2>
         \(people)
-        </fieldset>
         <label for="places">\(html(t.placesLabel))</label>
         <textarea id="places" name="places" rows="3"></textarea>
         <label for="dates">\(html(t.datesLabel))</label>
@@ -82,7 +81,7 @@ enum Pages {
         let t = Strings(language)
         let l = language.rawValue
         let shown = replies.isEmpty ? "<p>\(html(t.noReplies))</p>" : replies.map { reply in
-            "<article class=\"reply\"><h2>\(html(t.replyFrom(day: reply.day)))</h2>\n\(paragraphs(reply.text))\n</article>"
+            "<article class=\"reply\"><h2>\(html(t.replyFrom(day: t.date(reply.day))))</h2>\n\(paragraphs(reply.text))\n</article>"
         }.joined(separator: "\n")
         return Page(language: language, title: t.mailboxTitle, body: """
         \(shown)
@@ -91,7 +90,7 @@ enum Pages {
         <input type="hidden" name="csrf" value="\(html(csrf))">
         <input type="hidden" name="codename" value="\(html(codename))">
         <label for="statement">\(html(t.addMoreLabel))</label>
-        <textarea id="statement" name="statement" rows="8" required></textarea>
+        <textarea id="statement" name="statement" rows="8"></textarea>
         <label for="files">\(html(t.filesLabel))</label>
         <p class="hint" id="files-hint">\(html(t.filesHint(limitMiB: limitMiB)))</p>
         <input id="files" name="files" type="file" multiple aria-describedby="files-hint">
@@ -134,13 +133,15 @@ enum Pages {
     label,legend{display:block;font-weight:bold;margin-top:1.2rem}
     fieldset{border:1px solid var(--line);border-radius:.4rem;margin-top:1.2rem;padding:.2rem 1rem 1rem}
     input[type=text],input[type=password],textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #9fb0b7;border-radius:.4rem;background:#fff}
-    input[type=file]{font:inherit;margin:.4rem 0}
+    input[type=file]{font:inherit;margin:.4rem 0;max-width:100%}
+    form button{display:block}
     button,.button{display:inline-block;margin-top:1.5rem;padding:.75rem 1.4rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;font:inherit;text-decoration:none;cursor:pointer}
     .button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
     .choices{display:flex;flex-direction:column;gap:.2rem;margin:1.5rem 0}
     .codename{font-size:1.7rem;line-height:1.5;font-weight:bold;letter-spacing:.03em;background:#fff;border:2px dashed var(--accent);border-radius:.4rem;padding:1rem;word-spacing:.35em}
     .problem{background:#fff4e5;border-left:4px solid #b35c00;padding:.75rem 1rem}
     .reply{background:#fff;border:1px solid var(--line);border-radius:.4rem;padding:.5rem 1rem;margin:1rem 0}
+    .reply h2{margin-top:.5rem}
     footer{max-width:40rem;margin:0 auto;padding:1rem 1.25rem 2rem;border-top:1px solid var(--line)}
     :focus-visible{outline:3px solid #e0a030;outline-offset:2px}
     """

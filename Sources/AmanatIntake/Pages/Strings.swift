@@ -25,11 +25,12 @@ struct Strings {
     var statementHint: String { t("Кто пропал, когда и где его видели в последний раз, кто мог быть причастен.",
                                   "Who disappeared, when and where they were last seen, who may have been involved.") }
     var peopleLegend: String { t("Люди", "People") }
+    func person(_ index: Int) -> String { t("Человек \(index)", "Person \(index)") }
     var personName: String { t("Имя", "Name") }
     var personRelation: String { t("Кем приходится вам или что сделал", "Relation to you, or what they did") }
     var placesLabel: String { t("Места (по одному в строке)", "Places (one per line)") }
     var datesLabel: String { t("Даты (по одной в строке)", "Dates (one per line)") }
-    var contactLabel: String { t("Как с вами связаться (не обязательно)", "How to contact you (optional)") }
+    var contactLabel: String { t("Как с вами связаться (необязательно)", "How to contact you (optional)") }
     var contactHint: String { t("Если оставите пустым, ответы будут только здесь, по кодовой фразе.",
                                 "If you leave this empty, replies will only be here, with your codename.") }
     var filesLabel: String { t("Фото, голосовые сообщения, документы", "Photos, voice messages, documents") }
@@ -55,7 +56,16 @@ struct Strings {
     var open: String { t("Открыть", "Open") }
     var mailboxTitle: String { t("Ваш почтовый ящик", "Your mailbox") }
     var noReplies: String { t("Ответов пока нет. Загляните позже.", "No replies yet. Please check again later.") }
-    func replyFrom(day: String) -> String { t("Ответ от \(day)", "Reply of \(day)") }
+    func replyFrom(day: String) -> String { t("Ответ от \(day)", "Reply from \(day)") }
+
+    /// A day ("2026-11-25") as people write it: "25 ноября 2026", "25 November 2026".
+    func date(_ day: String) -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return day }
+        let russian = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(parts[2]) \((language == .ru ? russian : english)[parts[1] - 1]) \(parts[0])"
+    }
     var addMoreTitle: String { t("Добавить сведения", "Add more") }
     var addMoreLabel: String { t("Что вы хотите добавить", "What you want to add") }
     var addedTitle: String { t("Добавлено", "Added") }

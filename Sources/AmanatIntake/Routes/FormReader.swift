@@ -69,7 +69,8 @@ struct FormReader {
                             if let attachment = try file.finish() { uploads.append(attachment) }
                         } else if part.name != "files" {
                             guard let text = String(validating: part.text, as: UTF8.self) else { throw Failure.malformed }
-                            fields[part.name] = text
+                            // Browsers send a textarea's line breaks as CR LF; testimony keeps plain LF.
+                            fields[part.name] = text.replacingOccurrences(of: "\r\n", with: "\n")
                             if part.name == "csrf" {
                                 do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal { throw Failure.token(refusal) }
                             }
