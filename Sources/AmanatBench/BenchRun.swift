@@ -101,7 +101,12 @@ struct BenchRun {
             printError("  peers: amanat export/open, age and gpg on the \(options.streamMiB) MiB file…\n")
             peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds).run()
         }
-        return Report(rows: rows, vault: vault, peers: peers, redaction: redaction, options: options)
+        var intake: IntakeLoad?
+        if !options.amanat.isEmpty {
+            printError("  web intake: 200 concurrent submissions with files…\n")
+            intake = try IntakeLoad.run(amanat: options.amanat)
+        }
+        return Report(rows: rows, vault: vault, peers: peers, redaction: redaction, intake: intake, options: options)
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.

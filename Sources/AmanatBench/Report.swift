@@ -9,6 +9,7 @@ struct Report: CustomStringConvertible {
     let vault: VaultFigures
     let peers: [String: PeerBench.Figures]
     let redaction: (milliseconds: Double, words: Int)
+    let intake: IntakeLoad?
     let options: BenchOptions
 
     var description: String {
@@ -52,6 +53,7 @@ struct Report: CustomStringConvertible {
                   "leak-checked with every detector again; in-process, release build, median of 7 runs after a warm-up.", "",
                   "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
                   "| plan + apply + leak check | \(format(redaction.milliseconds, 1)) ms | < 100 ms | \(redaction.milliseconds < 100 ? "yes" : "**no**") |"]
+        lines += intake?.lines(format: format) ?? []
         return lines.joined(separator: "\n") + "\n"
     }
 

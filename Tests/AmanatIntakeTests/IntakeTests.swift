@@ -131,6 +131,13 @@ struct IntakeTests {
             #expect(empty.status == .badRequest && empty.text.contains(Strings(.en).emptyStatement))
             let garbage = try await Self.post(client, "/en/submit", body: Array("not multipart".utf8), browser: browser, contentType: "text/plain")
             #expect(garbage.status == .badRequest)
+            // Fields the form does not have, a field sent twice, or text beyond the limits are refused.
+            let unknown = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("junk1", "y") }, browser: browser)
+            #expect(unknown.status == .badRequest)
+            let twice = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("statement", "y") }, browser: browser)
+            #expect(twice.status == .badRequest)
+            let long = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("contact", String(repeating: "a", count: 5000)) }, browser: browser)
+            #expect(long.status == .contentTooLarge)
         }
         #expect(try fixture.vault.inbox().isEmpty)
         #expect(try fixture.blobFiles().isEmpty, "partial uploads were left behind")

@@ -22,8 +22,14 @@ struct FormReader {
 
     private let vault: Vault
     private let limit: Int
-    private static let fieldLimits = ["statement": 1 << 20]
-    private static let defaultFieldLimit = 4096
+    /// The text fields the forms have, each with its size limit; any other part is refused.
+    private static let fieldLimits: [String: Int] = [
+        "csrf": 128, "codename": 1024, "statement": 1 << 20, "person1": 4096, "person2": 4096, "person3": 4096,
+        "relation1": 4096, "relation2": 4096, "relation3": 4096, "places": 16 * 1024, "dates": 16 * 1024, "contact": 4096,
+    ]
+    /// All text fields of one form together.
+    private static let textLimit = (1 << 20) + 128 * 1024
+    private var textBytes = 0
 
     init(vault: Vault, limit: Int) {
         self.vault = vault
@@ -51,6 +57,8 @@ struct FormReader {
                         if let filename, name == "files" {
                             current = (name, filename.isEmpty ? nil : try FileIntake(vault: vault, name: filename, limit: limit - uploads.reduce(0) { $0 + $1.size }), [])
                         } else {
+                            // Only the forms' own fields are read; a part with another name is not a form of ours.
+                            guard Self.fieldLimits[name] != nil, fields[name] == nil else { throw Failure.malformed }
                             current = (name, nil, [])
                         }
                     case let .bytes(bytes):
@@ -59,7 +67,8 @@ struct FormReader {
                             try file.write(bytes)
                         } else if part.name != "files" {
                             part.text += bytes
-                            guard part.text.count <= Self.fieldLimits[part.name, default: Self.defaultFieldLimit] else { throw Failure.tooLarge }
+                            textBytes += bytes.count
+                            guard part.text.count <= Self.fieldLimits[part.name, default: 0], textBytes <= Self.textLimit else { throw Failure.tooLarge }
                             current = part
                         }
                     case .end:
