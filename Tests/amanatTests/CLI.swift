@@ -20,13 +20,25 @@ struct CLI {
         let err: String
     }
 
+    /// A temporary folder, removed when the last copy of the `CLI` that made it goes away (the large-file
+    /// tests leave gigabytes in it).
+    final class Workspace: Sendable {
+        let path: String
+        init() throws {
+            path = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-cli-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     /// A temporary working folder, with a vault path and weak key stretching for speed.
-    let directory: String
+    let workspace: Workspace
+    var directory: String { workspace.path }
     var environment: [String: String]
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        workspace = try Workspace()
+        let directory = workspace.path
         var environment = ProcessInfo.processInfo.environment
         environment["AMANAT_VAULT"] = directory + "/vault"
         environment["AMANAT_TEST_WEAK_KEYS"] = "1"
