@@ -59,6 +59,7 @@ build: deps ## Build everything (debug).
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium.
 	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots .build/screenshots
+	$(PYTHON) Tests/Browser/shutdown_test.py --amanat .build/debug/amanat
 
 screenshots: deps-test ## Refresh the screenshots of the web intake in Docs/screenshots (headless Chromium).
 	$(SWIFT) build --product amanat

@@ -5,20 +5,21 @@ import Foundation
 /// digits, ages (ей было 17 лет, 17 years old), school numbers (школа № 12, school No. 12) and workplaces
 /// (работал на заводе «Звезда», worked at the Argun cannery, names in guillemets).
 public struct CandidateDetector: Sendable {
-    private static let patterns: [NSRegularExpression] = [
+    /// The patterns, each with where it can match (the number, age and school patterns need a digit).
+    private static let patterns: [(regex: NSRegularExpression, region: Region)] = [
         #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
         #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
         #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
         #"(?:aged|age)\s+\d{1,3}\b"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) } + [
+    ].map { (try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]), Region.digits) } + [
         // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
-        #"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#,
+        (#"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#, Region.digits),
         // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
         // and names in guillemets, which are usually firms, shops or organisations.
-        #"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
-        #"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#,
-        #"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
+        (#"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#, .whole),
+        (#"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#, .whole),
+        (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .whole),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,
     /// messengers, and the acronyms of public institutions that testimonies name all the time.
@@ -56,10 +57,9 @@ public struct CandidateDetector: Sendable {
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }
         }
-        let whole = NSRange(text.startIndex..., in: text)
-        for regex in Self.patterns {
-            for match in regex.matches(in: text, range: whole) {
-                guard let range = Range(match.range, in: text) else { continue }
+        for (regex, region) in Self.patterns {
+            for match in scan.matches(of: regex, in: region) {
+                guard let range = Range(match, in: text) else { continue }
                 let (start, end) = map.offsets(of: range)
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }

@@ -16,10 +16,9 @@ public struct PhoneDetector: Sendable {
     private static let regex = try! NSRegularExpression(pattern: pattern)
 
     func spans(in scan: Scan) -> [Span] {
-        let text = scan.text, map = scan.map, regex = Self.regex
-        let whole = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: whole).compactMap { match in
-            guard let range = Range(match.range, in: text) else { return nil }
+        let text = scan.text, map = scan.map
+        return scan.matches(of: Self.regex, in: .digits).compactMap { match in
+            guard let range = Range(match, in: text) else { return nil }
             let candidate = text[range]
             let digits = candidate.filter(\.isNumber).count
             let international = candidate.hasPrefix("+")
