@@ -16,9 +16,10 @@ public struct CandidateDetector: Sendable {
         (#"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#, Region.digits),
         // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
         // and names in guillemets, which are usually firms, shops or organisations.
-        (#"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#, .whole),
-        (#"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#, .whole),
-        (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .whole),
+        (#"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
+         .containing(["аботал", "рудил", "стро"])),
+        (#"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#, .containing(["orked", "orks", "orking", "mployed"])),
+        (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"])),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,

@@ -31,7 +31,8 @@ public struct IdentifierDetector: Sendable {
         rules = [
             // Each rule starts where a match can start (after a non-letter), so the engine does not try every position of every word.
             rule(.email, #"(?<![\p{L}\d._%+\-])[\p{L}\d._%+\-]++@[\p{L}\d.\-]+\.[\p{L}]{2,}"#, region: .at),
-            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#, region: .whole),
+            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#,
+                 region: .containing(["http", "www.", "t.me/", "wa.me/", "vk.com/", "instagram.com/", "telegram.me/"])),
             rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]"#, region: .at),
             rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
             rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) { Self.ibanValid($0.filter { !$0.isWhitespace }) },
@@ -40,11 +41,13 @@ public struct IdentifierDetector: Sendable {
             rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true),
             rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true),
             rule(.date, #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#),
-            rule(.address, #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#, caseSensitive: true, region: .whole),
+            rule(.address, #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#, caseSensitive: true,
+                 region: .containing(["Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Lane", "Boulevard", "Blvd."])),
             // Case-sensitive with both capitals spelled out: ICU's case-insensitive Cyrillic is slow.
             rule(.date, #"(?<!\p{L})(?:[Вв]есн(?:ой|а|у)|[Лл]ет(?:ом|о)|[Оо]сен(?:ью|ь)|[Зз]им(?:ой|а|у)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}(?:\s*(?:года|г\.|-го))?(?!\d)"#, caseSensitive: true),
             rule(.address, #"(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)\s*[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)?(?:,?\s*(?:д\.|дом)\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира)\s*\d+)?"#, caseSensitive: true, region: .whole),
-            rule(.address, #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#, caseSensitive: true, region: .whole),
+            rule(.address, #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#, caseSensitive: true,
+                 region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
             rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
             rule(.plate, #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#),
         ]
