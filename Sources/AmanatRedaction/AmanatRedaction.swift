@@ -5,4 +5,4 @@
 // Method: every word is compared in one folded Latin form (Cyrillic transliterated, ё = е, and the
 // spelling variants kh/h, ya/ia, yu/iu, ye/e, y/i, ts/c, j/i made equal), and a case term matches a
 // word that is the term itself, the term plus a Russian case ending, or the term's Snowball stem plus
-// a non-empty case ending. Docs/redaction.md (to come) explains the method and its limits.
+// a non-empty case ending. Docs/redaction.md explains the method, its limits and the editor's workflow.
