@@ -361,9 +361,19 @@ def cli(amanat, args, deadline, env=None, cap=None):
 def clean_env():
     env = dict(os.environ)
     for name in ("AMANAT_TEST_WEAK_KEYS", "AMANAT_TEST_TODAY", "AMANAT_PASSPHRASE", "AMANAT_NEW_PASSPHRASE",
-                 "AMANAT_CODENAME", "AMANAT_VAULT"):
+                 "AMANAT_CODENAME", "AMANAT_VAULT", "AMANAT_ADMINISTRATOR_KEY"):
         env.pop(name, None)
     return env
+
+
+def trust_administrator(env, init_output, directory):
+    """After `amanat init`: `amanat serve` must be given the administrator's public key (it trusts the vault
+    against it), and known vaults are remembered in the run's own folder, not in the user's configuration."""
+    match = re.search(r"^Intake public key: (amanat1[a-z0-9]+)$", init_output, re.M)
+    if not match:
+        raise RuntimeError("`amanat init` printed no intake public key")
+    env["AMANAT_ADMINISTRATOR_KEY"] = match.group(1)
+    env["XDG_CONFIG_HOME"] = os.path.join(directory, "config")
 
 
 OUT_OF_TIME = "not checked: out of time"
@@ -519,6 +529,7 @@ def main():
         results["init_s"] = seconds(time.monotonic() - started, 2)
         if result.returncode != 0:
             raise SetupError(f"amanat init failed ({result.returncode}): {result.stderr.strip()}")
+        trust_administrator(env, result.stdout, directory)
         say(f"load-intake: init took {results['init_s']} s")
 
         run_id = os.urandom(4).hex()

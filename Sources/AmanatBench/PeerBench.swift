@@ -22,7 +22,9 @@ struct PeerBench {
         }
         let work = directory + "/peers"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        // amanat: a vault whose case holds the file as an attachment (set up untimed).
+        // amanat: a vault whose case holds the file as an attachment (set up untimed). The children remember
+        // the vault in a known-vaults file of the run's own, not in the user's configuration.
+        setenv("XDG_CONFIG_HOME", work + "/config", 1)
         let passphrase = work + "/pass"
         try Data("bench passphrase 1".utf8).write(to: URL(fileURLWithPath: passphrase))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passphrase)
@@ -55,7 +57,8 @@ struct PeerBench {
                 switch name {
                 case "amanat":
                     encrypt = [amanat, "export", caseID.description, "--vault", work + "/vault", "--identity", work + "/admin.id",
-                               "--passphrase-file", passphrase, "--to", lawyer.publicKey.stringRepresentation, "--out", sealed]
+                               "--passphrase-file", passphrase, "--to", lawyer.publicKey.stringRepresentation, "--out", sealed,
+                               "--administrator-key", administrator.publicKey.stringRepresentation]
                     decrypt = [amanat, "open", sealed, "--identity", work + "/lawyer.id", "--passphrase-file", passphrase,
                                "--from", administrator.publicKey.stringRepresentation, "--out", work + "/files"]
                 case "age":

@@ -27,6 +27,8 @@ public enum Labels {
     public static let auditChain: [UInt8] = Array("amanat/v1/audit-chain".utf8)
     /// Prefix of what an actor signs for an audit entry (followed by the entry's hash).
     public static let auditSignature: [UInt8] = Array("amanat/v1/audit-signature".utf8)
+    /// Prefix of the vault settings statement the administrator signs (schema revision 3).
+    public static let vaultSettings: [UInt8] = Array("amanat/v1/vault-settings".utf8)
     /// Prefix of the statement a reply's author signs.
     public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
     /// BLAKE2b key of the hash a case bundle's signature covers, and prefix of the signed message.

@@ -43,6 +43,12 @@ public enum AmanatVaultError: Error, Equatable, Sendable {
     case invalidArgument(String)
     /// A projection's signature, key or fields do not verify.
     case projectionNotVerified(String)
+    /// The vault names an administrator other than the one this person trusts.
+    case administratorMismatch(trusted: String, found: String, source: String)
+    /// The audit log is shorter than, or differs from, the head this person verified before.
+    case rolledBack(remembered: Int, now: Int, knownVaults: String)
+    /// The known-vaults file cannot be read.
+    case knownVaultsDamaged(path: String, line: Int)
 }
 
 extension AmanatVaultError: CustomStringConvertible {
@@ -69,6 +75,17 @@ extension AmanatVaultError: CustomStringConvertible {
         case let .crypto(error): return error.description
         case let .invalidArgument(message): return message
         case let .projectionNotVerified(reason): return "this projection does not verify: \(reason); do not publish or trust it"
+        case let .administratorMismatch(trusted, found, source):
+            return "this vault's administrator key is not the one you trust: you trust \(trusted) (\(source)), the vault names "
+                + "\(found). Someone may have replaced its keys: submit, read and reply nothing; ask the administrator, in "
+                + "person or by phone, to read you her fingerprint"
+        case let .rolledBack(remembered, now, knownVaults):
+            return "this vault's audit log no longer begins with the \(remembered) entries you verified before (it now has "
+                + "\(now)): the vault was rolled back to an earlier copy or altered. Use nothing from it and tell the "
+                + "administrator. If you restored it from a backup yourself, remove its line from \(knownVaults)"
+        case let .knownVaultsDamaged(path, line):
+            return "\(path) is damaged\(line > 0 ? " at line \(line)" : ""); fix or remove that line (it lists the vaults "
+                + "you trust), then run the command again"
         }
     }
 }

@@ -1,5 +1,6 @@
 public import AmanatCrypto
 import Foundation
+import Synchronization
 
 /// A vault: the gateway to every record, case, grant, mailbox and audit entry. Each method that
 /// changes something runs one transaction that also appends its audit entry, so the log and the data
@@ -19,6 +20,13 @@ public final class Vault: Sendable {
     public let administratorKey: Ed25519.PublicKey
     /// Argon2id parameters for codenames.
     let codenameParameters: Argon2id.Parameters
+    /// Whether the administrator has signed the settings (every vault from schema revision 3 on, and an
+    /// older one after her next action). Until then the key halves are still checked against the trusted
+    /// key, but the codename salt and parameters are not authenticated.
+    public let settingsSigned: Bool
+    /// What checking the vault against the person's trust found (`.matched` for a vault just created).
+    public var trustOutcome: TrustOutcome { checkedTrust.withLock { $0 } }
+    private let checkedTrust = Mutex(TrustOutcome.matched)
 
     /// The database file inside a vault directory.
     public static let databaseName = "vault.sqlite"
@@ -40,6 +48,22 @@ public final class Vault: Sendable {
         } catch {
             throw AmanatVaultError.corrupted("the vault's settings")
         }
+        if let signature = info.settingsSignature {
+            // A signature that is there must verify: a settings row edited after signing is damage.
+            guard let statement = VaultFormat.settingsStatement(info),
+                  administratorKey.isValidSignature(Array(signature), for: statement) else {
+                throw AmanatVaultError.corrupted("the vault's settings (their signature does not verify)")
+            }
+            settingsSigned = true
+        } else {
+            settingsSigned = false
+        }
+    }
+
+    /// The administrator's signature over `row`'s settings statement.
+    static func signSettings(_ row: VaultInfoRow, administrator: Identity) throws -> Data {
+        guard let statement = VaultFormat.settingsStatement(row) else { throw AmanatVaultError.corrupted("the vault's settings") }
+        return Data(administrator.signingKey.signature(for: statement))
     }
 
     /// Creates a new vault in `directory` (which must not exist yet) for `administrator`.
@@ -48,8 +72,10 @@ public final class Vault: Sendable {
     ///   - administrator: the intake officer's or editor's identity; its X25519 key becomes the intake key.
     ///   - codenameParameters: Argon2id cost of deriving a mailbox from a codename (default INTERACTIVE).
     /// - Throws: `AmanatVaultError.vaultExists`, `.storage`.
+    ///   - knownVaults: the creator's known-vaults file, where the new vault is remembered as hers.
     public static func create(at directory: String, administrator: Identity,
-                              codenameParameters: Argon2id.Parameters = .interactive) throws -> Vault {
+                              codenameParameters: Argon2id.Parameters = .interactive,
+                              knownVaults: KnownVaults? = nil) throws -> Vault {
         let manager = FileManager.default
         if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? false) {
             // Either a vault or something else: never write into a folder that already holds files.
@@ -63,13 +89,16 @@ public final class Vault: Sendable {
             throw AmanatVaultError.storage("cannot create \(directory)/\(databaseName)")
         }
         let store = try SQLiteVaultStore(path: directory + "/" + databaseName)
-        return try create(store: store, blobDirectory: blobs, administrator: administrator, codenameParameters: codenameParameters)
+        let vault = try create(store: store, blobDirectory: blobs, administrator: administrator,
+                               codenameParameters: codenameParameters)
+        try knownVaults?.remember(vault, location: try location(of: directory))
+        return vault
     }
 
     /// Creates a vault in an empty `store`, with attachments in `blobDirectory` (for tests and other backends).
     public static func create(store: any VaultStore, blobDirectory: String, administrator: Identity,
                               codenameParameters: Argon2id.Parameters = .interactive) throws -> Vault {
-        let info = VaultInfoRow(
+        var info = VaultInfoRow(
             formatVersion: Int(VaultFormat.version),
             intakeKey: Data(administrator.publicKey.encryption.rawRepresentation),
             administratorSigningKey: Data(administrator.publicKey.signing.rawRepresentation),
@@ -77,6 +106,7 @@ public final class Vault: Sendable {
             codenameOpsLimit: Int64(codenameParameters.opsLimit),
             codenameMemLimit: Int64(codenameParameters.memLimit),
             createdDay: Day.today().description)
+        info.settingsSignature = try signSettings(info, administrator: administrator)
         try store.write { writer in
             guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobDirectory) }
             try writer.insert(info)
@@ -85,12 +115,40 @@ public final class Vault: Sendable {
         return try Vault(store: store, blobDirectory: blobDirectory)
     }
 
-    /// Opens the vault in `directory`.
-    /// - Throws: `AmanatVaultError.vaultNotFound`, `.unsupportedVaultVersion`, `.corrupted`, `.storage`.
-    public static func open(at directory: String) throws -> Vault {
+    /// Opens the vault in `directory` and checks it against what the person trusts: its administrator
+    /// key must be the one she was given or remembered, and its audit log must still hold the head she
+    /// verified last time (`VaultTrust`).
+    /// - Parameters:
+    ///   - directory: the vault folder.
+    ///   - trust: the administrator key and/or known-vaults file to check against.
+    /// - Throws: `AmanatVaultError.vaultNotFound`, `.unsupportedVaultVersion`, `.corrupted`, `.storage`,
+    ///   `.administratorMismatch`, `.rolledBack`, `.auditBroken`, `.knownVaultsDamaged`.
+    public static func open(at directory: String, trust: VaultTrust) throws -> Vault {
         let database = directory + "/" + databaseName
         guard FileManager.default.fileExists(atPath: database) else { throw AmanatVaultError.vaultNotFound(path: directory) }
-        return try Vault(store: SQLiteVaultStore(path: database), blobDirectory: directory + "/" + blobFolderName)
+        let vault = try Vault(store: SQLiteVaultStore(path: database), blobDirectory: directory + "/" + blobFolderName)
+        let outcome = try vault.check(trust, location: try location(of: directory))
+        vault.checkedTrust.withLock { $0 = outcome }
+        return vault
+    }
+
+    /// Opens a vault kept in `store` (another backend) and checks it against `trust`.
+    /// - Parameter location: the vault's name in the known-vaults file (for example its database URL).
+    public static func open(store: any VaultStore, blobDirectory: String, location: String,
+                            trust: VaultTrust) throws -> Vault {
+        let vault = try Vault(store: store, blobDirectory: blobDirectory)
+        let outcome = try vault.check(trust, location: location)
+        vault.checkedTrust.withLock { $0 = outcome }
+        return vault
+    }
+
+    /// A vault folder's absolute path with links resolved: its name in known-vaults files.
+    static func location(of directory: String) throws -> String {
+        guard let resolved = realpath(directory, nil) else { throw AmanatVaultError.vaultNotFound(path: directory) }
+        defer { free(resolved) }
+        let path = String(cString: resolved)
+        guard !path.contains("\n") else { throw AmanatVaultError.invalidArgument("a vault path may not contain a line break") }
+        return path
     }
 
     /// Whether `identity` is this vault's administrator.

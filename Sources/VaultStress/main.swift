@@ -2,7 +2,7 @@
 // after each submission is committed. The crash-safety and concurrency tests run it as a child
 // process, kill it at random moments, and check that every acknowledged record survived intact.
 //
-//   VaultStress submit VAULT_DIR COUNT [ATTACH_EVERY]
+//   VaultStress submit VAULT_DIR COUNT [ATTACH_EVERY]   (AMANAT_ADMINISTRATOR_KEY: the key to trust)
 //   VaultStress make-fixture DIR          (writes the committed fixture vault; see Fixture.swift)
 import AmanatCrypto
 import AmanatVault
@@ -25,7 +25,8 @@ guard arguments.count >= 4, arguments[1] == "submit", let count = Int(arguments[
 let attachEvery = arguments.count > 4 ? Int(arguments[4]) ?? 0 : 0
 
 do {
-    let vault = try Vault.open(at: arguments[2])
+    let administrator = try Identity.PublicKey(string: ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"] ?? "")
+    let vault = try Vault.open(at: arguments[2], trust: .administrator(administrator))
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vault-stress-\(getpid())").path
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }

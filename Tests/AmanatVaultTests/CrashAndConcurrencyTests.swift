@@ -18,8 +18,10 @@ struct CrashAndConcurrencyTests {
         let output = Pipe()
         let errors = Pipe()
 
-        init(vault: String, count: Int, attachEvery: Int) throws {
+        init(vault: String, count: Int, attachEvery: Int, administrator: Identity) throws {
             process.executableURL = URL(fileURLWithPath: CrashAndConcurrencyTests.stressBinary)
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["AMANAT_ADMINISTRATOR_KEY": administrator.publicKey.stringRepresentation]) { $1 }
             process.arguments = ["submit", vault, "\(count)", "\(attachEvery)"]
             process.standardOutput = output
             process.standardError = errors
@@ -42,7 +44,7 @@ struct CrashAndConcurrencyTests {
     /// - Returns: the ids now present, so the next check opens only what is new.
     @discardableResult
     static func check(_ directory: String, administrator: Identity, acknowledged: Set<String>, alreadyChecked: Set<String> = []) throws -> Set<String> {
-        let vault = try Vault.open(at: directory)
+        let vault = try Vault.open(at: directory, trust: .administrator(administrator.publicKey))
         let present = try vault.inbox()
         let ids = Set(present.map(\.id.description))
         let missing = acknowledged.subtracting(ids)
@@ -69,7 +71,7 @@ struct CrashAndConcurrencyTests {
         var checked = Set<String>()
         var killedMidway = 0
         for round in 0..<50 {
-            let child = try Child(vault: path, count: 100_000, attachEvery: 3)
+            let child = try Child(vault: path, count: 100_000, attachEvery: 3, administrator: administrator)
             usleep(UInt32(80_000 + Int(SecureRandom.uniform(320_000)) + (round == 0 ? 300_000 : 0)))
             kill(child.process.processIdentifier, SIGKILL)
             child.process.waitUntilExit()
@@ -81,7 +83,7 @@ struct CrashAndConcurrencyTests {
         #expect(killedMidway == 50)
         #expect(acknowledged.count > 50, "the children made too little progress to test anything")
         // Attachments of acknowledged records still decrypt and verify after all the kills.
-        let vault = try Vault.open(at: path)
+        let vault = try Vault.open(at: path, trust: .administrator(administrator.publicKey))
         var exported = 0
         for summary in try vault.inbox().prefix(30) {
             for attachment in try vault.open(summary.id, as: .administrator(administrator)).attachments {
@@ -98,7 +100,7 @@ struct CrashAndConcurrencyTests {
         let path = directory.file("vault")
         let administrator = Identity()
         _ = try Vault.create(at: path, administrator: administrator, codenameParameters: .minimumForTesting)
-        let children = try (0..<4).map { _ in try Child(vault: path, count: 40, attachEvery: 10) }
+        let children = try (0..<4).map { _ in try Child(vault: path, count: 40, attachEvery: 10, administrator: administrator) }
         var acknowledged = Set<String>()
         for child in children {
             let acks = child.acknowledged()
@@ -111,6 +113,6 @@ struct CrashAndConcurrencyTests {
         }
         #expect(acknowledged.count == 160)
         try Self.check(path, administrator: administrator, acknowledged: acknowledged)
-        #expect(try Vault.open(at: path).inbox().count == 160)
+        #expect(try Vault.open(at: path, trust: .administrator(administrator.publicKey)).inbox().count == 160)
     }
 }

@@ -48,7 +48,7 @@ struct FixtureTests {
         #expect(administrator.publicKey.stringRepresentation == facts.administrator.public_key)
         #expect(Hex.encode(lawyer.encryptionKey.rawRepresentation) == facts.lawyer.x25519_secret)
 
-        let vault = try Vault.open(at: copy + "/vault")
+        let vault = try Vault.open(at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
         let record = try Testimony.ID(facts.record)
         let byAdministrator = try vault.open(record, as: .administrator(administrator))
         #expect(byAdministrator.statement == facts.statement)
@@ -81,7 +81,7 @@ struct FixtureTests {
         let (directory, copy, facts) = try Self.copy()
         let passphrase = SecretBytes(utf8: facts.identity_passphrase)
         let administrator = try IdentityFile.open(at: copy + "/administrator.id", passphrase: passphrase)
-        let vault = try Vault.open(at: copy + "/vault")
+        let vault = try Vault.open(at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
         let bundle = directory.file("case.amanat")
         try vault.exportCase(Case.ID(facts.case), to: Identity.PublicKey(string: facts.lawyer.public_key), path: bundle, administrator: administrator)
         let (status, output, errors) = try Self.python("open_bundle.py", [bundle, facts.lawyer.x25519_secret,

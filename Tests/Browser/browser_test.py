@@ -101,6 +101,14 @@ def tiny_png(width=16, height=16):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", b"Location\x00" + PNG_SECRET) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
 
+def intake_key(init_output):
+    """The administrator's public key from `amanat init`'s output: `amanat serve` trusts the vault against it."""
+    match = re.search(r"^Intake public key: (amanat1[a-z0-9]+)$", init_output, re.M)
+    if not match:
+        raise StepFailed(f"`amanat init` printed no intake public key:\n{init_output}")
+    return match.group(1)
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -126,8 +134,10 @@ class Test:
         self.admin_pass = self.dir / "admin.pass"
         self.lawyer_pass = self.dir / "lawyer.pass"
         self.lawyer_id = self.dir / "lawyer.id"
-        self.env = dict(os.environ, AMANAT_TEST_WEAK_KEYS="1")
-        for name in ("AMANAT_PASSPHRASE", "AMANAT_NEW_PASSPHRASE", "AMANAT_CODENAME", "AMANAT_VAULT"):
+        # Known vaults are remembered in the test's own folder, not in the user's configuration.
+        self.env = dict(os.environ, AMANAT_TEST_WEAK_KEYS="1", XDG_CONFIG_HOME=str(self.dir / "config"))
+        for name in ("AMANAT_PASSPHRASE", "AMANAT_NEW_PASSPHRASE", "AMANAT_CODENAME", "AMANAT_VAULT",
+                     "AMANAT_ADMINISTRATOR_KEY"):
             self.env.pop(name, None)
         self.server = None
         self.server_log = None
@@ -167,7 +177,8 @@ class Test:
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         self.server_log = open(self.dir / "serve.log", "w+")
-        self.server = subprocess.Popen([self.amanat, "serve", "--vault", str(self.vault), "--listen", f"127.0.0.1:{port}"],
+        self.server = subprocess.Popen([self.amanat, "serve", "--vault", str(self.vault), "--listen", f"127.0.0.1:{port}",
+                                        "--administrator-key", self.admin_key],
                                        env=self.env, cwd=self.dir, stdin=subprocess.DEVNULL,
                                        stdout=self.server_log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
@@ -520,7 +531,8 @@ class Test:
         self.step("create a vault and a lawyer's identity")
         write_private(self.admin_pass, "тест администратора: река гора облако\n")
         write_private(self.lawyer_pass, "тест юриста: море степь ветер\n")
-        self.cli("init", "--vault", self.vault, "--passphrase-file", self.admin_pass)
+        created = self.cli("init", "--vault", self.vault, "--passphrase-file", self.admin_pass)
+        self.admin_key = intake_key(created)
         self.cli("identity", "new", "--out", self.lawyer_id, "--passphrase-file", self.lawyer_pass)
         self.ok()
 

@@ -45,7 +45,9 @@ def main():
         with open(os.open(passphrase, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
             handle.write("shutdown test passphrase\n")
         vault = os.path.join(directory, "vault")
-        subprocess.run([args.amanat, "init", "--vault", vault, "--passphrase-file", passphrase], env=env, check=True, capture_output=True)
+        created = subprocess.run([args.amanat, "init", "--vault", vault, "--passphrase-file", passphrase], env=env, check=True,
+                                 capture_output=True, text=True)
+        client.trust_administrator(env, created.stdout, directory)
         port = client.free_port()
         server = subprocess.Popen([args.amanat, "serve", "--vault", vault, "--listen", f"127.0.0.1:{port}"],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

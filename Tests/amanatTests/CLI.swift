@@ -42,7 +42,11 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["AMANAT_VAULT"] = directory + "/vault"
         environment["AMANAT_TEST_WEAK_KEYS"] = "1"
-        for name in ["AMANAT_PASSPHRASE", "AMANAT_CODENAME", "AMANAT_NEW_PASSPHRASE"] { environment[name] = nil }
+        // Known vaults are remembered inside the workspace, never in the user's own configuration.
+        environment["XDG_CONFIG_HOME"] = directory + "/config"
+        for name in ["AMANAT_PASSPHRASE", "AMANAT_CODENAME", "AMANAT_NEW_PASSPHRASE", "AMANAT_ADMINISTRATOR_KEY"] {
+            environment[name] = nil
+        }
         self.environment = environment
     }
 

@@ -58,22 +58,28 @@ struct FailureTests {
         let database = s.cli.path("vault/vault.sqlite")
         // Flip one byte inside the stored body: find the record's ciphertext by its length in the file.
         try s.cli.ok(["audit", "--verify"])
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", """
-        import sqlite3, sys
-        db = sqlite3.connect(sys.argv[1])
-        body = bytearray(db.execute("select body from testimony").fetchone()[0])
-        body[len(body) // 2] ^= 1
-        db.execute("update testimony set body = ?", (bytes(body),))
-        db.execute("update auditEntry set action = 'edited' where sequence = 2")
-        db.commit()
-        """, database]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        func tamper(_ sql: String) throws {
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            sqlite.arguments = ["python3", "-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            body = bytearray(db.execute("select body from testimony").fetchone()[0])
+            body[len(body) // 2] ^= 1
+            \(sql)
+            db.commit()
+            """, database]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+            #expect(sqlite.terminationStatus == 0)
+        }
+        try tamper("db.execute('update testimony set body = ?', (bytes(body),))")
         let read = try s.cli.run(["read", record] + s.admin)
         #expect(read.status == 65 && read.err.contains("damaged or was tampered with"))
+        // An edited audit entry stops every command that opens the vault, before anything is read.
+        try tamper("db.execute(\"update auditEntry set action = 'edited' where sequence = 2\")")
+        let again = try s.cli.run(["read", record] + s.admin)
+        #expect(again.status == 65 && again.err.contains("audit log"), "\(again.err)")
         let audit = try s.cli.run(["audit", "--verify"])
         #expect(audit.status == 65)
     }

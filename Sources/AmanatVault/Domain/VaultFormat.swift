@@ -52,6 +52,19 @@ enum VaultFormat {
         return bytes
     }
 
+    /// The vault settings statement the administrator signs (132 bytes): label, 0, version, intake key,
+    /// administrator signing key, codename salt (16 bytes), Argon2id opslimit and memlimit (`u64` each),
+    /// created day (10 ASCII bytes). Nil when a field has the wrong length: such settings cannot be signed.
+    static func settingsStatement(_ row: VaultInfoRow) -> [UInt8]? {
+        guard row.intakeKey.count == 32, row.administratorSigningKey.count == 32, row.codenameSalt.count == 16,
+              row.createdDay.utf8.count == 10, row.codenameOpsLimit >= 0, row.codenameMemLimit >= 0 else { return nil }
+        var bytes = Labels.vaultSettings + [0, version]
+        bytes += row.intakeKey + row.administratorSigningKey + row.codenameSalt
+        bytes += u64(Int(row.codenameOpsLimit)) + u64(Int(row.codenameMemLimit))
+        bytes += Array(row.createdDay.utf8)
+        return bytes
+    }
+
     /// The canonical bytes of an audit entry (everything but its hash and signature).
     static func auditBytes(_ row: AuditEntryRow) -> [UInt8] {
         let action = Array(row.action.utf8), objects = Array(row.objects.utf8)

@@ -19,6 +19,9 @@ public struct VaultInfoRow: Codable, Sendable, Equatable {
     public var codenameMemLimit: Int64
     /// The day the vault was created.
     public var createdDay: String
+    /// The administrator's Ed25519 signature over the settings statement (Docs/format.md §8.20); nil in a
+    /// vault made before schema revision 3 until the administrator's next action signs it.
+    public var settingsSignature: Data? = nil
 }
 
 /// One testimony record: a first submission or a follow-up.

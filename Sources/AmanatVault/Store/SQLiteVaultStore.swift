@@ -151,6 +151,9 @@ public final class SQLiteVaultStore: VaultStore {
                 t.column("sealed", .blob).notNull()
             }
         }
+        migrator.registerMigration("Sign the vault settings (schema revision 3)") { db in
+            try db.alter(table: "vaultInfo") { t in t.add(column: "settingsSignature", .blob) }
+        }
         return migrator
     }
 
@@ -227,8 +230,12 @@ private struct SQLiteRows: VaultWriter {
     func plan(projectionID: Data) throws -> PlanRow? { try PlanRow.fetchOne(db, key: projectionID) }
     func lastAuditEntry() throws -> AuditEntryRow? { try AuditEntryRow.order(Column("sequence").desc).fetchOne(db) }
     func auditEntries() throws -> [AuditEntryRow] { try AuditEntryRow.order(Column("sequence")).fetchAll(db) }
+    func auditEntries(from sequence: Int) throws -> [AuditEntryRow] {
+        try AuditEntryRow.filter(Column("sequence") >= sequence).order(Column("sequence")).fetchAll(db)
+    }
 
     func insert(_ row: VaultInfoRow) throws { try row.insert(db) }
+    func update(_ row: VaultInfoRow) throws { try row.update(db) }
     func insert(_ row: TestimonyRow) throws { try row.insert(db) }
     func insert(_ row: MailboxRow) throws { try row.insert(db) }
     func insert(_ row: CaseRow) throws { try row.insert(db) }

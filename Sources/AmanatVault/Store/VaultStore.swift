@@ -52,12 +52,16 @@ public protocol VaultReader {
     func lastAuditEntry() throws -> AuditEntryRow?
     /// The whole audit log, in sequence order.
     func auditEntries() throws -> [AuditEntryRow]
+    /// The audit entries from `sequence` on, in sequence order.
+    func auditEntries(from sequence: Int) throws -> [AuditEntryRow]
 }
 
 /// Changing a vault's rows, inside a `VaultStore.write` transaction.
 public protocol VaultWriter: VaultReader {
     /// Stores the settings row (once, when the vault is created).
     func insert(_ row: VaultInfoRow) throws
+    /// Replaces the settings row (only to add the administrator's signature to an unsigned one).
+    func update(_ row: VaultInfoRow) throws
     /// Stores a new record.
     func insert(_ row: TestimonyRow) throws
     /// Stores a new mailbox.

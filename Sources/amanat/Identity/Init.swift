@@ -40,7 +40,8 @@ extension Amanat {
             let administrator = Identity()
             // The vault first (it refuses a folder that is not empty), then the identity beside or outside it;
             // if the identity cannot be written, the new vault is removed so that no key is ever lost.
-            _ = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames)
+            _ = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames,
+                                 knownVaults: VaultOptions.knownVaults)
             do {
                 try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
             } catch {

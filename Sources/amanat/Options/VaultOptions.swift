@@ -3,16 +3,46 @@ import AmanatVault
 import ArgumentParser
 import Foundation
 
-/// `--vault DIR`, shared by every command that works on a vault.
+/// `--vault DIR` and `--administrator-key KEY`, shared by every command that works on a vault.
 struct VaultOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The vault folder (default: $AMANAT_VAULT, then ./vault).", valueName: "DIR"))
     var vault: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The administrator's public key (amanat1…, or a file holding it) to trust the vault against; or set "
+            + "AMANAT_ADMINISTRATOR_KEY. Without it, the key seen the first time is remembered (Docs/cli.md, Trust).",
+        valueName: "KEY"))
+    var administratorKey: String?
+
     /// The vault path after defaults.
     var path: String { vault ?? ProcessInfo.processInfo.environment["AMANAT_VAULT"] ?? "vault" }
 
-    /// Opens the vault.
-    func open() throws -> Vault { try Vault.open(at: path) }
+    /// The administrator key given with `--administrator-key` or AMANAT_ADMINISTRATOR_KEY, if any.
+    func trustedAdministrator() throws -> Identity.PublicKey? {
+        guard let text = administratorKey ?? ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"],
+              !text.isEmpty else { return nil }
+        return try PublicKeyArgument.parse(text)
+    }
+
+    /// This person's known-vaults file.
+    static var knownVaults: KnownVaults { KnownVaults(path: KnownVaults.defaultPath()) }
+
+    /// Opens the vault, checked against the administrator key given or remembered (never against the
+    /// vault's own word), and says so when it was the first time or the settings are not signed yet.
+    func open() throws -> Vault {
+        let vault = try Vault.open(at: path, trust: VaultTrust(administrator: try trustedAdministrator(),
+                                                               knownVaults: Self.knownVaults))
+        if case let .firstContact(fingerprint) = vault.trustOutcome {
+            Diagnostics.note("first use of this vault: its administrator's fingerprint \(fingerprint) is now remembered in "
+                + "\(Self.knownVaults.path). Compare it with the fingerprint the administrator gave you; "
+                + "from now on a different key is refused")
+        }
+        if !vault.settingsSigned {
+            Diagnostics.warning("this vault's settings are not signed yet (it was made by an older Amanat); they will be at "
+                + "the administrator's next action. Until then its codename settings are not protected against tampering")
+        }
+        return vault
+    }
 
     /// Where `amanat init` keeps the administrator's identity by default.
     var administratorIdentityPath: String { path + "/administrator.id" }

@@ -14,9 +14,13 @@ extension Amanat {
             address, browser or time of a visit. Listen on loopback and put Tor in front (Docs/deploy.md). \
             Stop it with Ctrl-C (or SIGTERM): submissions in progress finish first.
 
+            The administrator's public key is required (--administrator-key, or AMANAT_ADMINISTRATOR_KEY), \
+            as the key itself or a file outside the vault: the server refuses to start if the vault names \
+            another key, so nobody who can write the vault's files can redirect submissions to a key of theirs.
+
             Examples:
-              amanat serve --vault ./vault
-              amanat serve --vault ./vault --listen 127.0.0.1:8080 --upload-limit 200
+              amanat serve --vault ./vault --administrator-key amanat1…
+              amanat serve --vault ./vault --administrator-key /etc/amanat/administrator.pub --upload-limit 200
             """
         )
 
@@ -40,7 +44,7 @@ extension Amanat {
         }
 
         func run() throws {
-            let vault = try self.vault.open()
+            let vault = try openTrusted()
             let (host, port) = Self.address(listen)!
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
                 FileHandle.standardError.write(Data("amanat: warning: listening on \(host), not on loopback; sources should reach the intake only through Tor (Docs/deploy.md)\n".utf8))
@@ -56,6 +60,28 @@ extension Amanat {
             }
             done.wait()
             if let error = failure.error { throw CLIError.refused("the intake stopped: \(error)", hint: "is another program using \(listen)?") }
+        }
+
+        /// Opens the vault against the administrator key given outside it; refuses to start without one.
+        func openTrusted() throws -> Vault {
+            guard let key = try vault.trustedAdministrator() else {
+                throw CLIError.usage("amanat serve needs the administrator's public key, to check the vault against it",
+                                     hint: "add --administrator-key amanat1… (printed by `amanat init`), or set AMANAT_ADMINISTRATOR_KEY")
+            }
+            if let given = vault.administratorKey ?? ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"],
+               !given.lowercased().hasPrefix("amanat1"), let file = realpath(given, nil), let folder = realpath(vault.path, nil) {
+                defer { free(file); free(folder) }
+                if String(cString: file).hasPrefix(String(cString: folder) + "/") {
+                    throw CLIError.usage("the administrator's key file is inside the vault, where whoever can change the vault can change it",
+                                         hint: "keep it outside the vault folder, for example in /etc/amanat")
+                }
+            }
+            let opened = try Vault.open(at: vault.path, trust: .administrator(key))
+            if !opened.settingsSigned {
+                Diagnostics.warning("this vault's settings are not signed yet (it was made by an older Amanat); they will be at "
+                    + "the administrator's next action")
+            }
+            return opened
         }
 
         final class Failure: @unchecked Sendable { var error: (any Error)? }
