@@ -4,7 +4,10 @@ import Foundation
 extension Vault {
     /// Grants a lawyer access to a case: seals the current case key to her and signs the statement.
     /// Costs the same for a case of one record or of a hundred thousand. If she already holds a current
-    /// grant for the case, the new one replaces it (to change its expiry or permissions).
+    /// grant for the case, the new one replaces it (to change its expiry or permissions). A replacement
+    /// that gives her less (no publishing, or an earlier last day) is a downgrade: her current grants are
+    /// revoked and the case key rotated first, as `revoke` does, so that the old signed grant, put back
+    /// by editing the database's unsigned columns, opens nothing.
     /// - Parameters:
     ///   - caseID: the case.
     ///   - grantee: her public key (from `amanat identity show`).
@@ -19,6 +22,13 @@ extension Vault {
         try requireAdministrator(administrator)
         guard expires >= Day.today() else { throw AmanatVaultError.invalidArgument("the expiry day \(expires) is in the past") }
         return try store.write { writer in
+            let signingKey = Data(grantee.signing.rawRepresentation)
+            let held = try writer.grants(caseID: Data(caseID.rawValue)).filter {
+                $0.revokedDay == nil && $0.supersededBy == nil && $0.granteeSigningKey == signingKey
+            }
+            if held.contains(where: { Self.isDowngrade(from: $0, to: permissions, expires: expires) }) {
+                try rotate(caseID: Data(caseID.rawValue), revoking: Set(held.map(\.id)), administrator: administrator, writer)
+            }
             let row = try caseRow(caseID, writer)
             let key = try caseKey(row, version: row.keyVersion, administrator: administrator, writer)
             let grant = makeGrant(caseID: row.id, grantee: grantee, permissions: permissions.rawValue, expires: expires.description,
@@ -132,6 +142,13 @@ extension Vault {
         // The entry names the revoked grants, the case, then every grant issued to carry the others over.
         try AuditLog.append(to: writer, action: "grant.revoke", objects: revoking.sorted { $0.lexicographicallyPrecedes($1) } + [caseFile.id] + renewedIDs,
                             actor: administrator)
+    }
+
+    /// Whether a new grant with `permissions` until `expires` gives less than `earlier` did.
+    static func isDowngrade(from earlier: GrantRow, to permissions: Grant.Permissions, expires: Day) -> Bool {
+        let lostPermission = earlier.permissions & ~permissions.rawValue != 0
+        let shorter = (try? Day(earlier.expiresDay)).map { expires < $0 } ?? true
+        return lostPermission || shorter
     }
 
     func makeGrant(caseID: Data, grantee: Identity.PublicKey, permissions: Int, expires: String, version: Int,

@@ -96,11 +96,11 @@ extension Vault {
     public func projections(case caseID: Case.ID? = nil) throws -> [Projection] {
         try store.read { reader in
             if let caseID { _ = try caseRow(caseID, reader) }
-            var publishers: [Data: Set<Data>] = [:]
+            var publishGrants: [Data: [GrantRow]] = [:]
             for grant in try reader.grants(caseID: caseID.map { Data($0.rawValue) })
             where grant.permissions == Grant.Permissions.readAndPublish.rawValue
                 && administratorKey.isValidSignature(Array(grant.signature), for: VaultFormat.grantStatement(grant)) {
-                publishers[grant.caseID, default: []].insert(grant.granteeSigningKey)
+                publishGrants[grant.caseID, default: []].append(grant)
             }
             return try reader.projections(caseID: caseID.map { Data($0.rawValue) }).map { row in
                 guard row.id.count == 16 else { throw AmanatVaultError.corrupted("a projection") }
@@ -110,12 +110,23 @@ extension Vault {
                                             publisher: Base64URL.encode(Array(row.publisherSigningKey)),
                                             signature: Base64URL.encode(Array(row.signature)))
                 try projection.verify()
-                guard publishers[row.caseID]?.contains(row.publisherSigningKey) == true else {
-                    throw AmanatVaultError.projectionNotVerified("projection \(projection.id) was signed by a key that never held a publish grant for its case")
+                guard publishGrants[row.caseID]?.contains(where: { Self.allowedPublishing($0, row) }) == true else {
+                    throw AmanatVaultError.projectionNotVerified("projection \(projection.id) was signed by a key that held no publish grant for its case on the day it was published")
                 }
                 return projection
             }
         }
+    }
+
+    /// Whether `grant` let its holder publish `projection` on its day: signed by the same key, issued on or
+    /// before that day, not past its last day, and not revoked before it (the day of a revocation still
+    /// counts: the audit log orders what happened within a day).
+    static func allowedPublishing(_ grant: GrantRow, _ projection: ProjectionRow) -> Bool {
+        guard grant.granteeSigningKey == projection.publisherSigningKey,
+              let published = try? Day(projection.publishedDay), let issued = try? Day(grant.issuedDay),
+              let expires = try? Day(grant.expiresDay), issued <= published, published <= expires else { return false }
+        guard let revoked = grant.revokedDay else { return true }
+        return (try? Day(revoked)).map { published <= $0 } ?? false
     }
 
     /// The plan a projection was made with (its JSON bytes, in protected memory).
