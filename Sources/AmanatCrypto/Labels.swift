@@ -29,8 +29,11 @@ public enum Labels {
     public static let auditSignature: [UInt8] = Array("amanat/v1/audit-signature".utf8)
     /// Prefix of the vault settings statement the administrator signs (schema revision 3).
     public static let vaultSettings: [UInt8] = Array("amanat/v1/vault-settings".utf8)
-    /// Prefix of the statement a reply's author signs.
+    /// Prefix of the statement a reply's author signed before schema revision 3 (reply payload version 1).
     public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
+    /// Prefix of the reply statement of payload version 2: it covers the author's whole public key, the
+    /// record answered and the day (schema revision 3).
+    public static let replyStatement: [UInt8] = Array("amanat/v1/reply-statement".utf8)
     /// BLAKE2b key of the hash a case bundle's signature covers, and prefix of the signed message.
     public static let caseBundle: [UInt8] = Array("amanat/v1/case-bundle".utf8)
     /// BLAKE2b key of a blob's digest: BLAKE2b-512 of its stored (encrypted) bytes, computed when it is

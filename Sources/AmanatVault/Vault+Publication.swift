@@ -118,15 +118,11 @@ extension Vault {
         }
     }
 
-    /// Whether `grant` let its holder publish `projection` on its day: signed by the same key, issued on or
-    /// before that day, not past its last day, and not revoked before it (the day of a revocation still
-    /// counts: the audit log orders what happened within a day).
+    /// Whether `grant` let its holder publish `projection` on its day (Docs/format.md §8.19).
     static func allowedPublishing(_ grant: GrantRow, _ projection: ProjectionRow) -> Bool {
         guard grant.granteeSigningKey == projection.publisherSigningKey,
-              let published = try? Day(projection.publishedDay), let issued = try? Day(grant.issuedDay),
-              let expires = try? Day(grant.expiresDay), issued <= published, published <= expires else { return false }
-        guard let revoked = grant.revokedDay else { return true }
-        return (try? Day(revoked)).map { published <= $0 } ?? false
+              let published = try? Day(projection.publishedDay) else { return false }
+        return grant.wasValid(on: published)
     }
 
     /// The plan a projection was made with (its JSON bytes, in protected memory).

@@ -101,13 +101,14 @@ struct TrustTests {
         try scene.swapAdministrator(to: intruder)
         // The intruder is now the administrator as far as the database goes: she seals a reply to the
         // source's reply key (which is public) and signs it with her own key.
+        let id = Reply.ID()
         try scene.attacker().write { db in
             let mailboxID = try #require(try Data.fetchOne(db, sql: "SELECT mailboxID FROM testimony WHERE id = ?",
                                                           arguments: [Data(record.rawValue)]))
             let replyKeyBytes = try #require(
                 try Data.fetchOne(db, sql: "SELECT replyKey FROM mailbox WHERE id = ?", arguments: [mailboxID]))
             let replyKey = try X25519.PublicKey(rawRepresentation: Array(replyKeyBytes))
-            let id = Reply.ID(), text = "Come alone to the bus station"
+            let text = "Come alone to the bus station"
             let statement = VaultFormat.replyStatement(reply: Data(id.rawValue), mailbox: mailboxID, text: Array(text.utf8))
             let payload = ReplyPayload(id: id.description, mailbox: Hex.encode(Array(mailboxID)), text: text,
                                        author: intruder.publicKey.stringRepresentation,
@@ -116,9 +117,13 @@ struct TrustTests {
             try ReplyRow(id: Data(id.rawValue), mailboxID: mailboxID, day: Day.today().description,
                          sealed: Data(try SealedBox.seal(padded, to: replyKey))).insert(db)
         }
-        // A reader that took the keys from the database alone would show it as genuine.
+        // A reader that took the keys from the database alone would show it as genuine, once the intruder also
+        // signs its audit entry as the "administrator".
         let unpinned = try Vault(store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
                                  blobDirectory: scene.path + "/blobs")
+        try unpinned.store.write { writer in
+            try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), Data(record.rawValue)], actor: intruder)
+        }
         #expect(try unpinned.replies(codename: codename).map(\.text) == ["Come alone to the bus station"])
         // Every reader who trusts the real administrator refuses the vault before showing anything.
         #expect(throws: AmanatVaultError.self) { try scene.reopen() }

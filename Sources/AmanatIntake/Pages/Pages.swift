@@ -1,3 +1,4 @@
+import AmanatVault
 /// The pages of the intake, as HTML strings. No page has a script; every form posts to the server.
 enum Pages {
     static func home(_ language: Language) -> String {
@@ -77,11 +78,13 @@ enum Pages {
         """, switchPath: "/\(language.other.rawValue)/return").rendered
     }
 
-    static func mailbox(_ language: Language, replies: [(day: String, text: String)], codename: String, csrf: String, limitMiB: Int) -> String {
+    static func mailbox(_ language: Language, replies: [Reply], codename: String, csrf: String, limitMiB: Int) -> String {
         let t = Strings(language)
         let l = language.rawValue
         let shown = replies.isEmpty ? "<p>\(html(t.noReplies))</p>" : replies.map { reply in
-            "<article class=\"reply\"><h2>\(html(t.replyFrom(day: t.date(reply.day))))</h2>\n\(paragraphs(reply.text))\n</article>"
+            let by = t.writtenBy(organisation: reply.role == .administrator, fingerprint: reply.author.fingerprint.description)
+            return "<article class=\"reply\"><h2>\(html(t.replyFrom(day: t.date(reply.day.description))))</h2>\n"
+                + "<p class=\"from\">\(html(by))</p>\n\(paragraphs(reply.text))\n</article>"
         }.joined(separator: "\n")
         return Page(language: language, title: t.mailboxTitle, body: """
         \(shown)

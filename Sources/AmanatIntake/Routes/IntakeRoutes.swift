@@ -105,7 +105,7 @@ struct IntakeRoutes: Sendable {
             let codename = try Codename(typed: SecretBytes(utf8: typed))
             let replies = try await gate.run { try vault.replies(codename: codename) }
             let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)!
-            return Response.page(Pages.mailbox(language, replies: replies.map { ($0.day.description, $0.text) }, codename: typed,
+            return Response.page(Pages.mailbox(language, replies: replies, codename: typed,
                                                csrf: tokens.token(nonce: nonce), limitMiB: limitMiB))
         } catch let error as AmanatVaultError {
             switch error {

@@ -11,13 +11,14 @@ public enum AuditLog {
     public static let granteeActions: Set<String> = ["reply", "projection.publish"]
 
     /// Appends an entry inside the caller's transaction.
-    static func append(to writer: any VaultWriter, action: String, objects: [Data], actor: Identity?) throws {
+    static func append(to writer: any VaultWriter, action: String, objects: [Data], actor: Identity?,
+                       day: Day = .today()) throws {
         precondition(actor != nil || anonymousActions.contains(action), "only a source's actions are anonymous")
         if let actor { try signSettingsIfNeeded(writer, actor: actor) }
         let previous = try writer.lastAuditEntry()
         var row = AuditEntryRow(
             sequence: (previous?.sequence ?? 0) + 1,
-            day: Day.today().description,
+            day: day.description,
             actor: actor.map { Data($0.publicKey.signing.rawRepresentation) },
             action: action,
             objects: objects.map { Hex.encode(Array($0)) }.joined(separator: ","),

@@ -92,6 +92,17 @@ enum VaultFormat {
         Labels.reply + [0, version] + reply + mailbox + BLAKE2b.hash(text, length: 32)
     }
 
+    /// What an author signs for a reply of payload version 2 (197 bytes): label, 0, version, reply id,
+    /// mailbox id, record id, the author's X25519 and Ed25519 public keys, the day (10 ASCII bytes),
+    /// BLAKE2b-256 of the text.
+    static func replyStatementV2(reply: Data, mailbox: Data, record: Data, author: Identity.PublicKey, day: String,
+                                 text: [UInt8]) -> [UInt8] {
+        var bytes = Labels.replyStatement + [0, version] + reply + mailbox + record
+        bytes += author.encryption.rawRepresentation + author.signing.rawRepresentation
+        bytes += Array(day.utf8) + BLAKE2b.hash(text, length: 32)
+        return bytes
+    }
+
     static func u16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     static func u32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     static func u64(_ value: Int) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }

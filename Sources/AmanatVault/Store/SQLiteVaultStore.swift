@@ -233,6 +233,9 @@ private struct SQLiteRows: VaultWriter {
     func auditEntries(from sequence: Int) throws -> [AuditEntryRow] {
         try AuditEntryRow.filter(Column("sequence") >= sequence).order(Column("sequence")).fetchAll(db)
     }
+    func auditEntries(action: String) throws -> [AuditEntryRow] {
+        try AuditEntryRow.filter(Column("action") == action).order(Column("sequence")).fetchAll(db)
+    }
 
     func insert(_ row: VaultInfoRow) throws { try row.insert(db) }
     func update(_ row: VaultInfoRow) throws { try row.update(db) }

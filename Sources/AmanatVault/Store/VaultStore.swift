@@ -54,6 +54,8 @@ public protocol VaultReader {
     func auditEntries() throws -> [AuditEntryRow]
     /// The audit entries from `sequence` on, in sequence order.
     func auditEntries(from sequence: Int) throws -> [AuditEntryRow]
+    /// The audit entries of one action, in sequence order.
+    func auditEntries(action: String) throws -> [AuditEntryRow]
 }
 
 /// Changing a vault's rows, inside a `VaultStore.write` transaction.

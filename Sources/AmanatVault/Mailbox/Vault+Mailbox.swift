@@ -17,35 +17,46 @@ extension Vault {
         case let .administrator(identity), let .grantee(identity): author = identity
         }
         let id = Reply.ID()
+        let day = Day.today()
         return try store.write { writer in
             let row = try testimonyRow(record, writer)
             // The access check, and opening the body proves the mailbox row is the one the source sealed it with.
             _ = try Vault.openBody(row, key: recordKey(row, as: accessor, today: today, writer), writer)
             guard let mailbox = try writer.mailbox(row.mailboxID) else { throw AmanatVaultError.corrupted("record \(record)") }
             let replyKey = try vaultCrypto("mailbox of record \(record)") { try X25519.PublicKey(rawRepresentation: Array(mailbox.replyKey)) }
-            let statement = VaultFormat.replyStatement(reply: Data(id.rawValue), mailbox: mailbox.id, text: Array(text.utf8))
-            let payload = ReplyPayload(id: id.description, mailbox: Hex.encode(Array(mailbox.id)), text: text,
+            let statement = VaultFormat.replyStatementV2(reply: Data(id.rawValue), mailbox: mailbox.id, record: row.id,
+                                                         author: author.publicKey, day: day.description, text: Array(text.utf8))
+            let payload = ReplyPayload(version: 2, id: id.description, mailbox: Hex.encode(Array(mailbox.id)),
+                                       record: Hex.encode(Array(row.id)), day: day.description, text: text,
                                        author: author.publicKey.stringRepresentation,
                                        signature: Base64URL.encode(author.signingKey.signature(for: statement)))
             let json = try JSONEncoder().encode(payload)
             let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
-            try writer.insert(ReplyRow(id: Data(id.rawValue), mailboxID: mailbox.id, day: Day.today().description,
+            try writer.insert(ReplyRow(id: Data(id.rawValue), mailboxID: mailbox.id, day: day.description,
                                        sealed: Data(SealedBox.seal(padded, to: replyKey))))
-            try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), row.id], actor: author)
+            try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), row.id], actor: author, day: day)
             return id
         }
     }
 
-    /// The replies in the mailbox a codename opens, oldest first, each with its signature checked.
-    /// - Throws: `AmanatVaultError.unknownCodename`, `.corrupted`.
+    /// The replies in the mailbox a codename opens, oldest first, each with its signature checked, tied
+    /// to the signed audit entry that wrote it, and accepted only from the administrator or from a lawyer
+    /// whose grant on a case holding the record answered was valid on the reply's day.
+    /// - Throws: `AmanatVaultError.unknownCodename`, `.corrupted` (then none of the replies is returned).
     public func replies(codename: Codename) throws -> [Reply] {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         return try store.read { reader in
             guard let mailbox = try reader.mailbox(keys.id) else { throw AmanatVaultError.unknownCodename }
             guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else { throw AmanatVaultError.corrupted("the mailbox") }
-            // A reply counts only if its author is the administrator or a lawyer with a signed grant.
-            let authors = try signedGrantees(reader).union([info.administratorSigningKey])
-            return try reader.replies(mailboxID: mailbox.id).map { try openReply($0, key: keys.replyKey, mailbox: mailbox.id, authors: authors) }
+            let rows = try reader.replies(mailboxID: mailbox.id)
+            guard !rows.isEmpty else { return [] }
+            let check = try ReplyAuthority(vault: self, reader: reader)
+            return try rows.map { row in
+                let what = "reply \(Hex.encode(Array(row.id)))"
+                let padded = try vaultCrypto(what) { try SealedBox.open(Array(row.sealed), with: keys.replyKey, what: what) }
+                let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
+                return try check.accept(row, json: json, mailbox: mailbox.id, reader)
+            }
         }
     }
 
@@ -57,20 +68,5 @@ extension Vault {
             guard try reader.mailbox(keys.id) != nil else { throw AmanatVaultError.unknownCodename }
             return try reader.testimonyHeaders().filter { $0.mailboxID == keys.id }.count
         }
-    }
-
-    private func openReply(_ row: ReplyRow, key: X25519.PrivateKey, mailbox: Data, authors: Set<Data>) throws -> Reply {
-        let what = "reply \(Hex.encode(Array(row.id)))"
-        let padded = try vaultCrypto(what) { try SealedBox.open(Array(row.sealed), with: key, what: what) }
-        let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
-        guard let payload = try? json.withUnsafeBytes({ try JSONDecoder().decode(ReplyPayload.self, from: Data($0)) }),
-              payload.id == Hex.encode(Array(row.id)), payload.mailbox == Hex.encode(Array(mailbox)),
-              let author = try? Identity.PublicKey(string: payload.author),
-              authors.contains(Data(author.signing.rawRepresentation)),
-              let signature = try? Base64URL.decode(payload.signature),
-              author.signing.isValidSignature(signature, for: VaultFormat.replyStatement(reply: row.id, mailbox: mailbox, text: Array(payload.text.utf8))),
-              let day = try? Day(row.day)
-        else { throw AmanatVaultError.corrupted(what) }
-        return Reply(id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author)
     }
 }
