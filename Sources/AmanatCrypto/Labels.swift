@@ -29,6 +29,8 @@ public enum Labels {
     public static let auditSignature: [UInt8] = Array("amanat/v1/audit-signature".utf8)
     /// Prefix of the vault settings statement the administrator signs (schema revision 3).
     public static let vaultSettings: [UInt8] = Array("amanat/v1/vault-settings".utf8)
+    /// Prefix of the statement by which the administrator names a person who may write to sources.
+    public static let authorName: [UInt8] = Array("amanat/v1/author-name".utf8)
     /// Prefix of the statement a reply's author signed before schema revision 3 (reply payload version 1).
     public static let reply: [UInt8] = Array("amanat/v1/reply".utf8)
     /// Prefix of the reply statement of payload version 2: it covers the author's whole public key, the

@@ -102,4 +102,31 @@ struct ReplyAuthorityTests {
         try s.forge(by: s.lawyer, claiming: s.t.administrator.publicKey)
         #expect(throws: AmanatVaultError.self) { try s.t.vault.replies(codename: s.codename) }
     }
+
+    @Test("names the administrator gave are shown with replies; a name she did not sign stops the mailbox")
+    func names() throws {
+        let s = try Scene()
+        try s.t.vault.setAuthorName("Мемориал", for: s.t.administrator.publicKey, administrator: s.t.administrator)
+        try s.t.vault.setAuthorName("  Адвокат Е. Петрова ", for: s.lawyer.publicKey, administrator: s.t.administrator)
+        try s.t.vault.reply(to: s.record, text: "from the organisation", as: .administrator(s.t.administrator))
+        try s.t.vault.reply(to: s.record, text: "from the lawyer", as: .grantee(s.lawyer))
+        let names = Dictionary(uniqueKeysWithValues: try s.t.vault.replies(codename: s.codename).map { ($0.text, $0.authorName) })
+        #expect(names == ["from the organisation": "Мемориал", "from the lawyer": "Адвокат Е. Петрова"])
+        #expect(throws: AmanatVaultError.notAdministrator) {
+            try s.t.vault.setAuthorName("Организация", for: s.lawyer.publicKey, administrator: s.lawyer)
+        }
+        for bad in ["", "   ", "Петрова\u{202E}авортеП", "line\nbreak", String(repeating: "я", count: 61)] {
+            #expect(throws: AmanatVaultError.self) {
+                try s.t.vault.setAuthorName(bad, for: s.lawyer.publicKey, administrator: s.t.administrator)
+            }
+        }
+        // A name row rewritten by someone else (here: the lawyer naming herself) no longer verifies.
+        try s.t.vault.store.write { writer in
+            var row = try #require(try writer.authorName(signingKey: Data(s.lawyer.publicKey.signing.rawRepresentation)))
+            row.name = "Организация"
+            row.signature = Data(s.lawyer.signingKey.signature(for: VaultFormat.authorNameStatement(row)))
+            try writer.save(row)
+        }
+        #expect(throws: AmanatVaultError.self) { try s.t.vault.replies(codename: s.codename) }
+    }
 }

@@ -117,4 +117,23 @@ struct TrustCommandTests {
         let wrong = try s.cli.run(["serve", "--listen", "127.0.0.1:1", "--administrator-key", stranger.key])
         #expect(wrong.status == 65 && wrong.err.contains(stranger.fingerprint), "\(wrong.err)")
     }
+
+    @Test("replies name who wrote them: the organisation's and the lawyer's names, set by the administrator")
+    func namedReplies() throws {
+        let cli = try CLI()
+        let pass = try cli.write("admin.pass", "администратор пароль 1\n")
+        try cli.ok(["init", "--passphrase-file", pass, "--organisation", "Мемориал"])
+        let out = try cli.ok(["submit"], input: "Мой сын ушёл в марте.")
+        let record = try #require(CLI.value(after: "(record ", in: out))
+        let lines = out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let index = try #require(lines.firstIndex(of: "Your codename is:"))
+        let codename = try #require(lines[(index + 1)...].first { !$0.isEmpty })
+        try cli.ok(["reply", record, "--passphrase-file", pass], input: "Мы получили ваше письмо.")
+        let replies = try cli.ok(["replies"], env: ["AMANAT_CODENAME": codename])
+        #expect(replies.contains("from Мемориал, the organisation (key "), "\(replies)")
+        let bad = try cli.run(["grant", String(repeating: "ab", count: 16), "--to", "amanat1x", "--expires", "9d",
+                               "--name", "a\u{202E}b", "--passphrase-file", pass])
+        #expect(bad.status == 64 && bad.err.contains("--name"))
+    }
 }
+

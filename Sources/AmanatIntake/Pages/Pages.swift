@@ -82,7 +82,8 @@ enum Pages {
         let t = Strings(language)
         let l = language.rawValue
         let shown = replies.isEmpty ? "<p>\(html(t.noReplies))</p>" : replies.map { reply in
-            let by = t.writtenBy(organisation: reply.role == .administrator, fingerprint: reply.author.fingerprint.description)
+            let by = t.writtenBy(organisation: reply.role == .administrator, name: reply.authorName,
+                                 fingerprint: reply.author.fingerprint.description)
             return "<article class=\"reply\"><h2>\(html(t.replyFrom(day: t.date(reply.day.description))))</h2>\n"
                 + "<p class=\"from\">\(html(by))</p>\n\(paragraphs(reply.text))\n</article>"
         }.joined(separator: "\n")

@@ -58,11 +58,12 @@ struct Strings {
     var noReplies: String { t("Ответов пока нет. Загляните позже.", "No replies yet. Please check again later.") }
     func replyFrom(day: String) -> String { t("Ответ от \(day)", "Reply from \(day)") }
     /// Who wrote a reply, as the vault proved it, with the writer's key fingerprint to compare.
-    func writtenBy(organisation: Bool, fingerprint: String) -> String {
-        organisation
-            ? t("Написала организация (ключ \(fingerprint))", "Written by the organisation (key \(fingerprint))")
-            : t("Написал(а) юрист, которому организация передала дело (ключ \(fingerprint))",
-                "Written by a lawyer the organisation gave your case to (key \(fingerprint))")
+    func writtenBy(organisation: Bool, name: String?, fingerprint: String) -> String {
+        let named = name.map { "\($0) — " } ?? ""
+        return organisation
+            ? t("Написал(а): \(named)организация (ключ \(fingerprint))", "Written by \(named)the organisation (key \(fingerprint))")
+            : t("Написал(а): \(named)юрист, которому организация передала ваше дело (ключ \(fingerprint))",
+                "Written by \(named)a lawyer the organisation gave your case to (key \(fingerprint))")
     }
 
     /// A day ("2026-11-25") as people write it: "25 ноября 2026", "25 November 2026".

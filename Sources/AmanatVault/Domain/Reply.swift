@@ -16,6 +16,8 @@ public struct Reply: Sendable, Equatable {
     public var author: Identity.PublicKey
     /// Whether the author is the organisation's administrator or a lawyer it granted the case to.
     public var role: Role
+    /// The name the administrator gave the author, if she gave one.
+    public var authorName: String?
 
     /// Who answered, as far as the vault can prove it.
     public enum Role: String, Sendable, Equatable {

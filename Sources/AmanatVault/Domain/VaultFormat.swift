@@ -103,6 +103,15 @@ enum VaultFormat {
         return bytes
     }
 
+    /// The statement by which the administrator names a person: label, 0, version, the person's X25519 and
+    /// Ed25519 public keys, the day (10 ASCII bytes), the name's UTF-8 length (`u16`) and the name.
+    static func authorNameStatement(_ row: AuthorNameRow) -> [UInt8] {
+        let name = Array(row.name.utf8)
+        var bytes = Labels.authorName + [0, version] + row.encryptionKey + row.signingKey
+        bytes += Array(row.day.utf8) + u16(name.count) + name
+        return bytes
+    }
+
     static func u16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     static func u32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     static func u64(_ value: Int) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }

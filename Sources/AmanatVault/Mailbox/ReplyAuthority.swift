@@ -7,6 +7,7 @@ import Foundation
 ///
 /// Built once per mailbox read: one pass over the `reply` audit entries and the signed grants.
 struct ReplyAuthority {
+    let vault: Vault
     let administrator: Identity.PublicKey
     /// Each `reply` audit entry, by the reply id it names first.
     let entries: [Data: AuditEntryRow]
@@ -14,6 +15,7 @@ struct ReplyAuthority {
     let grants: [Data: [GrantRow]]
 
     init(vault: Vault, reader: any VaultReader) throws {
+        self.vault = vault
         administrator = vault.administratorPublicKey
         var entries: [Data: AuditEntryRow] = [:]
         for entry in try reader.auditEntries(action: "reply") {
@@ -58,7 +60,8 @@ struct ReplyAuthority {
             throw AmanatVaultError.corrupted("\(what) (it answers a record that is not in this mailbox)")
         }
         let role = try self.role(of: author, record: record, day: day, reader)
-        return Reply(id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role)
+        return Reply(id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role,
+                     authorName: try vault.authorName(of: author, reader))
     }
 
     /// The record the reply answers, from the signed audit entry of its author that wrote it.

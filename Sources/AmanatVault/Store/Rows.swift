@@ -150,6 +150,21 @@ public struct ReplyRow: Codable, Sendable, Equatable {
     public var sealed: Data
 }
 
+/// The name the administrator gave a person who may write to sources (herself, or a lawyer), shown to
+/// a source beside each reply (schema revision 3).
+public struct AuthorNameRow: Codable, Sendable, Equatable {
+    /// The person's Ed25519 public key.
+    public var signingKey: Data
+    /// The person's X25519 public key.
+    public var encryptionKey: Data
+    /// The name, as the organisation wants sources to see it ("Адвокат Е. Петрова").
+    public var name: String
+    /// Day it was set.
+    public var day: String
+    /// The administrator's Ed25519 signature over the author name statement (Docs/format.md §8.20).
+    public var signature: Data
+}
+
 /// One entry of the append-only audit log.
 public struct AuditEntryRow: Codable, Sendable, Equatable {
     /// 1, 2, 3… without gaps.

@@ -151,8 +151,15 @@ public final class SQLiteVaultStore: VaultStore {
                 t.column("sealed", .blob).notNull()
             }
         }
-        migrator.registerMigration("Sign the vault settings (schema revision 3)") { db in
+        migrator.registerMigration("Anchor trust outside the vault (schema revision 3)") { db in
             try db.alter(table: "vaultInfo") { t in t.add(column: "settingsSignature", .blob) }
+            try db.create(table: "authorName") { t in
+                t.primaryKey("signingKey", .blob)
+                t.column("encryptionKey", .blob).notNull()
+                t.column("name", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("signature", .blob).notNull()
+            }
         }
         return migrator
     }
@@ -181,6 +188,7 @@ extension GrantRow: FetchableRecord, PersistableRecord { public static let datab
 extension ReplyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "reply" }
 extension ProjectionRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "projection" }
 extension PlanRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "redactionPlan" }
+extension AuthorNameRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "authorName" }
 extension AuditEntryRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "auditEntry" }
 
 /// The reader and writer over one GRDB connection, valid only inside `read`/`write`.
@@ -236,9 +244,11 @@ private struct SQLiteRows: VaultWriter {
     func auditEntries(action: String) throws -> [AuditEntryRow] {
         try AuditEntryRow.filter(Column("action") == action).order(Column("sequence")).fetchAll(db)
     }
+    func authorName(signingKey: Data) throws -> AuthorNameRow? { try AuthorNameRow.fetchOne(db, key: signingKey) }
 
     func insert(_ row: VaultInfoRow) throws { try row.insert(db) }
     func update(_ row: VaultInfoRow) throws { try row.update(db) }
+    func save(_ row: AuthorNameRow) throws { try row.save(db) }
     func insert(_ row: TestimonyRow) throws { try row.insert(db) }
     func insert(_ row: MailboxRow) throws { try row.insert(db) }
     func insert(_ row: CaseRow) throws { try row.insert(db) }

@@ -56,6 +56,8 @@ public protocol VaultReader {
     func auditEntries(from sequence: Int) throws -> [AuditEntryRow]
     /// The audit entries of one action, in sequence order.
     func auditEntries(action: String) throws -> [AuditEntryRow]
+    /// The name the administrator gave the holder of an Ed25519 key, if any.
+    func authorName(signingKey: Data) throws -> AuthorNameRow?
 }
 
 /// Changing a vault's rows, inside a `VaultStore.write` transaction.
@@ -64,6 +66,8 @@ public protocol VaultWriter: VaultReader {
     func insert(_ row: VaultInfoRow) throws
     /// Replaces the settings row (only to add the administrator's signature to an unsigned one).
     func update(_ row: VaultInfoRow) throws
+    /// Stores or replaces the name the administrator gave a key's holder.
+    func save(_ row: AuthorNameRow) throws
     /// Stores a new record.
     func insert(_ row: TestimonyRow) throws
     /// Stores a new mailbox.

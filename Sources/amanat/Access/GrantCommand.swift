@@ -46,8 +46,16 @@ extension Amanat.GrantCommand {
         var to: String
         @Option(help: ArgumentHelp("How long: days like 90d, or a last day YYYY-MM-DD.", valueName: "WHEN")) var expires: String
         @Flag(help: "Also allow publishing redacted projections.") var publish = false
+        @Option(help: ArgumentHelp("The lawyer's name as sources see it beside her replies (signed by you).",
+                                   valueName: "NAME"))
+        var name: String?
 
-        func validate() throws { _ = try Self.expiry(expires) }
+        func validate() throws {
+            _ = try Self.expiry(expires)
+            if let name, !Vault.isAcceptableName(name.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                throw ValidationError("--name must be 1 to 120 bytes of text, without control characters")
+            }
+        }
 
         /// The last valid day for "90d" or "YYYY-MM-DD".
         static func expiry(_ text: String) throws -> Day {
@@ -68,6 +76,7 @@ extension Amanat.GrantCommand {
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let id = try vault.issueGrant(case: caseID, to: grantee, permissions: publish ? .readAndPublish : .read,
                                           expires: try Self.expiry(expires), administrator: administrator)
+            if let name { try vault.setAuthorName(name, for: grantee, administrator: administrator) }
             print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
         }
     }

@@ -27,6 +27,16 @@ extension Amanat {
         @Option(help: ArgumentHelp("Read the new passphrase from FILE (mode 600) instead of asking twice; or set AMANAT_NEW_PASSPHRASE.", valueName: "FILE"))
         var passphraseFile: String?
 
+        @Option(help: ArgumentHelp("The organisation's name, shown to sources beside the administrator's replies.",
+                                   valueName: "NAME"))
+        var organisation: String?
+
+        func validate() throws {
+            if let organisation, !Vault.isAcceptableName(organisation.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                throw ValidationError("--organisation must be 1 to 120 bytes of text, without control characters")
+            }
+        }
+
         func run() throws {
             let manager = FileManager.default
             if let contents = try? manager.contentsOfDirectory(atPath: vault.path), !contents.isEmpty {
@@ -40,8 +50,9 @@ extension Amanat {
             let administrator = Identity()
             // The vault first (it refuses a folder that is not empty), then the identity beside or outside it;
             // if the identity cannot be written, the new vault is removed so that no key is ever lost.
-            _ = try Vault.create(at: vault.path, administrator: administrator, codenameParameters: KeyStretching.codenames,
-                                 knownVaults: VaultOptions.knownVaults)
+            let created = try Vault.create(at: vault.path, administrator: administrator,
+                                           codenameParameters: KeyStretching.codenames, knownVaults: VaultOptions.knownVaults)
+            if let organisation { try created.setAuthorName(organisation, for: administrator.publicKey, administrator: administrator) }
             do {
                 try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
             } catch {

@@ -46,20 +46,23 @@ extension Amanat {
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("Read the codename from FILE (mode 600).", valueName: "FILE")) var codenameFile: String?
 
-        struct Entry: Encodable { let id: String; let day: String; let from: String; let role: String; let text: String }
+        struct Entry: Encodable {
+            let id: String, day: String, from: String, role: String, name: String?, text: String
+        }
 
         func run() throws {
             let vault = try self.vault.open()
             let codename = try Codename(typed: SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME"))
             let replies = try vault.replies(codename: codename).map {
                 Entry(id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description,
-                      role: $0.role.rawValue, text: $0.text)
+                      role: $0.role.rawValue, name: $0.authorName, text: $0.text)
             }
             if output.json { return try output.printJSON(replies) }
             if replies.isEmpty { return print("No replies yet. Check again later.") }
-            print(replies.map {
-                let who = $0.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
-                return "— \($0.day), from \(who) (key \($0.from)):\n\($0.text.trimmingCharacters(in: .newlines))"
+            print(replies.map { (entry: Entry) -> String in
+                let role = entry.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
+                let who: String = entry.name.map { "\($0), \(role)" } ?? role
+                return "— \(entry.day), from \(who) (key \(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
             }.joined(separator: "\n\n"))
         }
     }
