@@ -95,7 +95,15 @@ public enum AuditLog {
         guard Data(VaultFormat.auditHash(entry)) == entry.entryHash else {
             throw AmanatVaultError.auditBroken(sequence: expected, reason: "its content was changed")
         }
+        guard (try? Day(entry.day)) != nil else {
+            throw AmanatVaultError.auditBroken(sequence: expected, reason: "its day is not a valid day")
+        }
         if let actor = entry.actor {
+            // NULL is written as 32 zero bytes in the canonical bytes: an actor of 32 zero bytes would hash the
+            // same as no actor, so it is refused outright (Docs/format.md §8.12).
+            guard actor.count == 32, actor.contains(where: { $0 != 0 }) else {
+                throw AmanatVaultError.auditBroken(sequence: expected, reason: "its actor is not a 32-byte key")
+            }
             let allowed = actor == administrator || (grantees.contains(actor) && granteeActions.contains(entry.action))
             guard allowed else {
                 throw AmanatVaultError.auditBroken(sequence: expected, reason: "it names an actor who may not take this action")
