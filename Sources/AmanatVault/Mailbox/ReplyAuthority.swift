@@ -35,7 +35,8 @@ struct ReplyAuthority {
     /// - Throws: `AmanatVaultError.corrupted` naming the reply and what failed.
     func accept(_ row: ReplyRow, json: SecretBytes, mailbox: Data, _ reader: any VaultReader) throws -> Reply {
         let what = "reply \(Hex.encode(Array(row.id)))"
-        guard let payload = try? json.withUnsafeBytes({ try JSONDecoder().decode(ReplyPayload.self, from: Data($0)) }),
+        guard (try? StrictJSON.validate(json, what: what)) != nil,
+              let payload = try? json.withUnsafeBytes({ try JSONDecoder().decode(ReplyPayload.self, from: Data($0)) }),
               payload.id == Hex.encode(Array(row.id)), payload.mailbox == Hex.encode(Array(mailbox)),
               let author = try? Identity.PublicKey(string: payload.author),
               let signature = try? Base64URL.decode(payload.signature), let day = try? Day(row.day)
