@@ -102,7 +102,7 @@ extension Vault {
             let (sealedBody, bucket) = try Self.sealBody(body, key: recordKey, associatedData: ad)
             let row = TestimonyRow(id: Data(id.rawValue), kind: Int(kind.rawValue), mailboxID: mailbox.id,
                                    day: day, language: testimony.language, sizeBucket: bucket,
-                                   wrappedKey: Data(SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
+                                   wrappedKey: Data(try SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
                                    body: Data(sealedBody))
             try store.write { writer in
                 if isNew { try writer.insert(mailbox) }

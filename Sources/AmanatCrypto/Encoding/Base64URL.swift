@@ -11,7 +11,9 @@ public enum Base64URL {
         return bytes.withBytes { input in
             let length = sodium_base64_encoded_len(input.count, variant)
             let text = [CChar](unsafeUninitializedCapacity: length) { out, initialized in
-                _ = sodium_bin2base64(out.baseAddress!, length, input.u8, input.count, variant)
+                // Returns its output pointer; it aborts rather than return on a too-small capacity.
+                Sodium.require(sodium_bin2base64(out.baseAddress!, length, input.u8, input.count, variant) == nil ? -1 : 0,
+                               "sodium_bin2base64")
                 initialized = length
             }
             return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
