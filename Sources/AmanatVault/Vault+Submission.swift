@@ -141,7 +141,8 @@ extension Vault {
         guard padded.count == row.sizeBucket else { throw AmanatVaultError.corrupted(what) }
         let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
         do {
-            return try json.withUnsafeBytes { try JSONDecoder().decode(Testimony.self, from: Data($0)) }
+            // Parsed in place: the plaintext JSON never gets a copy outside protected memory.
+            return try SecretJSON.decode(Testimony.self, from: json)
         } catch {
             throw AmanatVaultError.corrupted(what)
         }
