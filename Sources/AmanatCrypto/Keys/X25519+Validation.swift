@@ -4,9 +4,9 @@
 /// a value below p = 2^255 - 19 with the top bit clear. Anything else came from a faulty or hostile
 /// writer, so the parser refuses it rather than rely on X25519's reductions.
 ///
-/// Among canonical values, five are points of small order (1, 2, 4 or 8): sealing to one gives a
-/// shared secret that takes at most eight values, whatever the sender's ephemeral key, so anyone
-/// could open the box. They are the canonical entries of libsodium's own list (`blacklist` in
+/// Among canonical values, five are points of small order (1, 2, 4 or 8): X25519 scalars are
+/// multiples of 8, so sealing to one gives the all-zero shared secret whatever the sender's
+/// ephemeral key, and anyone could open the box. They are the canonical entries of libsodium's own list (`blacklist` in
 /// `src/libsodium/crypto_scalarmult/curve25519/ref10/x25519_ref10.c`) and of the list in
 /// D. J. Bernstein, "Curve25519: high-speed elliptic-curve cryptography", https://cr.yp.to/ecdh.html
 /// ("How do I validate Curve25519 public keys?"). The other encodings on those lists (p, p + 1,
