@@ -90,3 +90,14 @@ struct PublicKeyValidationTests {
         #expect(throws: AmanatCryptoError.weakPublicKey) { try IdentityFile.decodeWeak(bytes, passphrase: SecretBytes(utf8: "x")) }
     }
 }
+
+extension PublicKeyValidationTests {
+    @Test("remembering valid Ed25519 keys never lets a bad one through, before or after the memory fills")
+    func rememberedKeys() throws {
+        let good = (0..<(Ed25519.rememberedKeyLimit + 10)).map { _ in Ed25519.PrivateKey().publicKey.rawRepresentation }
+        for key in good + good { #expect(throws: Never.self) { try Ed25519.PublicKey(rawRepresentation: key) } }
+        for v in Self.badSigningKeys {
+            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") { try Ed25519.PublicKey(rawRepresentation: hex(v.public_key)) }
+        }
+    }
+}

@@ -19,10 +19,7 @@ public enum Ed25519 {
         ///   `.invalidSigningKey` for any other point.
         public init(rawRepresentation: some BytesView) throws {
             let bytes = try exactBytes(rawRepresentation, count: Ed25519.keySize, what: "an Ed25519 public key")
-            Sodium.ready()
-            // This call answers 1 for a valid point and 0 otherwise; it has no error code of its own.
-            let valid = bytes.withUnsafeBytes { crypto_core_ed25519_is_valid_point($0.u8!) } == 1
-            guard valid else { throw AmanatCryptoError.invalidSigningKey }
+            guard Ed25519.isValidPoint(bytes) else { throw AmanatCryptoError.invalidSigningKey }
             self.rawRepresentation = bytes
         }
 
