@@ -35,7 +35,7 @@ enum Workloads {
             var start = Clock.now()
             var boxes: [[UInt8]] = []
             boxes.reserveCapacity(count)
-            for _ in 0..<count { boxes.append(SealedBox.seal(message, to: recipient.publicKey)) }
+            for _ in 0..<count { boxes.append(try SealedBox.seal(message, to: recipient.publicKey)) }
             var elapsed = Clock.now() - start
             if mode == "open" {
                 start = Clock.now()

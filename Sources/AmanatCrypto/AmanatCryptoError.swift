@@ -23,8 +23,13 @@ public enum AmanatCryptoError: Error, Equatable, Sendable {
     case insecurePermissions(path: String, mode: UInt32)
     /// Stored Argon2id parameters outside the range this build accepts.
     case parametersOutOfRange(what: String)
-    /// A key agreement with a malicious or malformed public key produced an all-zero secret.
+    /// Stored Argon2id parameters weaker than the floor (`Argon2id.Parameters.storageFloor`).
+    case parametersTooWeak(what: String, opsLimit: UInt64, memLimit: UInt64)
+    /// An X25519 public key that is all zero, a low-order point or not canonical, so sealing to it or
+    /// agreeing a key with it would give an all-zero or attacker-known secret.
     case weakPublicKey
+    /// An Ed25519 public key that is not a canonical point of the prime-order subgroup.
+    case invalidSigningKey
     /// Padding that does not follow ISO/IEC 7816-4.
     case invalidPadding
     /// A signature that does not verify.
@@ -64,8 +69,17 @@ extension AmanatCryptoError: CustomStringConvertible {
             return "\(path) can be read by other users (mode \(octal)); protect it with: chmod 600 \(path)"
         case let .parametersOutOfRange(what):
             return "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not made by Amanat"
+        case let .parametersTooWeak(what, ops, mem):
+            let floor = Argon2id.Parameters.interactive
+            return "\(what) uses key-stretching parameters (\(ops) passes, \(mem / 1024) KiB) weaker than the minimum Amanat "
+                + "accepts (\(floor.opsLimit) passes, \(floor.memLimit >> 20) MiB): it was made for tests or by another tool; "
+                + "create it again with a release build of Amanat"
         case .weakPublicKey:
-            return "this public key is invalid (it would give an all-zero shared secret); ask its owner for their real key"
+            return "this encryption key is invalid (all zero, a low-order point or not in canonical form, which no real key is); "
+                + "ask its owner for their real key"
+        case .invalidSigningKey:
+            return "this signing key is invalid (not a canonical point of the Ed25519 group, which no real key is); "
+                + "ask its owner for their real key"
         case .invalidPadding:
             return "the decrypted data has invalid padding: it was damaged or tampered with"
         case .invalidSignature:

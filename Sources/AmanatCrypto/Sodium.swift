@@ -13,10 +13,23 @@ enum Sodium {
         precondition(initialised, "libsodium could not be initialised (no source of randomness?)")
     }
 
-    /// Turns a libsodium return code into `error` when it is not zero.
+    /// Turns a libsodium return code into `error` when it is not zero. Every call whose failure
+    /// depends on its input (a tag, a public key, a memory cost) goes through here.
     @inline(__always)
     static func check(_ code: Int32, or error: @autoclosure () -> AmanatCryptoError) throws(AmanatCryptoError) {
         if code != 0 { throw error() }
+    }
+
+    /// Checks the return code of a call that can fail only on arguments this module has already
+    /// validated (lengths, sizes, output capacity). A non-zero code then means a broken internal
+    /// invariant or a broken libsodium, and carrying on would hand out uninitialised bytes as a key,
+    /// a hash or a ciphertext, so the process stops instead.
+    /// - Parameters:
+    ///   - code: what libsodium returned.
+    ///   - function: the libsodium function, for the crash message.
+    @inline(__always)
+    static func require(_ code: Int32, _ function: StaticString) {
+        precondition(code == 0, "libsodium's \(function) failed on arguments AmanatCrypto had checked")
     }
 }
 

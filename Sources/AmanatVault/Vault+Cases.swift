@@ -18,7 +18,7 @@ extension Vault {
                           pseudonymKey: Data(sealPseudonymKey(SecretBytes(randomCount: 32), caseID: Data(id.rawValue), version: 1, key: key)))
         try store.write { writer in
             try writer.insert(row)
-            try writer.insert(CaseKeyRow(caseID: row.id, version: 1, sealedForAdministrator: Data(SealedBox.seal(key.rawRepresentation, to: intakeKey))))
+            try writer.insert(CaseKeyRow(caseID: row.id, version: 1, sealedForAdministrator: Data(try SealedBox.seal(key.rawRepresentation, to: intakeKey))))
             try AuditLog.append(to: writer, action: "case.create", objects: [row.id], actor: administrator)
         }
         return id

@@ -31,7 +31,7 @@ extension Vault {
             }
             let row = try caseRow(caseID, writer)
             let key = try caseKey(row, version: row.keyVersion, administrator: administrator, writer)
-            let grant = makeGrant(caseID: row.id, grantee: grantee, permissions: permissions.rawValue, expires: expires.description,
+            let grant = try makeGrant(caseID: row.id, grantee: grantee, permissions: permissions.rawValue, expires: expires.description,
                                   version: row.keyVersion, caseKey: key, administrator: administrator)
             try writer.insert(grant)
             // A lawyer holds at most one current grant per case: a new one replaces hers (new expiry or permissions).
@@ -110,7 +110,7 @@ extension Vault {
         let oldKey = try caseKey(caseFile, version: oldVersion, administrator: administrator, writer)
         let newKey = SymmetricKey()
         try writer.insert(CaseKeyRow(caseID: caseFile.id, version: newVersion,
-                                     sealedForAdministrator: Data(SealedBox.seal(newKey.rawRepresentation, to: intakeKey))))
+                                     sealedForAdministrator: Data(try SealedBox.seal(newKey.rawRepresentation, to: intakeKey))))
         for membership in try writer.caseRecords(caseID: caseFile.id) {
             let recordKey = try unwrapRecordKey(membership, caseKey: oldKey)
             var rewrapped = wrap(recordKey, record: membership.recordID, caseID: caseFile.id, version: newVersion, caseKey: newKey)
@@ -132,7 +132,7 @@ extension Vault {
                 continue
             }
             guard grant.keyVersion == oldVersion, (try? Day(grant.expiresDay)).map({ $0 >= today }) ?? false else { continue }
-            let renewed = makeGrant(caseID: caseFile.id, grantee: try Identity.PublicKey(rows: grant), permissions: grant.permissions,
+            let renewed = try makeGrant(caseID: caseFile.id, grantee: try Identity.PublicKey(rows: grant), permissions: grant.permissions,
                                     expires: grant.expiresDay, version: newVersion, caseKey: newKey, administrator: administrator)
             try writer.insert(renewed)
             renewedIDs.append(renewed.id)
@@ -152,12 +152,12 @@ extension Vault {
     }
 
     func makeGrant(caseID: Data, grantee: Identity.PublicKey, permissions: Int, expires: String, version: Int,
-                   caseKey: SymmetricKey, administrator: Identity) -> GrantRow {
+                   caseKey: SymmetricKey, administrator: Identity) throws -> GrantRow {
         var row = GrantRow(id: Data(SecureRandom.bytes(16)), caseID: caseID,
                            granteeEncryptionKey: Data(grantee.encryption.rawRepresentation),
                            granteeSigningKey: Data(grantee.signing.rawRepresentation),
                            permissions: permissions, issuedDay: Day.today().description, expiresDay: expires, keyVersion: version,
-                           sealedCaseKey: Data(SealedBox.seal(caseKey.rawRepresentation, to: grantee.encryption)),
+                           sealedCaseKey: Data(try SealedBox.seal(caseKey.rawRepresentation, to: grantee.encryption)),
                            signature: Data(), revokedDay: nil, supersededBy: nil)
         row.signature = Data(administrator.signingKey.signature(for: VaultFormat.grantStatement(row)))
         return row

@@ -102,7 +102,7 @@ extension Vault {
             let (sealedBody, bucket) = try Self.sealBody(body, key: recordKey, associatedData: ad)
             let row = TestimonyRow(id: Data(id.rawValue), kind: Int(kind.rawValue), mailboxID: mailbox.id,
                                    day: day, language: testimony.language, sizeBucket: bucket,
-                                   wrappedKey: Data(SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
+                                   wrappedKey: Data(try SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
                                    body: Data(sealedBody))
             try store.write { writer in
                 if isNew { try writer.insert(mailbox) }
@@ -141,7 +141,8 @@ extension Vault {
         guard padded.count == row.sizeBucket else { throw AmanatVaultError.corrupted(what) }
         let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
         do {
-            return try json.withUnsafeBytes { try JSONDecoder().decode(Testimony.self, from: Data($0)) }
+            // Parsed in place: the plaintext JSON never gets a copy outside protected memory.
+            return try SecretJSON.decode(Testimony.self, from: json)
         } catch {
             throw AmanatVaultError.corrupted(what)
         }

@@ -44,9 +44,16 @@ public final class Vault: Sendable {
         do {
             intakeKey = try X25519.PublicKey(rawRepresentation: Array(info.intakeKey))
             administratorKey = try Ed25519.PublicKey(rawRepresentation: Array(info.administratorSigningKey))
-            codenameParameters = try Argon2id.Parameters(opsLimit: UInt64(info.codenameOpsLimit), memLimit: UInt64(info.codenameMemLimit))
         } catch {
             throw AmanatVaultError.corrupted("the vault's settings")
+        }
+        // Below the floor (INTERACTIVE), a codename would be cheap to guess offline: refused, whatever the
+        // settings say (only the test suite's debug switch lowers it).
+        guard info.codenameOpsLimit >= 0, info.codenameMemLimit >= 0 else { throw AmanatVaultError.corrupted("the vault's settings") }
+        codenameParameters = try vaultCrypto("the vault's settings") {
+            try Argon2id.Parameters.validatedFromStorage(opsLimit: UInt64(info.codenameOpsLimit),
+                                                         memLimit: UInt64(info.codenameMemLimit),
+                                                         what: "the vault's codename setting")
         }
         if let signature = info.settingsSignature {
             // A signature that is there must verify: a settings row edited after signing is damage.

@@ -95,6 +95,7 @@ struct EncodingAndPaddingTests {
             .truncated(what: "a.bin"), .trailingData(what: "a.bin"), .invalidEncoding(what: "the key", reason: "bad"),
             .checksumMismatch, .unsupportedVersion(what: "a.id", version: 9), .notAnIdentityFile(path: "a"),
             .wrongPassphrase(path: "a.id"), .insecurePermissions(path: "a.id", mode: 0o644), .parametersOutOfRange(what: "a.id"),
+            .parametersTooWeak(what: "a.id", opsLimit: 1, memLimit: 8192), .invalidSigningKey,
             .weakPublicKey, .invalidPadding, .invalidSignature, .outOfMemory(bytes: 1), .io(path: "a", reason: "b"), .invalidArgument("x"),
         ]
         for error in errors {

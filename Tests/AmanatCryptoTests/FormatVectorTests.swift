@@ -50,7 +50,7 @@ struct FormatVectorTests {
             switch v.expect {
             case "success":
                 successes += 1
-                let identity = try IdentityFile.decode(file, passphrase: passphrase, path: path)
+                let identity = try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path)
                 #expect(Hex.encode(identity.encryptionKey.rawRepresentation) == v.x25519_secret, "\(v.comment)")
                 #expect(Hex.encode(identity.signingKey.seed) == v.ed25519_seed, "\(v.comment)")
                 #expect(Hex.encode(identity.publicKey.encryption.rawRepresentation) == v.x25519_public)
@@ -60,15 +60,15 @@ struct FormatVectorTests {
                                                     salt: hex(#require(v.salt)), nonce: hex(#require(v.nonce)))
                 #expect(again == file, "re-encoding differs: \(v.comment)")
             case "unsupported version":
-                #expect(throws: AmanatCryptoError.self, "\(v.comment)") { try IdentityFile.decode(file, passphrase: passphrase, path: path) }
+                #expect(throws: AmanatCryptoError.self, "\(v.comment)") { try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path) }
                 do {
-                    _ = try IdentityFile.decode(file, passphrase: passphrase, path: path)
+                    _ = try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path)
                 } catch let error as AmanatCryptoError {
                     guard case .unsupportedVersion = error else { Issue.record("\(v.comment): got \(error)"); continue }
                 }
             default:
                 let expected = try #require(Self.identityError(v.expect, path: path), "unknown expect \(v.expect)")
-                #expect(throws: expected, "\(v.comment)") { try IdentityFile.decode(file, passphrase: passphrase, path: path) }
+                #expect(throws: expected, "\(v.comment)") { try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path) }
             }
         }
         #expect(successes >= 3)

@@ -12,8 +12,8 @@ struct IdentityTests {
         let identity = Identity()
         let bytes = try IdentityFile.encode(identity, passphrase: Self.passphrase, parameters: Self.weak)
         #expect(bytes.count == IdentityFile.size)
-        #expect(try IdentityFile.publicKey(of: bytes) == identity.publicKey)
-        let opened = try IdentityFile.decode(bytes, passphrase: Self.passphrase)
+        #expect(try IdentityFile.publicKeyWeak(of: bytes) == identity.publicKey)
+        let opened = try IdentityFile.decodeWeak(bytes, passphrase: Self.passphrase)
         #expect(opened.publicKey == identity.publicKey)
         #expect(opened.encryptionKey.rawRepresentation == identity.encryptionKey.rawRepresentation)
         #expect(opened.signingKey.seed == identity.signingKey.seed)
@@ -27,15 +27,15 @@ struct IdentityTests {
         let bytes = try IdentityFile.encode(Identity(), passphrase: Self.passphrase, parameters: Self.weak)
         for flip in singleByteFlips(of: bytes) {
             #expect(throws: AmanatCryptoError.self, "byte \(flip.position) ^ \(flip.mask)") {
-                try IdentityFile.decode(flip.bytes, passphrase: Self.passphrase)
+                try IdentityFile.decodeWeak(flip.bytes, passphrase: Self.passphrase)
             }
         }
-        #expect(throws: AmanatCryptoError.truncated(what: "the identity file")) { try IdentityFile.decode(Array(bytes.dropLast()), passphrase: Self.passphrase) }
-        #expect(throws: AmanatCryptoError.trailingData(what: "the identity file")) { try IdentityFile.decode(bytes + [0], passphrase: Self.passphrase) }
-        #expect(throws: AmanatCryptoError.notAnIdentityFile(path: "the identity file")) { try IdentityFile.decode([], passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.truncated(what: "the identity file")) { try IdentityFile.decodeWeak(Array(bytes.dropLast()), passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.trailingData(what: "the identity file")) { try IdentityFile.decodeWeak(bytes + [0], passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.notAnIdentityFile(path: "the identity file")) { try IdentityFile.decodeWeak([], passphrase: Self.passphrase) }
         var future = bytes
         future[8] = 2
-        #expect(throws: AmanatCryptoError.unsupportedVersion(what: "the identity file", version: 2)) { try IdentityFile.decode(future, passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.unsupportedVersion(what: "the identity file", version: 2)) { try IdentityFile.decodeWeak(future, passphrase: Self.passphrase) }
     }
 
     @Test("a wrong passphrase gives a clear error that names the file")
@@ -43,7 +43,7 @@ struct IdentityTests {
         let bytes = try IdentityFile.encode(Identity(), passphrase: Self.passphrase, parameters: Self.weak)
         for wrong in ["", "заира помнит 1998 год", "Заира помнит 1998 год ", "Zaira pomnit 1998 god"] {
             #expect(throws: AmanatCryptoError.wrongPassphrase(path: "lawyer.id")) {
-                try IdentityFile.decode(bytes, passphrase: SecretBytes(utf8: wrong), path: "lawyer.id")
+                try IdentityFile.decodeWeak(bytes, passphrase: SecretBytes(utf8: wrong), path: "lawyer.id")
             }
         }
         let message = AmanatCryptoError.wrongPassphrase(path: "lawyer.id").description
@@ -58,21 +58,21 @@ struct IdentityTests {
         try IdentityFile.write(identity, to: path, passphrase: Self.passphrase, parameters: Self.weak)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(try IdentityFile.open(at: path, passphrase: Self.passphrase).publicKey == identity.publicKey)
-        #expect(try IdentityFile.publicKey(at: path) == identity.publicKey)
+        #expect(try IdentityFile.openWeak(at: path, passphrase: Self.passphrase).publicKey == identity.publicKey)
+        #expect(try IdentityFile.publicKeyWeak(at: path) == identity.publicKey)
         // Never overwrite an existing identity by accident.
         #expect(throws: AmanatCryptoError.self) { try IdentityFile.write(Identity(), to: path, passphrase: Self.passphrase, parameters: Self.weak) }
 
         for loose in [0o644, 0o640, 0o604, 0o660, 0o606] {
             try FileManager.default.setAttributes([.posixPermissions: loose], ofItemAtPath: path)
             #expect(throws: AmanatCryptoError.insecurePermissions(path: path, mode: UInt32(0o100000 | loose))) {
-                try IdentityFile.open(at: path, passphrase: Self.passphrase)
+                try IdentityFile.openWeak(at: path, passphrase: Self.passphrase)
             }
-            #expect(throws: AmanatCryptoError.self) { try IdentityFile.publicKey(at: path) }
+            #expect(throws: AmanatCryptoError.self) { try IdentityFile.publicKeyWeak(at: path) }
         }
         let hint = AmanatCryptoError.insecurePermissions(path: path, mode: 0o100644).description
         #expect(hint.contains("chmod 600 \(path)"))
-        #expect(throws: AmanatCryptoError.self) { try IdentityFile.open(at: directory.file("missing.id"), passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.self) { try IdentityFile.openWeak(at: directory.file("missing.id"), passphrase: Self.passphrase) }
     }
 
     @Test("stored Argon2id parameters outside the accepted range are refused before any work")

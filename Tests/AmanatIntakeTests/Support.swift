@@ -15,6 +15,7 @@ final class IntakeFixture: @unchecked Sendable {
 
     init(uploadLimit: Int = 1 << 20, concurrencyLimit: Int = 64) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-intake-\(UUID().uuidString)").path
+        setenv("AMANAT_TEST_WEAK_KEYS", "1", 1)  // weak codename settings, below the floor vaults enforce
         vault = try Vault.create(at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
         settings = IntakeSettings(uploadLimit: uploadLimit, concurrencyLimit: concurrencyLimit)
     }

@@ -66,6 +66,7 @@ struct CrashAndConcurrencyTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("vault")
         let administrator = Identity()
+        WeakTestKeys.allow()
         _ = try Vault.create(at: path, administrator: administrator, codenameParameters: .minimumForTesting)
         var acknowledged = Set<String>()
         var checked = Set<String>()
@@ -99,6 +100,7 @@ struct CrashAndConcurrencyTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("vault")
         let administrator = Identity()
+        WeakTestKeys.allow()
         _ = try Vault.create(at: path, administrator: administrator, codenameParameters: .minimumForTesting)
         let children = try (0..<4).map { _ in try Child(vault: path, count: 40, attachEvery: 10, administrator: administrator) }
         var acknowledged = Set<String>()

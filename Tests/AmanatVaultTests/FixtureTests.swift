@@ -29,6 +29,9 @@ struct FixtureTests {
 
     /// A writable copy (opening a vault writes its WAL files; git does not keep 0600 modes).
     static func copy() throws -> (TemporaryDirectory, String, Facts) {
+        // The fixture's identity files use the fast test parameters (1 pass, 8 KiB), below the floor
+        // readers enforce; debug builds let the same switch the CLI tests use lower it.
+        setenv("AMANAT_TEST_WEAK_KEYS", "1", 1)
         let directory = try TemporaryDirectory()
         let copy = directory.file("vault-v1")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: copy)

@@ -86,7 +86,7 @@ struct TrustTests {
         }
         // Without a re-signature, an edited key alone breaks the settings' signature.
         try scene.attacker().write { db in
-            try db.execute(sql: "UPDATE vaultInfo SET intakeKey = ?", arguments: [Data(scene.t.administrator.publicKey.encryption.rawRepresentation.reversed())])
+            try db.execute(sql: "UPDATE vaultInfo SET intakeKey = ?", arguments: [Data(Identity().publicKey.encryption.rawRepresentation)])
         }
         #expect(throws: AmanatVaultError.corrupted("the vault's settings (their signature does not verify)")) {
             try Vault.open(at: scene.path, trust: .administrator(scene.t.administrator.publicKey))

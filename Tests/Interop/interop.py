@@ -46,6 +46,16 @@ ID_VERSION, ID_KDF_ARGON2ID13 = 1, 2
 # Docs/format.md section 5: opslimit MUST be 1..32 and memlimit 8 KiB..2 GiB, so that a tampered
 # identity file cannot turn key derivation into a denial of service.
 MAX_OPSLIMIT, MAX_MEMLIMIT = 32, 1 << 31
+# The floor of section 5, step 4 (libsodium's INTERACTIVE). This harness only reads test files made
+# with 1 pass and 8 KiB, so, like Amanat's debug builds with AMANAT_TEST_WEAK_KEYS=1, it lowers it.
+FLOOR_OPSLIMIT, FLOOR_MEMLIMIT = 2, 64 << 20
+ALLOW_WEAK_TEST_PARAMETERS = True
+# Section 6, decoding step 7: the five canonical low-order X25519 points (little-endian); every
+# non-canonical encoding (value >= 2^255 - 19) is refused as well.
+X25519_P = (1 << 255) - 19
+X25519_LOW_ORDER = {0, 1, X25519_P - 1,
+                    325606250916557431795983626356110631294008115727848805560023387167927233504,
+                    39382357235489614581723060781553021112529911719440698176882885853963445705823}
 PK_PREFIX, PK_BODY_CHARS = "amanat1", 109  # 68 bytes -> 109 base32 characters
 CHECKSUM_KEY, FINGERPRINT_KEY = b"amanat/v1/public-key-checksum", b"amanat/v1/fingerprint"
 B32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 alphabet, lowercase
@@ -93,13 +103,23 @@ def public_key_string(x25519_pk, ed25519_pk):
     return PK_PREFIX + b32encode(keys + keyed_hash(keys, CHECKSUM_KEY)[:4])
 
 
+def check_public_keys(x25519_pk, ed25519_pk, what):
+    """Section 6, decoding step 7: a canonical, non-low-order X25519 key and a valid Ed25519 point."""
+    value = int.from_bytes(x25519_pk, "little")
+    if value >= X25519_P or value in X25519_LOW_ORDER:
+        raise Failure(f"{what}: invalid X25519 public key (non-canonical or low-order)")
+    if not nb.crypto_core_ed25519_is_valid_point(ed25519_pk):
+        raise Failure(f"{what}: invalid Ed25519 public key")
+
+
 def parse_public_key_string(text):
-    """Return (x25519_pk, ed25519_pk) from an "amanat1..." string, checking the checksum."""
+    """Return (x25519_pk, ed25519_pk) from an "amanat1..." string, checking the checksum and keys."""
     if not text.startswith(PK_PREFIX) or len(text) != len(PK_PREFIX) + PK_BODY_CHARS:
         raise Failure(f"public key string: bad prefix or length ({len(text)} characters)")
     payload = b32decode(text[len(PK_PREFIX):])
     if payload[64:] != keyed_hash(payload[:64], CHECKSUM_KEY)[:4]:
         raise Failure("public key string: checksum mismatch")
+    check_public_keys(payload[:32], payload[32:64], "public key string")
     return payload[:32], payload[32:64]
 
 
@@ -172,7 +192,10 @@ def open_identity(data, passphrase):
         raise Failure(f"identity: unsupported version {version} or kdf {kdf}")
     if not (1 <= opslimit <= MAX_OPSLIMIT and 8192 <= memlimit <= MAX_MEMLIMIT):
         raise Failure(f"identity: KDF limits out of range (opslimit {opslimit}, memlimit {memlimit})")
+    if not ALLOW_WEAK_TEST_PARAMETERS and (opslimit < FLOOR_OPSLIMIT or memlimit < FLOOR_MEMLIMIT):
+        raise Failure(f"identity: KDF limits too weak (opslimit {opslimit}, memlimit {memlimit})")
     salt, x25519_pk, ed25519_pk, nonce = data[26:42], data[42:74], data[74:106], data[106:130]
+    check_public_keys(x25519_pk, ed25519_pk, "identity")
     try:
         key = nacl.pwhash.argon2id.kdf(32, passphrase.encode("utf-8"), salt,
                                        opslimit=opslimit, memlimit=memlimit)

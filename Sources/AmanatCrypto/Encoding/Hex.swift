@@ -8,7 +8,8 @@ public enum Hex {
         return bytes.withBytes { input in
             let length = input.count * 2 + 1
             let text = [CChar](unsafeUninitializedCapacity: length) { out, initialized in
-                _ = sodium_bin2hex(out.baseAddress!, length, input.u8, input.count)
+                // Returns its output pointer, or NULL when the capacity is too small (it is not).
+                Sodium.require(sodium_bin2hex(out.baseAddress!, length, input.u8, input.count) == nil ? -1 : 0, "sodium_bin2hex")
                 initialized = length
             }
             return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

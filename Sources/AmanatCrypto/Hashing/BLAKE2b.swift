@@ -31,9 +31,10 @@ public enum BLAKE2b {
         Sodium.ready()
         return [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
             data.withBytes { input in
-                rawKey.withBytes { key in
-                    _ = crypto_generichash(out.baseAddress!, length, input.u8, UInt64(input.count), key.u8, key.count)
+                let code = rawKey.withBytes { key in
+                    crypto_generichash(out.baseAddress!, length, input.u8, UInt64(input.count), key.u8, key.count)
                 }
+                Sodium.require(code, "crypto_generichash")
             }
             initialized = length
         }
@@ -52,18 +53,20 @@ public enum BLAKE2b {
             Sodium.ready()
             self.length = length
             state = SecretBytes(count: crypto_generichash_statebytes()) { st in
-                key.withUnsafeBytes { k in
-                    _ = crypto_generichash_init(OpaquePointer(st.baseAddress!), k.u8, k.count, length)
+                let code = key.withUnsafeBytes { k in
+                    crypto_generichash_init(OpaquePointer(st.baseAddress!), k.u8, k.count, length)
                 }
+                Sodium.require(code, "crypto_generichash_init")
             }
         }
 
         /// Adds `bytes` to the hash.
         public func update(_ bytes: UnsafeRawBufferPointer) {
             precondition(!finished, "update after finalize")
-            state.withUnsafeMutableBytes { st in
-                _ = crypto_generichash_update(OpaquePointer(st.baseAddress!), bytes.u8, UInt64(bytes.count))
+            let code = state.withUnsafeMutableBytes { st in
+                crypto_generichash_update(OpaquePointer(st.baseAddress!), bytes.u8, UInt64(bytes.count))
             }
+            Sodium.require(code, "crypto_generichash_update")
         }
 
         /// The digest of everything added. Call once.
@@ -71,9 +74,10 @@ public enum BLAKE2b {
             precondition(!finished, "finalize called twice")
             finished = true
             return [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
-                state.withUnsafeMutableBytes { st in
-                    _ = crypto_generichash_final(OpaquePointer(st.baseAddress!), out.baseAddress!, length)
+                let code = state.withUnsafeMutableBytes { st in
+                    crypto_generichash_final(OpaquePointer(st.baseAddress!), out.baseAddress!, length)
                 }
+                Sodium.require(code, "crypto_generichash_final")
                 initialized = length
             }
         }

@@ -34,11 +34,12 @@ public enum KeyDerivation {
         guard (16...64).contains(length) else { throw AmanatCryptoError.invalidArgument("subkeys are 16 to 64 bytes long") }
         Sodium.ready()
         return SecretBytes(count: length) { out in
-            master.withUnsafeBytes { key in
+            let code = master.withUnsafeBytes { key in
                 context.bytes.withUnsafeBytes { ctx in
-                    _ = crypto_kdf_derive_from_key(out.u8!, length, id, ctx.baseAddress!.assumingMemoryBound(to: CChar.self), key.u8!)
+                    crypto_kdf_derive_from_key(out.u8!, length, id, ctx.baseAddress!.assumingMemoryBound(to: CChar.self), key.u8!)
                 }
             }
+            Sodium.require(code, "crypto_kdf_derive_from_key")
         }
     }
 }

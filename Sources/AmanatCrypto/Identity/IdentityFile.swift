@@ -48,10 +48,15 @@ public enum IdentityFile {
 
     /// Reads the public keys without the passphrase. They are not authenticated until the file is
     /// opened with its passphrase; use them to show who a file belongs to, not to trust it.
-    /// - Throws: `AmanatCryptoError.notAnIdentityFile`, `.unsupportedVersion`, `.parametersOutOfRange`.
+    /// - Throws: `AmanatCryptoError.notAnIdentityFile`, `.unsupportedVersion`, `.parametersOutOfRange`,
+    ///   `.parametersTooWeak`, `.weakPublicKey`, `.invalidSigningKey`.
     public static func publicKey(of bytes: [UInt8], path: String = "the identity file") throws -> Identity.PublicKey {
-        let header = try parseHeader(bytes, path: path)
-        return header.publicKey
+        try publicKey(of: bytes, path: path, allowingWeakParameters: Argon2id.weakParametersAllowed)
+    }
+
+    /// `publicKey(of:path:)` with the Argon2id floor switch given explicitly (tests).
+    static func publicKey(of bytes: [UInt8], path: String, allowingWeakParameters: Bool) throws -> Identity.PublicKey {
+        try parseHeader(bytes, path: path, allowingWeak: allowingWeakParameters).publicKey
     }
 
     /// Decrypts an identity file's bytes.
@@ -61,9 +66,18 @@ public enum IdentityFile {
     ///   - path: the file's name, for error messages.
     /// - Returns: the identity.
     /// - Throws: `AmanatCryptoError.notAnIdentityFile`, `.unsupportedVersion`, `.parametersOutOfRange`,
+    ///   `.parametersTooWeak` (Argon2id below INTERACTIVE; checked before any key derivation),
+    ///   `.weakPublicKey`, `.invalidSigningKey` (bad public keys in the header),
     ///   `.wrongPassphrase` (wrong passphrase or damaged file: the two cannot be told apart).
     public static func decode(_ bytes: [UInt8], passphrase: some BytesView, path: String = "the identity file") throws -> Identity {
-        let header = try parseHeader(bytes, path: path)
+        try decode(bytes, passphrase: passphrase, path: path, allowingWeakParameters: Argon2id.weakParametersAllowed)
+    }
+
+    /// `decode(_:passphrase:path:)` with the Argon2id floor switch given explicitly, so tests can
+    /// open the fast test files and still pin the refusal, whatever the environment says.
+    static func decode(_ bytes: [UInt8], passphrase: some BytesView, path: String,
+                       allowingWeakParameters: Bool) throws -> Identity {
+        let header = try parseHeader(bytes, path: path, allowingWeak: allowingWeakParameters)
         let key: SymmetricKey
         do {
             key = try SymmetricKey(rawRepresentation: Argon2id.deriveKey(from: passphrase, salt: header.salt, parameters: header.parameters))
@@ -94,15 +108,25 @@ public enum IdentityFile {
 
     /// Opens the identity file at `path` with `passphrase`.
     /// - Throws: `AmanatCryptoError.insecurePermissions` when group or others can read or write it;
-    ///   `.io`, `.notAnIdentityFile`, `.unsupportedVersion`, `.parametersOutOfRange`, `.wrongPassphrase`.
+    ///   `.io`, and the errors of `decode(_:passphrase:path:)`.
     public static func open(at path: String, passphrase: some BytesView) throws -> Identity {
         try decode(readChecked(path), passphrase: passphrase, path: path)
+    }
+
+    /// `open(at:passphrase:)` with the Argon2id floor switch given explicitly (tests).
+    static func open(at path: String, passphrase: some BytesView, allowingWeakParameters: Bool) throws -> Identity {
+        try decode(readChecked(path), passphrase: passphrase, path: path, allowingWeakParameters: allowingWeakParameters)
     }
 
     /// Reads only the public keys of the identity file at `path` (no passphrase needed).
     /// - Throws: as `open(at:passphrase:)`, except `.wrongPassphrase`.
     public static func publicKey(at path: String) throws -> Identity.PublicKey {
         try publicKey(of: readChecked(path), path: path)
+    }
+
+    /// `publicKey(at:)` with the Argon2id floor switch given explicitly (tests).
+    static func publicKey(at path: String, allowingWeakParameters: Bool) throws -> Identity.PublicKey {
+        try publicKey(of: readChecked(path), path: path, allowingWeakParameters: allowingWeakParameters)
     }
 
     private static func readChecked(_ path: String) throws -> [UInt8] {
@@ -117,7 +141,7 @@ public enum IdentityFile {
         let publicKey: Identity.PublicKey
     }
 
-    private static func parseHeader(_ bytes: [UInt8], path: String) throws -> Header {
+    private static func parseHeader(_ bytes: [UInt8], path: String, allowingWeak: Bool) throws -> Header {
         let magic = Labels.identityFileMagic
         guard bytes.count >= magic.count + 1, Array(bytes[0..<magic.count]) == magic else {
             throw AmanatCryptoError.notAnIdentityFile(path: path)
@@ -129,8 +153,9 @@ public enum IdentityFile {
         guard bytes[9] == Argon2id.algorithmIdentifier else {
             throw AmanatCryptoError.unsupportedVersion(what: "the key-stretching algorithm of \(path)", version: Int(bytes[9]))
         }
-        let parameters = try Argon2id.Parameters(opsLimit: littleEndianUInt64(bytes[10..<18]),
-                                                 memLimit: littleEndianUInt64(bytes[18..<26]), what: path)
+        let parameters = try Argon2id.Parameters.validatedFromStorage(opsLimit: littleEndianUInt64(bytes[10..<18]),
+                                                                      memLimit: littleEndianUInt64(bytes[18..<26]), what: path,
+                                                                      allowingWeak: allowingWeak)
         let publicKey = Identity.PublicKey(encryption: try X25519.PublicKey(rawRepresentation: bytes[42..<74]),
                                            signing: try Ed25519.PublicKey(rawRepresentation: bytes[74..<106]))
         return Header(parameters: parameters, salt: Array(bytes[26..<42]), publicKey: publicKey)

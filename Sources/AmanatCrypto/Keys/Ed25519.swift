@@ -12,10 +12,22 @@ public enum Ed25519 {
         /// The 32 raw bytes.
         public let rawRepresentation: [UInt8]
 
-        /// Wraps 32 raw bytes.
-        /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
+        /// Wraps 32 raw bytes after checking that they encode a real public key: a canonical point of
+        /// the prime-order subgroup, not of small order (`crypto_core_ed25519_is_valid_point`). A
+        /// small-order key can make one signature verify for many messages.
+        /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes;
+        ///   `.invalidSigningKey` for any other point.
         public init(rawRepresentation: some BytesView) throws {
-            self.rawRepresentation = try exactBytes(rawRepresentation, count: Ed25519.keySize, what: "an Ed25519 public key")
+            let bytes = try exactBytes(rawRepresentation, count: Ed25519.keySize, what: "an Ed25519 public key")
+            guard Ed25519.isValidPoint(bytes) else { throw AmanatCryptoError.invalidSigningKey }
+            self.rawRepresentation = bytes
+        }
+
+        /// Wraps 32 bytes without the point check, for the Wycheproof runner, whose groups may hold
+        /// keys the parser refuses but whose verdicts are about `crypto_sign_verify_detached`.
+        init(uncheckedRawRepresentation bytes: [UInt8]) {
+            precondition(bytes.count == Ed25519.keySize, "Ed25519 public keys are 32 bytes")
+            rawRepresentation = bytes
         }
 
         /// Whether `signature` is a valid Ed25519 signature of `message` by this key
@@ -64,11 +76,12 @@ public enum Ed25519 {
             }
             var publicBytes = [UInt8](repeating: 0, count: Ed25519.keySize)
             expanded = SecretBytes(count: 64) { sk in
-                seed.withUnsafeBytes { s in
+                let code = seed.withUnsafeBytes { s in
                     publicBytes.withUnsafeMutableBytes { pk in
-                        _ = crypto_sign_seed_keypair(pk.u8!, sk.u8!, s.u8!)
+                        crypto_sign_seed_keypair(pk.u8!, sk.u8!, s.u8!)
                     }
                 }
+                Sodium.require(code, "crypto_sign_seed_keypair")
             }
             self.seed = seed
             self.publicKey = try PublicKey(rawRepresentation: publicBytes)
@@ -77,16 +90,17 @@ public enum Ed25519 {
         /// A detached Ed25519 signature of `message` (`crypto_sign_detached`), 64 bytes.
         public func signature(for message: some BytesView) -> [UInt8] {
             var signature = [UInt8](repeating: 0, count: Ed25519.signatureSize)
-            message.withBytes { msg in
+            let code = message.withBytes { msg in
                 expanded.withUnsafeBytes { sk in
                     signature.withUnsafeMutableBytes { sig in
-                        _ = crypto_sign_detached(
+                        crypto_sign_detached(
                             sig.u8!, nil,
                             msg.u8, UInt64(msg.count),
                             sk.u8!)
                     }
                 }
             }
+            Sodium.require(code, "crypto_sign_detached")
             return signature
         }
     }

@@ -10,10 +10,22 @@ public enum X25519 {
         /// The 32 raw bytes.
         public let rawRepresentation: [UInt8]
 
-        /// Wraps 32 raw bytes.
-        /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
+        /// Wraps 32 raw bytes after checking that they can be a real key: canonical (below 2^255 - 19,
+        /// top bit clear) and not one of the five low-order points (see `X25519+Validation.swift`).
+        /// Sealing to such a point gives a shared secret an attacker knows without any private key.
+        /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes;
+        ///   `.weakPublicKey` for a low-order or non-canonical point.
         public init(rawRepresentation: some BytesView) throws {
-            self.rawRepresentation = try exactBytes(rawRepresentation, count: X25519.keySize, what: "an X25519 public key")
+            let bytes = try exactBytes(rawRepresentation, count: X25519.keySize, what: "an X25519 public key")
+            guard X25519.isAcceptablePublicKey(bytes) else { throw AmanatCryptoError.weakPublicKey }
+            self.rawRepresentation = bytes
+        }
+
+        /// Wraps 32 bytes without the point checks, so tests can show that the layers behind the
+        /// parser (sealing, key agreement) refuse a bad key on their own.
+        init(uncheckedRawRepresentation bytes: [UInt8]) {
+            precondition(bytes.count == X25519.keySize, "X25519 public keys are 32 bytes")
+            rawRepresentation = bytes
         }
     }
 
@@ -30,7 +42,7 @@ public enum X25519 {
             var publicBytes = [UInt8](repeating: 0, count: X25519.keySize)
             rawRepresentation = SecretBytes(count: X25519.keySize) { secret in
                 publicBytes.withUnsafeMutableBytes { pk in
-                    _ = crypto_box_keypair(pk.u8!, secret.u8!)
+                    Sodium.require(crypto_box_keypair(pk.u8!, secret.u8!), "crypto_box_keypair")
                 }
             }
             publicKey = try! PublicKey(rawRepresentation: publicBytes)
@@ -44,11 +56,13 @@ public enum X25519 {
             }
             Sodium.ready()
             var publicBytes = [UInt8](repeating: 0, count: X25519.keySize)
-            rawRepresentation.withUnsafeBytes { secret in
+            let code = rawRepresentation.withUnsafeBytes { secret in
                 publicBytes.withUnsafeMutableBytes { pk in
-                    _ = crypto_scalarmult_base(pk.u8!, secret.u8!)
+                    crypto_scalarmult_base(pk.u8!, secret.u8!)
                 }
             }
+            // A clamped scalar never gives the identity, so this fails only on a broken libsodium.
+            Sodium.require(code, "crypto_scalarmult_base")
             self.rawRepresentation = rawRepresentation
             self.publicKey = try PublicKey(rawRepresentation: publicBytes)
         }
@@ -68,5 +82,30 @@ public enum X25519 {
                 try Sodium.check(code, or: .weakPublicKey)
             }
         }
+    }
+}
+
+extension X25519 {
+    /// Raw X25519 of a 32-byte scalar and a 32-byte u-coordinate, exactly as RFC 7748 §5 defines it
+    /// (top bit of `point` ignored, non-canonical values reduced), with no public key checks: the
+    /// Wycheproof and RFC 7748 runners need to feed it points `PublicKey` refuses.
+    /// - Parameters:
+    ///   - scalar: 32 bytes, clamped by libsodium.
+    ///   - point: 32 bytes.
+    /// - Returns: the 32-byte result.
+    /// - Throws: `AmanatCryptoError.invalidLength` for wrong lengths; `.weakPublicKey` when libsodium
+    ///   refuses the point (its low-order list) or the result is all zero.
+    static func scalarMultiply(_ scalar: [UInt8], _ point: [UInt8]) throws -> [UInt8] {
+        guard scalar.count == keySize else { throw AmanatCryptoError.invalidLength(what: "an X25519 scalar", expected: keySize, actual: scalar.count) }
+        guard point.count == keySize else { throw AmanatCryptoError.invalidLength(what: "an X25519 point", expected: keySize, actual: point.count) }
+        Sodium.ready()
+        var out = [UInt8](repeating: 0, count: keySize)
+        let code = scalar.withUnsafeBytes { n in
+            point.withUnsafeBytes { p in
+                out.withUnsafeMutableBytes { q in crypto_scalarmult(q.u8!, n.u8!, p.u8!) }
+            }
+        }
+        try Sodium.check(code, or: .weakPublicKey)
+        return out
     }
 }

@@ -25,7 +25,7 @@ public enum Padding {
             plaintext.withBytes { source in
                 if !source.isEmpty { out.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: source.count) }
                 var padded = 0
-                _ = sodium_pad(&padded, out.u8!, source.count, blockSize, total)
+                Sodium.require(sodium_pad(&padded, out.u8!, source.count, blockSize, total), "sodium_pad")
                 precondition(padded == total, "sodium_pad produced an unexpected length")
             }
         }

@@ -15,15 +15,20 @@ public enum SealedBox {
     ///   - plaintext: the bytes to protect (a key, a short message).
     ///   - recipient: the X25519 public key that will be able to open the box.
     /// - Returns: the sealed box, `plaintext.count + 48` bytes.
-    public static func seal(_ plaintext: some BytesView, to recipient: X25519.PublicKey) -> [UInt8] {
+    /// - Throws: `AmanatCryptoError.weakPublicKey` when libsodium refuses `recipient` (a low-order
+    ///   point, which `X25519.PublicKey` already refuses when it is parsed; this is the second line).
+    public static func seal(_ plaintext: some BytesView, to recipient: X25519.PublicKey) throws -> [UInt8] {
         Sodium.ready()
-        return plaintext.withBytes { message in
-            [UInt8](unsafeUninitializedCapacity: message.count + overhead) { out, initialized in
-                recipient.rawRepresentation.withUnsafeBytes { pk in
-                    _ = crypto_box_seal(out.baseAddress!, message.u8, UInt64(message.count), pk.u8!)
+        return try plaintext.withBytes { message in
+            // Zero-filled, not uninitialised: should libsodium fail half-way, no heap bytes can leak.
+            var box = [UInt8](repeating: 0, count: message.count + overhead)
+            let code = recipient.rawRepresentation.withUnsafeBytes { pk in
+                box.withUnsafeMutableBytes { out in
+                    crypto_box_seal(out.u8!, message.u8, UInt64(message.count), pk.u8!)
                 }
-                initialized = message.count + overhead
             }
+            try Sodium.check(code, or: .weakPublicKey)
+            return box
         }
     }
 

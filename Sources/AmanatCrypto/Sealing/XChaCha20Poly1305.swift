@@ -33,13 +33,15 @@ public enum XChaCha20Poly1305 {
             associatedData.withBytes { ad in
                 [UInt8](unsafeUninitializedCapacity: message.count + overhead) { out, initialized in
                     for i in 0..<nonceSize { out[i] = nonce[i] }
-                    key.rawRepresentation.withUnsafeBytes { k in
-                        _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
+                    // Fails only for a message longer than libsodium's maximum (about 256 GiB).
+                    let code = key.rawRepresentation.withUnsafeBytes { k in
+                        crypto_aead_xchacha20poly1305_ietf_encrypt(
                             out.baseAddress! + nonceSize, nil,
                             message.u8, UInt64(message.count),
                             ad.u8, UInt64(ad.count), nil,
                             out.baseAddress!, k.u8!)
                     }
+                    Sodium.require(code, "crypto_aead_xchacha20poly1305_ietf_encrypt")
                     initialized = message.count + overhead
                 }
             }

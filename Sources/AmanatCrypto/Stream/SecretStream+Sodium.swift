@@ -13,13 +13,14 @@ extension SecretStream {
             Sodium.ready()
             var header = [UInt8](repeating: 0, count: SecretStream.headerSize)
             state = SecretBytes(count: crypto_secretstream_xchacha20poly1305_statebytes()) { st in
-                key.rawRepresentation.withUnsafeBytes { k in
+                let code = key.rawRepresentation.withUnsafeBytes { k in
                     header.withUnsafeMutableBytes { h in
-                        _ = crypto_secretstream_xchacha20poly1305_init_push(
+                        crypto_secretstream_xchacha20poly1305_init_push(
                             st.baseAddress!.assumingMemoryBound(to: crypto_secretstream_xchacha20poly1305_state.self),
                             h.u8!, k.u8!)
                     }
                 }
+                Sodium.require(code, "crypto_secretstream_xchacha20poly1305_init_push")
             }
             self.header = header
         }
@@ -34,11 +35,13 @@ extension SecretStream {
             precondition(frame.count >= chunk.count + SecretStream.frameOverhead, "frame buffer too small")
             let tag = final ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
             var written: UInt64 = 0
-            state.withUnsafeMutableBytes { st in
-                _ = crypto_secretstream_xchacha20poly1305_push(
+            // Fails only for a chunk longer than libsodium's maximum; chunks are 64 KiB.
+            let code = state.withUnsafeMutableBytes { st in
+                crypto_secretstream_xchacha20poly1305_push(
                     st.baseAddress!.assumingMemoryBound(to: crypto_secretstream_xchacha20poly1305_state.self),
                     frame.u8!, &written, chunk.u8, UInt64(chunk.count), nil, 0, tag)
             }
+            Sodium.require(code, "crypto_secretstream_xchacha20poly1305_push")
             return Int(written)
         }
     }

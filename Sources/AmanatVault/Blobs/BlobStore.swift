@@ -46,7 +46,7 @@ struct BlobStore {
             throw AmanatVaultError.corrupted(what)
         }
         let key = try vaultCrypto(what) {
-            try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key)))
+            try SymmetricKey(rawRepresentation: Base64URL.decodeSecret(attachment.key))
         }
         var reader = try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) }
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }

@@ -42,13 +42,15 @@ extension CaseBundle {
             try SymmetricKey(rawRepresentation: SealedBox.open(header.sealedKey, with: identity.encryptionKey, what: what))
         }
         guard header.manifestLength <= min(scan.remainingBeforeSignature, 256 << 20) else { throw AmanatVaultError.corrupted(what) }
-        var manifestBytes = MemoryWriter()
+        // The manifest holds every attachment key: it is decrypted into protected memory (the plaintext
+        // is never longer than its ciphertext) and parsed from there, never copied into a `Data`.
+        var manifestBytes = SecretBytesWriter(limit: header.manifestLength, what: what)
         var limited = scan.limited(header.manifestLength)
         try vaultCrypto(what) { try SecretStream.decrypt(from: &limited, to: &manifestBytes, using: bundleKey, what: what) }
         guard limited.remaining == 0 else { throw AmanatVaultError.corrupted(what) }
         scan = limited.scan
         scan.endFront()
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestBytes.bytes)),
+        guard let manifest = try? SecretJSON.decode(Manifest.self, from: manifestBytes.secret),
               manifest.blobs.count == header.blobCount else { throw AmanatVaultError.corrupted(what) }
 
         // Everything the manifest says is checked before any file is made from it: record ids are
@@ -83,7 +85,7 @@ extension CaseBundle {
                 // and the stream authenticates every chunk under the key from the signed manifest.
                 var writer = UnpaddingHashingWriter(inner: file, size: attachment.size, hashing: false)
                 if let report = progress?(name, attachment.size) { writer.progress = { done in report(done, attachment.size) } }
-                let key = try vaultCrypto(what) { try SymmetricKey(rawRepresentation: SecretBytes(copying: Base64URL.decode(attachment.key))) }
+                let key = try vaultCrypto(what) { try SymmetricKey(rawRepresentation: Base64URL.decodeSecret(attachment.key)) }
                 let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &section, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
                 guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty else {
                     throw AmanatVaultError.corrupted(what)

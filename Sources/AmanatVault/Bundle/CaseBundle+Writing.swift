@@ -41,7 +41,7 @@ extension Vault {
         var signedBlobs: [(length: Int, digest: [UInt8])] = []
         var header = CaseBundle.magic + [CaseBundle.version]
         header += administrator.publicKey.signing.rawRepresentation + recipient.encryption.rawRepresentation
-        header += SealedBox.seal(bundleKey.rawRepresentation, to: recipient.encryption)
+        header += try SealedBox.seal(bundleKey.rawRepresentation, to: recipient.encryption)
         header += VaultFormat.u64(manifestCipher.bytes.count) + VaultFormat.u32(blobs.count)
         try vaultCrypto(path) {
             try header.withUnsafeBytes { try out.write($0) }

@@ -33,7 +33,7 @@ extension Vault {
             let json = try JSONEncoder().encode(payload)
             let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
             try writer.insert(ReplyRow(id: Data(id.rawValue), mailboxID: mailbox.id, day: day.description,
-                                       sealed: Data(SealedBox.seal(padded, to: replyKey))))
+                                       sealed: Data(try SealedBox.seal(padded, to: replyKey))))
             try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), row.id], actor: author, day: day)
             return id
         }

@@ -79,14 +79,16 @@ enum CLIClock {
 }
 
 /// Argon2id settings the CLI uses for new identity files. Tests lower them with
-/// AMANAT_TEST_WEAK_KEYS=1 so that hundreds of runs stay fast; real use never sets it.
+/// AMANAT_TEST_WEAK_KEYS=1 so that hundreds of runs stay fast. The switch lives in AmanatCrypto
+/// (`Argon2id.weakParametersAllowed`), which honours it in debug builds only: a release build always
+/// writes, and only reads, real parameters.
 enum KeyStretching {
     static var identityFiles: Argon2id.Parameters {
-        ProcessInfo.processInfo.environment["AMANAT_TEST_WEAK_KEYS"] == "1" ? .minimumForTesting : .moderate
+        Argon2id.weakParametersAllowed ? .minimumForTesting : .moderate
     }
 
     /// Codenames are derived on every submission and every visit: INTERACTIVE (64 MiB, 2 passes).
     static var codenames: Argon2id.Parameters {
-        ProcessInfo.processInfo.environment["AMANAT_TEST_WEAK_KEYS"] == "1" ? .minimumForTesting : .interactive
+        Argon2id.weakParametersAllowed ? .minimumForTesting : .interactive
     }
 }

@@ -88,7 +88,9 @@ struct Diagnosis {
         case .wrongPassphrase: self.init(error.description, "passphrases are case-sensitive; check the keyboard layout (Latin or Cyrillic)", .authentication)
         case .insecurePermissions: self.init(error.description, nil, .usage)
         case .authenticationFailed, .truncated, .trailingData, .invalidPadding, .invalidSignature: self.init(error.description, nil, .corrupted)
-        case .notAnIdentityFile, .unsupportedVersion, .parametersOutOfRange: self.init(error.description, nil, .corrupted)
+        case .notAnIdentityFile, .unsupportedVersion, .parametersOutOfRange, .parametersTooWeak:
+            self.init(error.description, nil, .corrupted)
+        case .weakPublicKey, .invalidSigningKey: self.init(error.description, nil, .usage)
         case let .io(_, reason) where reason.contains("No such file"): self.init(error.description, nil, .notFound)
         case .io: self.init(error.description, nil, .io)
         case .invalidEncoding, .checksumMismatch, .invalidLength, .invalidArgument: self.init(error.description, nil, .usage)

@@ -17,6 +17,12 @@ final class TemporaryDirectory: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
+/// Test vaults use 1 pass over 8 KiB for codenames so that tests stay fast; vaults refuse that below the
+/// floor unless the debug-only switch is on (Docs/crypto.md §17). Every test process that makes one calls this.
+enum WeakTestKeys {
+    static func allow() { setenv("AMANAT_TEST_WEAK_KEYS", "1", 1) }
+}
+
 /// A vault for a test: an administrator, a blob folder, and weak codename parameters so tests stay fast.
 struct TestVault {
     let directory: TemporaryDirectory
@@ -25,6 +31,7 @@ struct TestVault {
 
     /// In memory (SQLite in memory, blobs in a temporary folder), or on disk when `onDisk`.
     init(onDisk: Bool = false) throws {
+        WeakTestKeys.allow()
         directory = try TemporaryDirectory()
         if onDisk {
             vault = try Vault.create(at: directory.file("vault"), administrator: administrator, codenameParameters: .minimumForTesting)
