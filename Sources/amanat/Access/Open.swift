@@ -47,10 +47,10 @@ extension Amanat {
                 try TestimonyOutput(id: record, testimony: vault.open(record, as: .grantee(lawyer), today: CLIClock.today), vault: vault, folder: out)
             }
             if output.json {
-                if isCase { try output.printJSON(shown) } else { try output.printJSON(shown[0]) }
+                if isCase { try output.printUntrustedJSON(shown) } else { try output.printUntrustedJSON(shown[0]) }
                 return
             }
-            print(shown.map(\.text).joined(separator: "\n\n"))
+            TerminalText.print(shown.map(\.text).joined(separator: "\n\n"))
         }
     
         /// Verifies and opens a bundle file addressed to this identity.
@@ -64,14 +64,14 @@ extension Amanat {
                 FileHandle.standardError.write(Data("amanat: warning: the bundle's signature verifies, but you did not say whose it must be; add --from KEY\n".utf8))
             }
             if output.json {
-                return try output.printJSON(try contents.records.map { record in
+                return try output.printUntrustedJSON(try contents.records.map { record in
                     try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
                 })
             }
-            print("Case \(contents.caseID): \(contents.title) (exported \(contents.exportedDay))")
+            TerminalText.print("Case \(contents.caseID): \(contents.title) (exported \(contents.exportedDay))")
             for record in contents.records {
                 let shown = try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
-                print("\n" + shown.text)
+                TerminalText.print("\n" + shown.text)
             }
         }
     }

@@ -54,9 +54,10 @@ extension Amanat {
             let replies = try vault.replies(codename: codename).map {
                 Entry(id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description, text: $0.text)
             }
-            if output.json { return try output.printJSON(replies) }
+            if output.json { return try output.printUntrustedJSON(replies) }
             if replies.isEmpty { return print("No replies yet. Check again later.") }
-            print(replies.map { "— \($0.day), from \($0.from):\n\($0.text.trimmingCharacters(in: .newlines))" }.joined(separator: "\n\n"))
+            let shown = replies.map { "— \($0.day), from \($0.from):\n\($0.text.trimmingCharacters(in: .newlines))" }
+            TerminalText.print(shown.joined(separator: "\n\n"))
         }
     }
 }
