@@ -97,3 +97,24 @@ extension PromptTests {
         return try drive(cli, answers: answers, arguments)
     }
 }
+
+/// Diagnostics and progress bars on standard error name attachments too.
+@Suite("Safe diagnostics")
+struct SafeDiagnosticsTests {
+    @Test("an attachment name with escape sequences is escaped in an error and a progress bar on a terminal")
+    func standardError() throws {
+        let s = try StoryTests.Setup()
+        let photo = s.cli.path("big\u{1B}[2J\u{202E}.bin")
+        try Data(repeating: 7, count: 9 << 20).write(to: URL(fileURLWithPath: photo))
+        let (record, _) = try s.submit("", ["--text-file", try s.cli.write("t.txt", "text"), "--attach", photo])
+        let answers = try s.cli.write("answers.txt", "")
+        let out = s.cli.path("files")
+        var shown = try PromptTests.drive(s.cli, answers: answers, ["read", record, "--out", out] + s.admin).shown
+        #expect(shown.contains("decrypting big\\u{1B}[2J\\u{202E}.bin"), "\(shown)")
+        // Again: the file exists, and the error names it.
+        let (status, again) = try PromptTests.drive(s.cli, answers: answers, ["read", record, "--out", out] + s.admin)
+        shown += again
+        #expect(status == 74 && again.contains("amanat: error: ") && again.contains("\\u{1B}[2J"), "\(again)")
+        #expect(!shown.unicodeScalars.contains { $0 != "\r" && TerminalText.isHazard($0) }, "\(shown.debugDescription)")
+    }
+}
