@@ -34,6 +34,9 @@ struct Amanat: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // `serve` has its own graceful shutdown on SIGTERM; every other command cleans up and exits.
+            if !(command is Serve) { Interruption.install() }
+            if let user = command as? any VaultCommand { Interruption.removeOrphans(vault: user.vault.path) }
             try command.run()
         } catch {
             switch error {

@@ -44,7 +44,9 @@ struct BundleTests {
         #expect(Set(contents.records.map(\.testimony.statement)) == ["first", "second"])
         let saved = try #require(contents.savedAttachments.values.first?.first)
         #expect(try Array(Data(contentsOf: URL(fileURLWithPath: saved))) == s.photo)
-        #expect(throws: AmanatVaultError.self) { try CaseBundle.open(at: s.bundle, identity: Identity()) }
+        #expect(throws: AmanatVaultError.self) {
+            try CaseBundle.open(at: s.bundle, identity: Identity(), signer: s.t.administrator.publicKey.signing)
+        }
         #expect(throws: AmanatVaultError.self) { try CaseBundle.verify(at: s.bundle, signer: Identity().publicKey.signing) }
         #expect(try s.t.vault.store.read { try $0.auditEntries() }.last?.action == "case.export")
         // The plaintext appears nowhere in the bundle.
@@ -77,7 +79,9 @@ struct BundleTests {
         damaged[damaged.count - 100] ^= 0x80
         let path = try s.write(damaged, as: "damaged.amanat")
         let folder = s.t.directory.file("out")
-        #expect(throws: AmanatVaultError.self) { try CaseBundle.open(at: path, identity: s.lawyer, attachmentsTo: folder) }
+        #expect(throws: AmanatVaultError.self) {
+            try CaseBundle.open(at: path, identity: s.lawyer, signer: s.t.administrator.publicKey.signing, attachmentsTo: folder)
+        }
         let written = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(written.isEmpty, "partial output: \(written)")
     }

@@ -23,11 +23,14 @@ extension CaseBundle {
     /// Opens a bundle addressed to `identity` in one pass, writing attachments into `folder` if given.
     /// Every byte is hashed as it is decrypted; the attachments (written to temporary files) are kept
     /// only if the signature over the whole file then verifies, so nothing from a forged, damaged or
-    /// truncated bundle is ever left behind.
-    /// - Throws: as `verify`, and `AmanatVaultError.accessDenied` when it was made for someone else.
+    /// truncated bundle is ever left behind. The signer is required: a bundle is opened only when its
+    /// recipient says whose it must be, so a validly signed bundle from a stranger is refused.
+    /// - Throws: as `verify` (`.permissionDenied` when `signer` did not sign it), and
+    ///   `AmanatVaultError.permissionDenied` when it was made for someone else.
     /// - Parameter progress: for each attachment saved, given its name and size, may return a closure
     ///   called with the bytes done and the total (for a progress bar).
-    public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey? = nil, attachmentsTo folder: String? = nil,
+    public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey,
+                            attachmentsTo folder: String? = nil,
                             progress: ((_ name: String, _ size: Int) -> ((Int, Int) -> Void)?)? = nil) throws -> Contents {
         var scan = try Scan(path: path)
         let header = try scan.header()
@@ -35,7 +38,7 @@ extension CaseBundle {
         guard header.recipient == identity.publicKey.encryption else {
             throw AmanatVaultError.permissionDenied("\(path) was made for another person's key: only its recipient can open it")
         }
-        if let signer, signer != header.signer {
+        if signer != header.signer {
             throw AmanatVaultError.permissionDenied("\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
         }
         let bundleKey = try vaultCrypto(what) {

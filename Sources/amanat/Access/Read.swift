@@ -32,7 +32,7 @@ extension Amanat {
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let testimony = try vault.open(id, as: .administrator(administrator))
             let shown = try TestimonyOutput(id: id, testimony: testimony, vault: vault, folder: out)
-            if output.json { try output.printJSON(shown) } else { print(shown.text) }
+            if output.json { try output.printUntrustedJSON(shown) } else { TerminalText.print(shown.text) }
         }
     }
 }

@@ -127,9 +127,9 @@ extension Amanat.CaseCommand {
             let grants = vault.isAdministrator(person) ? try vault.grants(case: id, today: CLIClock.today).map(GrantEntry.init) : []
             let shown = Details(id: id.description, title: details.title, notes: details.notes, created: details.createdDay.description,
                                 key_version: details.keyVersion, records: details.records.map(\.description), grants: grants)
-            if output.json { return try output.printJSON(shown) }
-            print("Case \(shown.id): \(shown.title)")
-            if !shown.notes.isEmpty { print("Notes: \(shown.notes)") }
+            if output.json { return try output.printUntrustedJSON(shown) }
+            TerminalText.print("Case \(shown.id): \(shown.title)")
+            if !shown.notes.isEmpty { TerminalText.print("Notes: \(shown.notes)") }
             print("Created \(shown.created), key version \(shown.key_version), \(shown.records.count) record(s)")
             for record in shown.records { print("  record \(record)") }
             for grant in grants { print("  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), \(grant.status)") }

@@ -95,6 +95,20 @@ struct DemoStory {
             say("✓ reply from \(reply.author.fingerprint): \(reply.text)")
         }
 
+        chapter("The administrator exports the case to the lawyer as one signed bundle, for work away from the vault.")
+        let bundle = workspace + "/case.amanat"
+        _ = try vault.exportCase(caseID, to: lawyerKey, path: bundle, administrator: administrator)
+        let unpacked = try CaseBundle.open(at: bundle, identity: lawyer, signer: administrator.publicKey.signing)
+        say("✓ she opens it with the administrator's public key (amanat open FILE --from KEY): "
+            + "\(unpacked.records.count) record")
+        do {
+            _ = try CaseBundle.open(at: bundle, identity: lawyer, signer: Identity().publicKey.signing)
+            throw CLIError.refused("a bundle opened under another signer's key: this build is broken", hint: nil)
+        } catch let refusal as AmanatVaultError {
+            say("✓ named as the signer, any other key is refused: a bundle from an unknown signer is never opened "
+                + "(\(refusal))")
+        }
+
         chapter("An editor with the publish permission prepares a public excerpt: the plan, then the leak check.")
         let editor = Identity()
         try vault.issueGrant(case: caseID, to: editor.publicKey, permissions: .readAndPublish, expires: Day.today().adding(days: 30),

@@ -73,8 +73,12 @@ extension Amanat {
             }
             let (projection, format) = try ProjectionFormat.parse(content)
             try projection.verify(signedBy: expected.signing)
-            guard try format.render(projection) == content else {
-                throw AmanatVaultError.projectionNotVerified("the file's visible text or layout differs from what was signed")
+            // Bytes, not Strings: String equality is canonical equivalence, under which a byte order mark
+            // or "e" + U+0301 in place of "é" would pass. Only the exact bytes that were signed verify.
+            guard Data(try format.render(projection).utf8) == data else {
+                throw AmanatVaultError.projectionNotVerified(
+                    "the file's bytes differ from what was signed (its text or layout, or an invisible change such as "
+                        + "a byte order mark or another Unicode form of a letter)")
             }
             print("Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
         }

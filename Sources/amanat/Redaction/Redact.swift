@@ -81,9 +81,10 @@ extension Amanat {
                                 action: pseudonyms != nil && span.detector == .caseTerm && span.entity != nil ? "pseudonymise" : "remove")
                 }
                 let review = redactor.reviewCandidates(in: text, plan: spans).map { Shown.Found(start: $0.start, end: $0.end, detector: $0.detector.rawValue, action: "review") }
-                try output.printJSON(Shown(spans: (removed + review).sorted { ($0.start, $0.end) < ($1.start, $1.end) }, text: redacted))
+                let found = (removed + review).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+                try output.printUntrustedJSON(Shown(spans: found, text: redacted))
             } else {
-                print(redacted, terminator: redacted.hasSuffix("\n") ? "" : "\n")
+                print(TerminalText.shown(redacted), terminator: redacted.hasSuffix("\n") ? "" : "\n")
             }
         }
 

@@ -23,13 +23,14 @@ extension Amanat {
                 Entry(id: $0.id.description, kind: $0.kind == .submission ? "submission" : "follow-up", day: $0.day.description,
                       language: $0.language, size_bucket: $0.sizeBucket, cases: $0.cases.map(\.description))
             }
-            if output.json { return try output.printJSON(entries) }
+            if output.json { return try output.printUntrustedJSON(entries) }
             if entries.isEmpty { return print("No submissions yet.") }
             print("RECORD                            DAY         KIND        LANG  SIZE    CASES")
             for e in entries {
                 let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
                 let size = "\(e.size_bucket)".padding(toLength: 6, withPad: " ", startingAt: 0)
-                print("\(e.id)  \(e.day)  \(kind)  \(e.language)    \(size)  \(e.cases.isEmpty ? "-" : e.cases.joined(separator: ","))")
+                let cases = e.cases.isEmpty ? "-" : e.cases.joined(separator: ",")
+                TerminalText.print("\(e.id)  \(e.day)  \(kind)  \(e.language)    \(size)  \(cases)")
             }
         }
     }

@@ -57,13 +57,14 @@ extension Amanat {
                 Entry(id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description,
                       role: $0.role.rawValue, name: $0.authorName, text: $0.text)
             }
-            if output.json { return try output.printJSON(replies) }
+            if output.json { return try output.printUntrustedJSON(replies) }
             if replies.isEmpty { return print("No replies yet. Check again later.") }
-            print(replies.map { (entry: Entry) -> String in
+            let shown = replies.map { (entry: Entry) -> String in
                 let role = entry.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
                 let who: String = entry.name.map { "\($0), \(role)" } ?? role
                 return "— \(entry.day), from \(who) (key \(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
-            }.joined(separator: "\n\n"))
+            }
+            TerminalText.print(shown.joined(separator: "\n\n"))
         }
     }
 }

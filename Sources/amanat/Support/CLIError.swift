@@ -2,6 +2,9 @@ import AmanatCrypto
 import AmanatRedaction
 import AmanatVault
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Errors the command line raises itself (the modules raise `AmanatVaultError` and `AmanatCryptoError`).
 enum CLIError: Error {
@@ -98,10 +101,13 @@ struct Diagnosis {
         }
     }
 
-    /// Writes the diagnosis to standard error.
+    /// Writes the diagnosis to standard error. A message may name a file after a source's attachment, so
+    /// on a terminal it is escaped like testimony (`TerminalText`).
     func report() {
-        var text = "amanat: error: \(message)\n"
-        if let hint { text += "amanat: hint: \(hint)\n" }
+        let terminal = isatty(2) == 1
+        func shown(_ text: String) -> String { terminal ? TerminalText.escaped(text) : text }
+        var text = "amanat: error: \(shown(message))\n"
+        if let hint { text += "amanat: hint: \(shown(hint))\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -13,7 +13,8 @@ final class ProgressBar: @unchecked Sendable {
     private var shownPercent = -1
     private let lock = NSLock()
 
-    private init(label: String) { self.label = label }
+    /// The label names a source's attachment: escaped like testimony, since the bar goes to a terminal.
+    private init(label: String) { self.label = TerminalText.escaped(label) }
 
     /// A reporting closure for a file of `size` bytes, or nil when no bar should be shown.
     static func reporter(for label: String, size: Int) -> (@Sendable (Int, Int) -> Void)? {

@@ -54,10 +54,14 @@ enum SecretInput {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ICANON)
+            Interruption.remember(terminal: tty, settings: saved)
             tcsetattr(tty, TCSAFLUSH, &quiet)
         }
         defer {
-            if hasTerminal { tcsetattr(tty, TCSAFLUSH, &saved) }
+            if hasTerminal {
+                tcsetattr(tty, TCSAFLUSH, &saved)
+                Interruption.forget()
+            }
             _ = write(tty, "\n", 1)
         }
         // Read byte by byte into a protected buffer, up to a newline.
