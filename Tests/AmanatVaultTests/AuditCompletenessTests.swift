@@ -166,5 +166,25 @@ struct AuditCompletenessTests {
             let error = #expect(throws: AmanatVaultError.self, "\(action)") { try t.vault.verifyAudit() }
             #expect(error?.description.contains("at entry 2") == true, "\(action): \(error?.description ?? "")")
         }
+        let id = String(repeating: "ab", count: 16)
+        let malformed = [id.uppercased(), String(id.dropLast()), id + ",", "," + id, id + id,
+                         id + "," + id.prefix(30) + "zz"]
+        for objects in malformed {
+            let t = try TestVault()
+            try t.vault.store.write { writer in
+                let last = try #require(try writer.lastAuditEntry())
+                let actor = Data(t.administrator.publicKey.signing.rawRepresentation)
+                var row = AuditEntryRow(sequence: 2, day: last.day, actor: actor, action: "case.create",
+                                        objects: objects, previousHash: last.entryHash, entryHash: Data(),
+                                        signature: nil)
+                let hash = VaultFormat.auditHash(row)
+                row.entryHash = Data(hash)
+                let message = VaultFormat.auditSignedMessage(hash)
+                row.signature = Data(t.administrator.signingKey.signature(for: message))
+                try writer.append(row)
+            }
+            let error = #expect(throws: AmanatVaultError.self, "\(objects)") { try t.vault.verifyAudit() }
+            #expect(error?.description.contains("are not ids") == true, "\(objects): \(error?.description ?? "")")
+        }
     }
 }

@@ -182,17 +182,43 @@ struct AuditLedger {
         }
     }
 
-    /// The entry's ids: 32 lowercase hex digits each, joined by commas.
+    /// The entry's ids: 32 lowercase hex digits each, joined by commas. Decoded by hand in one pass: a
+    /// `case.assign` of a large case names every record, and the log has an entry per record.
     private static func ids(_ entry: AuditEntryRow) throws -> [Data] {
-        guard !entry.objects.isEmpty else { return [] }
-        return try entry.objects.split(separator: ",", omittingEmptySubsequences: false).map { text in
-            let lowercaseHex = text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-            guard text.utf8.count == 32, lowercaseHex,
-                  let bytes = try? Hex.decode(String(text)) else {
-                throw broken(entry, "its objects are not ids (32 lowercase hex digits, joined by commas)")
+        var objects = entry.objects
+        return try objects.withUTF8 { text in
+            guard !text.isEmpty else { return [] }
+            let count = (text.count + 1) / 33
+            guard count * 33 == text.count + 1 else { throw malformed(entry) }
+            var ids: [Data] = []
+            ids.reserveCapacity(count)
+            var bytes = [UInt8](repeating: 0, count: 16)
+            for index in 0..<count {
+                let start = index * 33
+                guard index == 0 || text[start - 1] == UInt8(ascii: ",") else { throw malformed(entry) }
+                for offset in 0..<16 {
+                    guard let high = nibble(text[start + 2 * offset]), let low = nibble(text[start + 2 * offset + 1]) else {
+                        throw malformed(entry)
+                    }
+                    bytes[offset] = high << 4 | low
+                }
+                ids.append(Data(bytes))
             }
-            return Data(bytes)
+            return ids
         }
+    }
+
+    /// The value of a lowercase hex digit.
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
+    private static func malformed(_ entry: AuditEntryRow) -> AmanatVaultError {
+        broken(entry, "its objects are not ids (32 lowercase hex digits, joined by commas)")
     }
 
     private static func broken(_ entry: AuditEntryRow, _ reason: String) -> AmanatVaultError {
