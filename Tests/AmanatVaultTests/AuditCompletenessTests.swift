@@ -64,6 +64,13 @@ struct AuditCompletenessTests {
         let grants = try scene.t.vault.grants(case: scene.mainCase)
         #expect(grants.count == 6)
         #expect(grants.filter { $0.status == .superseded }.count == 3)
+        // The id-only reads the check makes see every row.
+        try scene.t.vault.store.read { (reader: any VaultReader) throws in
+            #expect(try reader.caseKeyVersions().count == 3)
+            #expect(try reader.membershipVersions().map(\.keyVersion).sorted() == [1, 1, 2, 2])
+            #expect(try reader.replyHeaders().map(\.id) == [Self.blob(scene.reply)])
+            #expect(try reader.planHeaders().map(\.recordID) == [Self.blob(scene.first)])
+        }
     }
 
     /// Each attack: a name, what it does, and the id the error must name.
