@@ -33,6 +33,8 @@ public enum AmanatVaultError: Error, Equatable, Sendable {
     case corrupted(String)
     /// The audit log does not verify.
     case auditBroken(sequence: Int, reason: String)
+    /// The audit log and the vault's rows disagree: rows were added, deleted or changed outside Amanat.
+    case auditMismatch(String)
     /// An attachment is too large.
     case attachmentTooLarge(path: String, limit: Int)
     /// The storage backend failed.
@@ -70,6 +72,11 @@ extension AmanatVaultError: CustomStringConvertible {
         case let .malformedCodename(reason): return "this is not a codename: \(reason)"
         case let .corrupted(what): return "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, or ask the sender of a file for a new copy"
         case let .auditBroken(sequence, reason): return "the audit log does not verify at entry \(sequence): \(reason)"
+        case let .auditMismatch(what):
+            return "the vault does not match its audit log: \(what). Someone changed the vault's database outside "
+                + "Amanat, so what it shows may be incomplete or false. Keep this copy as it is, as evidence; restore "
+                + "the vault from a backup that verifies, and report this to whoever is responsible for the vault's "
+                + "security"
         case let .attachmentTooLarge(path, limit): return "\(path) is larger than the \(limit >> 20) MiB allowed per attachment"
         case let .storage(message): return "the vault's database failed: \(message)"
         case let .crypto(error): return error.description

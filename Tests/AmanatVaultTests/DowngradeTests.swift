@@ -48,7 +48,9 @@ struct DowngradeTests {
         // She still reads with the reduced grant, but cannot publish.
         _ = try s.t.vault.open(s.record, as: .grantee(s.lawyer))
         #expect(throws: AmanatVaultError.self) { try s.t.vault.pseudonymKey(case: s.caseID, as: .grantee(s.lawyer)) }
+        _ = try s.t.vault.verifyAudit()
         try s.undo(reduced)
+        #expect(throws: AmanatVaultError.self) { try s.t.vault.verifyAudit() }
         #expect(throws: AmanatVaultError.self) { try s.t.vault.pseudonymKey(case: s.caseID, as: .grantee(s.lawyer)) }
         #expect(throws: AmanatVaultError.self) {
             try s.t.vault.publish(PublicationTests.draft(), from: s.record, case: s.caseID, plan: PublicationTests.plan,

@@ -112,6 +112,7 @@ struct ReplyAuthorityTests {
         try s.t.vault.reply(to: s.record, text: "from the lawyer", as: .grantee(s.lawyer))
         let names = Dictionary(uniqueKeysWithValues: try s.t.vault.replies(codename: s.codename).map { ($0.text, $0.authorName) })
         #expect(names == ["from the organisation": "Мемориал", "from the lawyer": "Адвокат Е. Петрова"])
+        _ = try s.t.vault.verifyAudit()
         #expect(throws: AmanatVaultError.notAdministrator) {
             try s.t.vault.setAuthorName("Организация", for: s.lawyer.publicKey, administrator: s.lawyer)
         }

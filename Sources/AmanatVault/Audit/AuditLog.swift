@@ -125,11 +125,14 @@ extension Vault {
     /// Verifies this vault's audit log.
     /// - Parameter remembered: the head from an earlier check, if kept (detects entries cut off the end).
     /// - Returns: the head now.
-    /// - Throws: `AmanatVaultError.auditBroken`.
+    /// - Throws: `AmanatVaultError.auditBroken`; `.auditMismatch` when the rows disagree with the log.
     public func verifyAudit(remembered: AuditLog.Head? = nil) throws -> AuditLog.Head {
         try store.read { reader in
-            try AuditLog.verify(reader.auditEntries(), administrator: info.administratorSigningKey,
-                                grantees: signedGrantees(reader), remembered: remembered)
+            let entries = try reader.auditEntries()
+            let head = try AuditLog.verify(entries, administrator: info.administratorSigningKey,
+                                           grantees: signedGrantees(reader), remembered: remembered)
+            try AuditLog.verifyRows(entries, reader)
+            return head
         }
     }
 

@@ -268,3 +268,28 @@ private struct SQLiteRows: VaultWriter {
         try row.insert(db)
     }
 }
+
+// Reads for the complete audit check (AuditLog+Completeness.swift): ids only, one pass per table. A value of the
+// wrong type (the database edited by hand) throws instead of stopping the process.
+extension SQLiteRows {
+    func caseKeyVersions() throws -> [(caseID: Data, version: Int)] {
+        try Row.fetchAll(db, sql: "SELECT caseID, version FROM caseKey").map {
+            (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1))
+        }
+    }
+    func membershipVersions() throws -> [(caseID: Data, recordID: Data, keyVersion: Int)] {
+        try Row.fetchAll(db, sql: "SELECT caseID, recordID, keyVersion FROM caseRecord").map {
+            (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1), try $0.decode(atIndex: 2))
+        }
+    }
+    func replyHeaders() throws -> [(id: Data, mailboxID: Data)] {
+        try Row.fetchAll(db, sql: "SELECT id, mailboxID FROM reply").map {
+            (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1))
+        }
+    }
+    func planHeaders() throws -> [(projectionID: Data, recordID: Data)] {
+        try Row.fetchAll(db, sql: "SELECT projectionID, recordID FROM redactionPlan").map {
+            (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1))
+        }
+    }
+}

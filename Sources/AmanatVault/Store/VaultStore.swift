@@ -58,6 +58,14 @@ public protocol VaultReader {
     func auditEntries(action: String) throws -> [AuditEntryRow]
     /// The name the administrator gave the holder of an Ed25519 key, if any.
     func authorName(signingKey: Data) throws -> AuthorNameRow?
+    /// Every case key version, without the sealed keys, in no particular order.
+    func caseKeyVersions() throws -> [(caseID: Data, version: Int)]
+    /// Every (case, record) membership with the key version wrapping it, without the keys, in no particular order.
+    func membershipVersions() throws -> [(caseID: Data, recordID: Data, keyVersion: Int)]
+    /// Every reply's id and mailbox, without the sealed text, in no particular order.
+    func replyHeaders() throws -> [(id: Data, mailboxID: Data)]
+    /// Every stored plan's projection and record, without the sealed plan, in no particular order.
+    func planHeaders() throws -> [(projectionID: Data, recordID: Data)]
 }
 
 /// Changing a vault's rows, inside a `VaultStore.write` transaction.

@@ -7,7 +7,7 @@ extension Amanat {
     /// `amanat audit`: the append-only log.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the audit log, or verify its chain and signatures.",
+            abstract: "Show the audit log, or verify it: its chain, its signatures, and that it accounts for every row.",
             discussion: """
             With --verify, the head (entry count and hash) is printed: keep it, and pass it back with \
             --expect-head next time to detect entries cut off the end.
@@ -19,7 +19,7 @@ extension Amanat {
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
-        @Flag(help: "Verify the chain and every signature.") var verify = false
+        @Flag(help: "Verify the chain, every signature, and that the log and the rows agree both ways.") var verify = false
         @Option(help: ArgumentHelp("A head from an earlier --verify, as COUNT:HASH.", valueName: "COUNT:HASH")) var expectHead: String?
 
         struct Entry: Encodable { let sequence: Int; let day: String; let actor: String?; let action: String; let objects: [String] }

@@ -78,7 +78,7 @@ struct Diagnosis {
         case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound: self.init(error.description, nil, .notFound)
         case .notAdministrator, .accessDenied, .grantExpired, .grantRevoked, .permissionDenied: self.init(error.description, nil, .denied)
         case .unknownCodename, .malformedCodename: self.init(error.description, nil, .authentication)
-        case .corrupted, .auditBroken, .projectionNotVerified, .administratorMismatch, .rolledBack:
+        case .corrupted, .auditBroken, .auditMismatch, .projectionNotVerified, .administratorMismatch, .rolledBack:
             self.init(error.description, nil, .corrupted)
         case .invalidArgument, .attachmentTooLarge, .vaultExists: self.init(error.description, nil, .usage)
         case let .crypto(inner): self.init(crypto: inner)
