@@ -635,7 +635,8 @@ class Reader:
         payload = parse_json(bucket_unpad(box_open(sealed, reply_pk, reply_sk, what), what), what)
         members(payload, {"id": str, "mailbox": str, "text": str, "author": str, "signature": str}, what)
         version = payload.get("version", 1)
-        known = isinstance(version, int) and not isinstance(version, bool) and version == (2 if "version" in payload else 1)
+        expected_version = 2 if "version" in payload else 1
+        known = isinstance(version, int) and not isinstance(version, bool) and version == expected_version
         require(known, f"{what}: unknown reply version {payload.get('version')!r}")
         require(payload["id"] == rid.hex(), f"{what}: id differs from the row's")
         require(payload["mailbox"] == mailbox_id.hex(), f"{what}: mailbox differs")
