@@ -3,15 +3,20 @@
 // process, kill it at random moments, and check that every acknowledged record survived intact.
 //
 //   VaultStress submit VAULT_DIR COUNT [ATTACH_EVERY]   (AMANAT_ADMINISTRATOR_KEY: the key to trust)
-//   VaultStress make-fixture DIR          (writes the committed fixture vault; see Fixture.swift)
+//   VaultStress make-fixture DIR          (writes the committed fixture vault-v1; see Fixture.swift)
+//   VaultStress make-fixture-v3 DIR       (writes the committed fixture vault-v3; see FixtureV3.swift)
 import AmanatCrypto
 import AmanatVault
 import Foundation
 
 let arguments = CommandLine.arguments
-if arguments.count == 3, arguments[1] == "make-fixture" {
+if arguments.count == 3, ["make-fixture", "make-fixture-v3"].contains(arguments[1]) {
     do {
-        try Fixture.make(at: arguments[2])
+        if arguments[1] == "make-fixture" {
+            try Fixture.make(at: arguments[2])
+        } else {
+            try FixtureV3.make(at: arguments[2])
+        }
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("VaultStress: \(error)\n".utf8))

@@ -25,22 +25,24 @@ struct FixtureTests {
         let audit_head: Head
     }
 
-    static var fixture: URL { Bundle.module.url(forResource: "vault-v1", withExtension: nil, subdirectory: "Fixtures")! }
-
-    /// A writable copy (opening a vault writes its WAL files; git does not keep 0600 modes).
-    static func copy() throws -> (TemporaryDirectory, String, Facts) {
-        // The fixture's identity files use the fast test parameters (1 pass, 8 KiB), below the floor
-        // readers enforce; debug builds let the same switch the CLI tests use lower it.
-        setenv("AMANAT_TEST_WEAK_KEYS", "1", 1)
+    /// A writable copy of the committed fixture `name` (opening a vault writes its WAL files; git does not
+    /// keep 0600 modes), with its fixture.json decoded as `F`.
+    static func copy<F: Decodable>(_ name: String, as _: F.Type) throws -> (TemporaryDirectory, String, F) {
+        let fixture = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
+        // The fixtures' identity files and codename settings use the fast test parameters (1 pass, 8 KiB),
+        // below the floor readers enforce; debug builds let the same switch the CLI tests use lower it.
+        WeakTestKeys.allow()
         let directory = try TemporaryDirectory()
-        let copy = directory.file("vault-v1")
+        let copy = directory.file(name)
         try FileManager.default.copyItem(atPath: fixture.path, toPath: copy)
-        for name in ["administrator.id", "lawyer.id"] {
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy + "/" + name)
+        for file in ["administrator.id", "lawyer.id"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy + "/" + file)
         }
-        let facts = try JSONDecoder().decode(Facts.self, from: Data(contentsOf: URL(fileURLWithPath: copy + "/fixture.json")))
-        return (directory, copy, facts)
+        let json = try Data(contentsOf: URL(fileURLWithPath: copy + "/fixture.json"))
+        return (directory, copy, try JSONDecoder().decode(F.self, from: json))
     }
+
+    static func copy() throws -> (TemporaryDirectory, String, Facts) { try copy("vault-v1", as: Facts.self) }
 
     @Test("Swift opens the fixture as administrator, as lawyer and as the source")
     func swiftOpens() throws {

@@ -4,18 +4,25 @@
     python3 Tests/Interop/open_fixture.py DIR
 
 DIR holds vault/ (vault.sqlite, blobs/), fixture.json, administrator.id and
-lawyer.id, as written by `VaultStress make-fixture DIR`. The vault is copied to
-a temporary directory first; DIR is never modified.
+lawyer.id, as written by `VaultStress make-fixture DIR` (schema revision 1 when
+it was committed as vault-v1) or `VaultStress make-fixture-v3 DIR` (revision 3).
+The vault is copied to a temporary directory first; DIR is never modified.
 
 Checks, each printed on its own line:
+  settings (revision 3): the administrator's signature over the 132-byte
+      settings statement, and over each author name (format.md 8.20);
   (a) as the administrator: unseal the record key, decrypt the body (its
       associated data binds the record to its mailbox and the mailbox's reply
       key) and unpad it;
   (b) as the lawyer: verify the grant, unseal the case key, unwrap the record
-      key, decrypt the body and the case title;
+      key, decrypt the body and the case title; after a downgrade, check the
+      revoked grant's key opens nothing current;
   (c) decrypt the attachment blob and check its length, size, padding and hashes;
-  (d) derive the mailbox from the codename, open the reply, verify its signature
-      and that its author is the administrator or a signed grantee;
+  (d) derive the mailbox from the codename, open each reply (payload version 1
+      or 2) with every reading rule of 8.11: the signed audit entry that wrote
+      it, its signature, the record in the mailbox, and its author the
+      administrator or a lawyer whose signed grant was valid on its day;
+      print the author's name and role;
   (e) verify the audit chain (keyed hashes, signatures over the audit signature
       message, who may take which action) and compare the head.
 
@@ -41,6 +48,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import unicodedata
 
 try:
     import nacl.bindings as b
@@ -66,6 +74,9 @@ LABEL_CASE_RECORD = b"amanat/v1/case-record-key"
 LABEL_CASE_TITLE = b"amanat/v1/case-title"
 LABEL_GRANT = b"amanat/v1/grant"
 LABEL_REPLY = b"amanat/v1/reply"
+LABEL_REPLY_STATEMENT = b"amanat/v1/reply-statement"
+LABEL_VAULT_SETTINGS = b"amanat/v1/vault-settings"
+LABEL_AUTHOR_NAME = b"amanat/v1/author-name"
 LABEL_AUDIT_ENTRY = b"amanat/v1/audit-entry"
 LABEL_AUDIT_CHAIN = b"amanat/v1/audit-chain"
 LABEL_AUDIT_SIGNATURE = b"amanat/v1/audit-signature"
@@ -75,14 +86,18 @@ CTX_MAILBOX = b"AMNTMBOX"
 CTX_REPLY = b"AMNTRPLY"
 MIGRATIONS_V1 = ["Create vault schema v1"]
 # Schema revision 2 (format.md 8.16) adds projections and plans; nothing this reader checks changes.
-MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V1 + ["Add projections and plans (schema revision 2)"]]
+MIGRATIONS_V2 = MIGRATIONS_V1 + ["Add projections and plans (schema revision 2)"]
+# Schema revision 3 (format.md 8.20) adds the settings signature and the authorName table.
+MIGRATION_V3 = "Anchor trust outside the vault (schema revision 3)"
+MIGRATIONS_V3 = MIGRATIONS_V2 + [MIGRATION_V3]
+MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V2, MIGRATIONS_V3]
 KINDS = (1, 2)  # 1 = first submission, 2 = follow-up; any other value is damage (format.md 8.6)
 ANONYMOUS_ACTIONS = {"submit", "follow-up"}  # the only unsigned entries
 GRANTEE_ACTIONS = {"reply", "projection.publish"}  # the only signed actions a grantee may take; all others are the administrator's
 # Actions and how many ids each lists (format.md 8.12): (least, most), None = no upper bound.
 ACTION_OBJECTS = {"vault.create": (0, 0), "submit": (1, 1), "follow-up": (1, 1), "case.create": (1, 1),
                   "case.assign": (1, None), "grant.issue": (2, None), "grant.revoke": (2, None), "reply": (2, 2),
-                  "case.export": (1, 1)}
+                  "case.export": (1, 1), "projection.publish": (3, 3), "author.name": (0, 0)}
 ATTACHMENT_LIMIT = 4 * 1024 * 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
 DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -243,9 +258,22 @@ def stream_decrypt(data, key, chunk):
         return b"".join(out)
 
 
+def acceptable_name(name):
+    """An author name (format.md 8.20): 1 to 120 bytes of UTF-8 with no character of the general
+    categories Cc, Cf, Zl or Zp. (That a writer trims white space at either end is not checked.)"""
+    return 1 <= len(name.encode("utf-8")) <= 120 and not any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name)
+
+
 def parse_json(data, what):
+    """UTF-8 JSON whose objects repeat no member (format.md 8.3, 8.11)."""
+    def no_repeats(pairs):
+        names = [name for name, _ in pairs]
+        if len(names) != len(set(names)):
+            raise Failure(f"{what}: a JSON member repeats")
+        return dict(pairs)
     try:
-        return json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8"), object_pairs_hook=no_repeats)
     except (UnicodeDecodeError, ValueError):
         raise Failure(f"{what}: not UTF-8 JSON")
 
@@ -313,7 +341,47 @@ class Reader:
         require(isinstance(mem, int) and 8192 <= mem <= 2 ** 31, "codenameMemLimit out of range")
         self.ops, self.mem = ops, mem
         day_bytes(created, "vaultInfo.createdDay")
-        self.ok(f"vault: format version 1, schema '{MIGRATIONS_V1[0]}', codename Argon2id {ops} pass(es), {mem} bytes")
+        self.revision = MIGRATIONS_KNOWN.index(migrations) + 1
+        self.ok(f"vault: format version 1, schema revision {self.revision} ({migrations[-1]!r}), "
+                f"codename Argon2id {ops} pass(es), {mem} bytes")
+        self.check_settings(created)
+
+    def check_settings(self, created):
+        """Schema revision 3 (format.md 8.20): the administrator's signature over the 132-byte settings
+        statement, checked before anything else is read."""
+        if self.revision < 3:
+            self.ok(f"settings: schema revision {self.revision} has no settings signature (not signed yet)")
+            return
+        signature = self.db.execute("SELECT settingsSignature FROM vaultInfo").fetchone()[0]
+        if signature is None:
+            self.ok("settings: not signed yet (a vault upgraded to revision 3 before its administrator acted)")
+            return
+        statement = (LABEL_VAULT_SETTINGS + V + self.intake + self.admin_signing + self.salt
+                     + u64(self.ops) + u64(self.mem) + day_bytes(created, "vaultInfo.createdDay"))
+        require(len(statement) == 132, f"settings statement is {len(statement)} bytes, not 132")
+        verify_signature(self.admin_signing, statement, signature, "damaged settings: settingsSignature")
+        self.ok("settings: the administrator's signature over the 132-byte settings statement verifies")
+
+    def check_author_names(self):
+        """Every authorName row (format.md 8.20): its name follows the rule and the administrator's signature
+        over the (99 + n)-byte author name statement verifies. Returns {signingKey: (encryptionKey, name)}."""
+        self.author_names = {}
+        if self.revision < 3:
+            return
+        rows = self.db.execute('SELECT signingKey, encryptionKey, name, day, signature FROM authorName '
+                               'ORDER BY signingKey').fetchall()
+        for spk, epk, name, day, signature in rows:
+            what = f"damaged author name {name!r}"
+            require(isinstance(name, str) and acceptable_name(name), f"{what}: breaks the rule for names")
+            raw = name.encode("utf-8")
+            statement = (LABEL_AUTHOR_NAME + V + blob_len(epk, 32, f"{what}: encryptionKey")
+                         + blob_len(spk, 32, f"{what}: signingKey") + day_bytes(day, f"{what}: day")
+                         + u16(len(raw)) + raw)
+            require(len(statement) == 99 + len(raw), f"{what}: statement length")
+            verify_signature(self.admin_signing, statement, signature, what)
+            self.author_names[spk] = (epk, name)
+        self.ok(f"author names: {len(rows)} row(s), each signed by the administrator over its statement: "
+                + ", ".join(repr(n) for _, n in self.author_names.values()))
 
     def load_identities(self, fx):
         admin, lawyer = fx["administrator"], fx["lawyer"]
@@ -442,6 +510,10 @@ class Reader:
         self.ok(f"(b) grant {g[0].hex()}: administrator's signature over the 170-byte statement verifies; "
                 f"permissions {g[4]}, valid until {g[6]}, key version {g[7]}")
         version = g[7]
+        require(version == fx.get("grant_key_version", 1), f"lawyer: the grant is for key version {version}, "
+                f"fixture.json says {fx.get('grant_key_version', 1)}")
+        if "revoked_grant" in fx:
+            self.downgraded_grant(fx, case_id, g)
         membership = self.db.execute("SELECT keyVersion, wrappedKey, day FROM caseRecord WHERE caseID = ? AND recordID = ?",
                                      (case_id, self.record_id)).fetchone()
         require(membership is not None, "lawyer: the record is not in the case")
@@ -469,6 +541,32 @@ class Reader:
                 "the administrator's case key differs from the grant's")
         self.ok(f"(b) case title {title['title']!r} decrypts under key version {version}; "
                 "caseKey row gives the administrator the same key")
+
+    def downgraded_grant(self, fx, case_id, current):
+        """format.md 8.9, 'A downgrade rotates the key': the read+publish grant the lawyer held was revoked,
+        not superseded, and the case key rotated, so its key version opens none of the case's rows."""
+        rows = self.grants("WHERE id = ?", (bytes.fromhex(fx["revoked_grant"]),))
+        require(len(rows) == 1, "downgrade: the revoked grant is missing")
+        old = rows[0]
+        verify_signature(self.admin_signing, self.grant_statement(old), old[9], "downgrade: the revoked grant")
+        require(old[1] == case_id and old[3] == self.lawyer_ed and old[2] == self.lawyer_pk,
+                "downgrade: the revoked grant is not the lawyer's grant of the case")
+        require(old[10] is not None and old[11] is None,
+                "downgrade: the earlier grant was not revoked (or was superseded)")
+        require(old[4] == 3 and current[4] == 1, "downgrade: permissions are not read+publish, then read")
+        require(old[7] + 1 == current[7], "downgrade: the new grant is not for the next key version")
+        old_key = box_open(old[8], self.lawyer_pk, self.lawyer_sk, "downgrade: the revoked grant's case key")
+        wrapped = self.db.execute("SELECT wrappedKey FROM caseRecord WHERE caseID = ? AND recordID = ?",
+                                  (case_id, self.record_id)).fetchone()
+        require(wrapped is not None, "downgrade: the record is not in the case")
+        ad = LABEL_CASE_RECORD + V + case_id + self.record_id + u32(current[7])
+        try:
+            aead_open(wrapped[0], ad, old_key, "self-test")
+        except Failure:
+            self.ok(f"(b) downgrade: grant {old[0].hex()} (read+publish, key version {old[7]}) revoked on {old[10]}; "
+                    f"its case key opens no current row")
+            return
+        raise Failure("downgrade: the revoked grant's case key still opens the record's wrapped key")
 
     # (c) Attachment (8.7)
 
@@ -512,27 +610,100 @@ class Reader:
         require(self.row[2] == mailbox_id, "the record's mailboxID is not the codename's mailbox")
         self.ok(f"(d) codename -> Argon2id -> crypto_kdf: mailbox {mailbox_id.hex()[:16]}… exists, reply key matches")
 
-        # A reply counts only if its author is the administrator or a grantee with a signed grant (8.11).
-        authors = self.signed_grantees() | {self.admin_signing}
+        expected = fx.get("replies") or [{"text": fx["reply"], "author": "lawyer", "role": "grantee", "name": None}]
         replies = self.db.execute("SELECT id, day, sealed FROM reply WHERE mailboxID = ? ORDER BY day, id",
                                   (mailbox_id,)).fetchall()
-        require(len(replies) == 1, f"expected 1 reply, found {len(replies)}")
-        for rid, day, sealed in replies:
-            day_bytes(day, "reply.day")
-            payload = parse_json(bucket_unpad(box_open(sealed, reply_pk, reply_sk, "reply"), "reply"), "reply")
-            members(payload, {"id": str, "mailbox": str, "text": str, "author": str, "signature": str}, "reply")
-            require(payload["id"] == rid.hex(), "reply: id differs from the row's")
-            require(payload["mailbox"] == mailbox_id.hex(), "reply: mailbox differs")
-            _, author_ed = public_key_string_decode(payload["author"], "reply author")
-            signature = b64url_decode(payload["signature"], "reply signature")
-            statement = LABEL_REPLY + V + rid + mailbox_id + blake2b_256(payload["text"].encode("utf-8"))
-            require(len(statement) == 97, "reply statement is not 97 bytes")
-            verify_signature(author_ed, statement, signature, "reply")
-            require(author_ed in authors, "reply author is neither the administrator nor a signed grantee")
-            require(payload["text"] == fx["reply"], "reply text differs from fixture.json")
-            require(payload["author"] == fx["lawyer"]["public_key"], "reply author is not the lawyer")
-            require(author_ed == self.lawyer_ed, "reply author's signing key is not the lawyer's")
-            self.ok(f"(d) reply {rid.hex()}: opens with the reply key; signed by the lawyer, a signed grantee; text matches")
+        require(len(replies) == len(expected), f"expected {len(expected)} replies, found {len(replies)}")
+        # Every reply is checked before any is shown: one damaged reply hides them all (8.11).
+        shown = [self.read_reply(rid, day, sealed, mailbox_id, reply_pk, reply_sk) for rid, day, sealed in replies]
+        for reply in shown:
+            want = [e for e in expected if e["text"] == reply["text"]]
+            require(len(want) == 1, f"reply {reply['id']}: text differs from fixture.json")
+            want = want[0]
+            keys = ((self.lawyer_pk, self.lawyer_ed) if want["author"] == "lawyer"
+                    else (self.admin_pk, self.admin_signing))
+            require(reply["keys"] == keys, f"reply {reply['id']}: its author is not the fixture's {want['author']}")
+            require(reply["role"] == want["role"], f"reply {reply['id']}: role {reply['role']}, not {want['role']}")
+            require(reply["name"] == want.get("name"), f"reply {reply['id']}: name {reply['name']!r} differs")
+            self.ok(f"(d) reply {reply['id']} (payload version {reply['version']}, {reply['day']}): from "
+                    f"{reply['name'] or '(no name)'}, {reply['role']}; written by signed audit entry "
+                    f"{reply['entry']}; text matches")
+
+    def read_reply(self, rid, day, sealed, mailbox_id, reply_pk, reply_sk):
+        """format.md 8.11, 'Reading replies', steps 1 to 7, and the author's name (8.20)."""
+        what = f"damaged reply {rid.hex()}"
+        payload = parse_json(bucket_unpad(box_open(sealed, reply_pk, reply_sk, what), what), what)
+        members(payload, {"id": str, "mailbox": str, "text": str, "author": str, "signature": str}, what)
+        version = payload.get("version", 1)
+        expected_version = 2 if "version" in payload else 1
+        known = isinstance(version, int) and not isinstance(version, bool) and version == expected_version
+        require(known, f"{what}: unknown reply version {payload.get('version')!r}")
+        require(payload["id"] == rid.hex(), f"{what}: id differs from the row's")
+        require(payload["mailbox"] == mailbox_id.hex(), f"{what}: mailbox differs")
+        author_x, author_ed = public_key_string_decode(payload["author"], f"{what}: author")
+        signature = b64url_decode(payload["signature"], f"{what}: signature")
+        require(len(signature) == 64, f"{what}: signature is not 64 bytes")
+        day_raw = day_bytes(day, f"{what}: day")
+        # Step 4: the signed audit entry of its author that wrote it names the record answered.
+        entry, record = self.writing_entry(rid, author_ed, day, what)
+        text_hash = blake2b_256(payload["text"].encode("utf-8"))
+        if version == 2:
+            members(payload, {"record": str, "day": str}, what)
+            require(payload["record"] == record.hex(), f"{what}: record differs from its audit entry's")
+            require(payload["day"] == day, f"{what}: day differs from the row's")
+            statement = (LABEL_REPLY_STATEMENT + V + rid + mailbox_id + record + author_x + author_ed + day_raw
+                         + text_hash)
+            require(len(statement) == 197, f"{what}: version 2 statement is not 197 bytes")
+        else:
+            require("record" not in payload and "day" not in payload, f"{what}: version 1 with record or day")
+            statement = LABEL_REPLY + V + rid + mailbox_id + text_hash
+            require(len(statement) == 97, f"{what}: version 1 statement is not 97 bytes")
+        verify_signature(author_ed, statement, signature, what)
+        row = self.db.execute("SELECT mailboxID FROM testimony WHERE id = ?", (record,)).fetchone()
+        require(row is not None and row[0] == mailbox_id, f"{what}: it answers a record that is not in this mailbox")
+        role = self.author_role(author_x, author_ed, record, day, what)
+        name = None
+        if author_ed in self.author_names:
+            named_x, name = self.author_names[author_ed]
+            require(named_x == author_x, f"damaged author name of reply {rid.hex()}: another X25519 key")
+        return {"id": rid.hex(), "day": day, "text": payload["text"], "keys": (author_x, author_ed), "role": role,
+                "name": name, "version": version, "entry": entry}
+
+    def writing_entry(self, rid, author_ed, day, what):
+        """Step 4 of 8.11: the one `reply` entry naming the reply first, by its author, on its day, whose hash
+        and signature verify. Returns (its sequence, the record answered)."""
+        found = [e for e in self.db.execute("SELECT sequence, day, actor, action, objects, previousHash, entryHash, "
+                                            "signature FROM auditEntry WHERE action = 'reply' ORDER BY sequence")
+                 if e[4].split(",")[0] == rid.hex()]
+        require(len(found) == 1, f"{what}: {len(found)} audit entries wrote it, not exactly one")
+        seq, entry_day, actor, _, objects, _, entry_hash, signature = found[0]
+        ids = objects.split(",")
+        require(len(ids) == 2 and re.fullmatch(r"[0-9a-f]{32}", ids[1]) is not None,
+                f"{what}: its audit entry does not name exactly two ids")
+        require(actor == author_ed, f"{what}: its audit entry's actor is not its author")
+        require(entry_day == day, f"{what}: its audit entry's day differs from the row's")
+        require(self.entry_hash(found[0]) == entry_hash, f"{what}: its audit entry was changed")
+        require(signature is not None, f"{what}: its audit entry is not signed")
+        verify_signature(author_ed, LABEL_AUDIT_SIGNATURE + V + entry_hash, signature, f"{what}: audit entry")
+        return seq, bytes.fromhex(ids[1])
+
+    def author_role(self, author_x, author_ed, record, day, what):
+        """Step 7 of 8.11: the organisation, or a lawyer with a signed grant, matching both keys, on a case
+        holding the record, valid on the reply's day."""
+        if author_x == self.intake and author_ed == self.admin_signing:
+            return "administrator"
+        cases = {r[0] for r in self.db.execute("SELECT caseID FROM caseRecord WHERE recordID = ?", (record,))}
+        for g in self.grants("WHERE granteeSigningKey = ? AND granteeEncryptionKey = ?", (author_ed, author_x)):
+            try:
+                verify_signature(self.admin_signing, self.grant_statement(g), g[9], "grant")
+            except Failure:
+                continue
+            revoked = g[10]
+            if revoked is not None:
+                day_bytes(revoked, "grant.revokedDay")
+            if g[1] in cases and g[5] <= day <= g[6] and (revoked is None or revoked >= day):
+                return "grantee"
+        raise Failure(f"{what}: its author held no grant on a case with the record on {day}")
 
     # (e) Audit log (8.12)
 
@@ -571,16 +742,40 @@ class Reader:
         elif action == "grant.issue":
             one('SELECT 1 FROM "grant" WHERE id = ? AND caseID = ?', (ids[0], ids[1]), "a grant of the case")
         elif action == "grant.revoke":
-            # The revoked grant, the case, then the grants issued to carry the other grantees over.
-            one('SELECT 1 FROM "grant" WHERE id = ? AND caseID = ? AND revokedDay IS NOT NULL', (ids[0], ids[1]),
-                "a revoked grant of the case")
-            for gid in ids[2:]:
-                one('SELECT 1 FROM "grant" WHERE id = ? AND caseID = ?', (gid, ids[1]), "a renewed grant of the case")
+            # The revoked grants (one, or all of a grantee's in byte order), the case, then the grants issued
+            # to carry the other grantees over (8.9).
+            k = next((n for n, x in enumerate(ids) if db.execute("SELECT 1 FROM caseFile WHERE id = ?", (x,))
+                      .fetchone() is not None), None)
+            require(k is not None and k >= 1, f"audit entry {i}: grant.revoke names no case after its grants")
+            require(ids[:k] == sorted(ids[:k]), f"audit entry {i}: grant.revoke's revoked grants not in byte order")
+            for gid in ids[:k]:
+                one('SELECT 1 FROM "grant" WHERE id = ? AND caseID = ? AND revokedDay IS NOT NULL', (gid, ids[k]),
+                    "a revoked grant of the case")
+            for gid in ids[k + 1:]:
+                one('SELECT 1 FROM "grant" WHERE id = ? AND caseID = ?', (gid, ids[k]), "a renewed grant of the case")
                 one('SELECT 1 FROM "grant" WHERE supersededBy = ?', (gid,), "a grant that no grant was replaced by")
+        elif action == "projection.publish":
+            one("SELECT 1 FROM projection WHERE id = ? AND caseID = ?", (ids[0], ids[1]), "a projection of the case")
+            one("SELECT 1 FROM caseRecord WHERE caseID = ? AND recordID = ?", (ids[1], ids[2]), "a filing")
+        elif action == "author.name":
+            require(self.revision >= 3, f"audit entry {i}: author.name in a vault of schema revision {self.revision}")
         elif action == "reply":
             box = one("SELECT mailboxID FROM reply WHERE id = ?", (ids[0],), "a reply")[0]
             record_box = one("SELECT mailboxID FROM testimony WHERE id = ?", (ids[1],), "a record")[0]
             require(box == record_box, f"audit entry {i}: the reply is not in the mailbox of the record it answers")
+
+    @staticmethod
+    def entry_hash(entry):
+        """BLAKE2b-256 keyed with amanat/v1/audit-chain of an entry's canonical bytes (8.12)."""
+        seq, day, actor, action, objects, prev = entry[:6]
+        what = f"audit entry {seq}"
+        action_b, objects_b = action.encode("utf-8"), objects.encode("utf-8")
+        canonical = (LABEL_AUDIT_ENTRY + V + u64(seq) + day_bytes(day, f"{what} day")
+                     + (blob_len(actor, 32, f"{what} actor") if actor is not None else bytes(32))
+                     + u16(len(action_b)) + action_b + u32(len(objects_b)) + objects_b
+                     + blob_len(prev, 32, f"{what} previousHash"))
+        require(len(canonical) == 111 + len(action_b) + len(objects_b), f"{what}: canonical length")
+        return blake2b_256(canonical, LABEL_AUDIT_CHAIN)
 
     def audit(self, fx):
         grantees = self.signed_grantees()
@@ -591,12 +786,8 @@ class Reader:
         for i, (seq, day, actor, action, objects, prev, entry_hash, signature) in enumerate(entries, start=1):
             require(seq == i, f"audit entry {i}: missing or out of order")
             require(prev == previous, f"audit entry {i}: does not follow the entry before it")
-            action_b, objects_b = action.encode("utf-8"), objects.encode("utf-8")
-            canonical = (LABEL_AUDIT_ENTRY + V + u64(seq) + day_bytes(day, f"audit entry {i} day")
-                         + (blob_len(actor, 32, f"audit entry {i} actor") if actor is not None else bytes(32))
-                         + u16(len(action_b)) + action_b + u32(len(objects_b)) + objects_b + prev)
-            require(len(canonical) == 111 + len(action_b) + len(objects_b), f"audit entry {i}: canonical length")
-            require(blake2b_256(canonical, LABEL_AUDIT_CHAIN) == entry_hash, f"audit entry {i}: its content was changed")
+            require(self.entry_hash((seq, day, actor, action, objects, prev)) == entry_hash,
+                    f"audit entry {i}: its content was changed")
             if actor is not None:
                 # Every signed action is the administrator's, except a reply, which a grantee may also write.
                 allowed = actor == self.admin_signing or (actor in grantees and action in GRANTEE_ACTIONS)
@@ -633,6 +824,7 @@ class Reader:
             try:
                 self.open_vault(copy)
                 self.load_identities(fx)
+                self.check_author_names()
                 self.as_administrator(fx)
                 self.as_lawyer(fx)
                 self.attachment(fx)
@@ -649,6 +841,7 @@ def main(argv):
         print("usage: open_fixture.py DIR   (DIR holds vault/, fixture.json, administrator.id, lawyer.id)",
               file=sys.stderr)
         return 2
+    sys.stdout.reconfigure(encoding="utf-8")  # author names are printed, whatever the locale
     reader = Reader(argv[1])
     try:
         passed = reader.run()
