@@ -103,8 +103,9 @@ extension Vault {
         let padded = try vaultCrypto(what) {
             try XChaCha20Poly1305.open(Array(row.title), using: key, associatedData: VaultFormat.caseTitleAD(case: row.id, keyVersion: row.keyVersion), what: what)
         }
-        let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
-        guard let title = try? json.withUnsafeBytes({ try JSONDecoder().decode(CaseTitle.self, from: Data($0)) }) else {
+        let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
+        guard (try? StrictJSON.validate(json, what: what)) != nil,
+              let title = try? json.withUnsafeBytes({ try JSONDecoder().decode(CaseTitle.self, from: Data($0)) }) else {
             throw AmanatVaultError.corrupted(what)
         }
         return title

@@ -139,7 +139,9 @@ extension Vault {
             let padded = try vaultCrypto(what) {
                 try XChaCha20Poly1305.open(Array(row.sealed), using: key, associatedData: VaultFormat.planAD(projection: row.projectionID, record: row.recordID), what: what)
             }
-            return try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
+            let plan = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
+            try vaultCrypto(what) { try StrictJSON.validate(plan, what: what) }
+            return plan
         }
     }
 

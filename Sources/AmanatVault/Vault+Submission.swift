@@ -139,12 +139,17 @@ extension Vault {
             try XChaCha20Poly1305.open(Array(row.body), using: key, associatedData: ad, what: what)
         }
         guard padded.count == row.sizeBucket else { throw AmanatVaultError.corrupted(what) }
-        let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
+        let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
+        let testimony: Testimony
         do {
-            // Parsed in place: the plaintext JSON never gets a copy outside protected memory.
-            return try SecretJSON.decode(Testimony.self, from: json)
+            // Checked and parsed in place: the plaintext JSON never gets a copy outside protected memory.
+            try StrictJSON.validate(json, what: what)
+            testimony = try SecretJSON.decode(Testimony.self, from: json)
         } catch {
             throw AmanatVaultError.corrupted(what)
         }
+        // The row's language is bound into the associated data; the body must say the same.
+        guard testimony.language == row.language else { throw AmanatVaultError.corrupted("\(what) (its language differs from its row)") }
+        return testimony
     }
 }

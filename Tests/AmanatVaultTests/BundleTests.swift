@@ -100,13 +100,15 @@ struct BundleTests {
         #expect(status == 0, "open_bundle.py failed: \(errors)")
         #expect(output.contains("checks passed"))
 
-        // The stored blob is damaged after it was written: the export signs the recorded digest, so the
-        // recipient's check fails instead of accepting altered bytes.
+        // The stored blob is damaged after it was written: the export hashes what it copies, finds that it
+        // differs from the recorded digest, and writes no bundle at all.
         var blob = try Array(Data(contentsOf: URL(fileURLWithPath: blobPath)))
         blob[blob.count / 2] ^= 1
         try Data(blob).write(to: URL(fileURLWithPath: blobPath))
         let second = s.t.directory.file("second.amanat")
-        try s.t.vault.exportCase(s.caseID, to: s.lawyer.publicKey, path: second, administrator: s.t.administrator)
-        #expect(throws: AmanatVaultError.self) { try CaseBundle.verify(at: second) }
+        #expect(throws: AmanatVaultError.self) {
+            try s.t.vault.exportCase(s.caseID, to: s.lawyer.publicKey, path: second, administrator: s.t.administrator)
+        }
+        #expect(!FileManager.default.fileExists(atPath: second))
     }
 }

@@ -45,6 +45,16 @@ public enum Padding {
         try Sodium.check(code, or: .invalidPadding)
         return padded.slice(0..<unpadded)
     }
+
+    /// Removes the padding `padToBucket` added, and checks that the padded length is exactly the bucket of
+    /// the content's length plus one: a body padded to a larger bucket than its own (which would let the
+    /// stored size say something false) is refused like broken padding.
+    /// - Throws: `AmanatCryptoError.invalidPadding`.
+    public static func unpadFromBucket(_ padded: SecretBytes) throws -> SecretBytes {
+        let content = try unpad(padded, blockSize: padded.count)
+        guard SizeBucket.bucket(for: content.count + 1) == padded.count else { throw AmanatCryptoError.invalidPadding }
+        return content
+    }
 }
 
 /// Size buckets with the Padmé scheme (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files

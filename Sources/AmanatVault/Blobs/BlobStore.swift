@@ -48,7 +48,14 @@ struct BlobStore {
         let key = try vaultCrypto(what) {
             try SymmetricKey(rawRepresentation: Base64URL.decodeSecret(attachment.key))
         }
-        var reader = try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) }
+        // The stored bytes are hashed on the other core as they are read, and compared with the digest
+        // recorded when the blob was written (blobs of older versions have none).
+        let recorded = try attachment.blobDigest.map { digest in
+            guard let bytes = try? Hex.decode(digest), bytes.count == 64 else { throw AmanatVaultError.corrupted(what) }
+            return bytes
+        }
+        var reader = DigestingReader(inner: try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) },
+                                     hasher: recorded.map { _ in BackgroundHasher(CaseBundle.blobHasher()) })
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }
         var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
         writer.progress = progress.map { report in { done in report(done, attachment.size) } }
@@ -56,6 +63,11 @@ struct BlobStore {
         guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
               Hex.encode(writer.hasher.finalize()) == attachment.hash else {
             throw AmanatVaultError.corrupted(what)
+        }
+        // Everything to the end of the file, so that bytes appended after the stream count too.
+        try reader.drain()
+        if let recorded, let digest = reader.hasher?.finalize(), !constantTimeEquals(recorded, digest) {
+            throw AmanatVaultError.corrupted("\(what) (its stored bytes differ from the digest recorded when it was written)")
         }
         try vaultCrypto(path) { try file.commit() }
     }
@@ -74,6 +86,26 @@ struct BlobStore {
     /// Deletes blobs written for a submission that then failed.
     func remove(_ attachments: [Attachment]) {
         for attachment in attachments { try? FileManager.default.removeItem(atPath: blobPath(attachment.blob)) }
+    }
+}
+
+/// Passes a blob's stored bytes through, and to a hash on the other core when one is given.
+private struct DigestingReader: ByteReader {
+    var inner: FileReader
+    let hasher: BackgroundHasher?
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = try inner.read(into: buffer)
+        if n > 0 { hasher?.updateInBackground(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
+        return n
+    }
+
+    /// Reads what is left, hashing it.
+    mutating func drain() throws {
+        guard hasher != nil else { return }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        while try read(into: buffer) > 0 {}
     }
 }
 

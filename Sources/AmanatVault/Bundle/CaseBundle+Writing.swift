@@ -56,9 +56,11 @@ extension Vault {
             let reader = try vaultCrypto("attachment \(blob)") { try FileReader(path: blobPath) }
             let size = (try? FileManager.default.attributesOfItem(atPath: blobPath)[.size] as? Int) ?? nil
             guard let size else { throw AmanatVaultError.corrupted("attachment \(blob)") }
-            // A blob written by this version carries its digest; an older one is hashed as it is copied.
+            // Every blob is hashed on the other core as it is copied. A blob written by this version carries the
+            // digest recorded when it was stored: a blob changed on disk since then is refused here, before the
+            // bundle appears, instead of reaching the lawyer with a signature over bytes it does not hold.
             let stored = knownDigest.flatMap { try? Hex.decode($0) }.flatMap { $0.count == 64 ? $0 : nil }
-            let hasher = stored == nil ? BackgroundHasher(CaseBundle.blobHasher()) : nil
+            let hasher = BackgroundHasher(CaseBundle.blobHasher())
             try vaultCrypto(path) {
                 try VaultFormat.u64(size).withUnsafeBytes { try file.write($0) }
                 var copied = 0
@@ -66,13 +68,17 @@ extension Vault {
                     let n = try reader.read(into: buffer)
                     if n == 0 { break }
                     let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
-                    hasher?.updateInBackground(chunk)
+                    hasher.updateInBackground(chunk)
                     try file.write(chunk)
                     copied += n
                 }
                 guard copied == size else { throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied") }
             }
-            signedBlobs.append((size, stored ?? hasher!.finalize()))
+            let digest = hasher.finalize()
+            if let stored, !constantTimeEquals(stored, digest) {
+                throw AmanatVaultError.corrupted("attachment \(blob) (its stored bytes changed since it was written)")
+            }
+            signedBlobs.append((size, digest))
         }
         let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(front: front, blobs: signedBlobs))
         try vaultCrypto(path) { try signature.withUnsafeBytes { try file.write($0) } }

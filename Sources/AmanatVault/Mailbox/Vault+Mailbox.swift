@@ -54,7 +54,7 @@ extension Vault {
             return try rows.map { row in
                 let what = "reply \(Hex.encode(Array(row.id)))"
                 let padded = try vaultCrypto(what) { try SealedBox.open(Array(row.sealed), with: keys.replyKey, what: what) }
-                let json = try vaultCrypto(what) { try Padding.unpad(padded, blockSize: padded.count) }
+                let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
                 return try check.accept(row, json: json, mailbox: mailbox.id, reader)
             }
         }
