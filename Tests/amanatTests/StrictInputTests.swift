@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+
+/// JSON the command line reads from files is read in the one strict dialect (Docs/format.md §1).
+@Suite("amanat reads JSON strictly")
+struct StrictInputTests {
+    @Test("a fields file with a repeated member, or a fractional number, is refused and nothing is stored")
+    func fieldsFile() throws {
+        let cli = try CLI()
+        try cli.ok(["init", "--passphrase-file", try cli.write("admin.pass", "администратор пароль 1\n")])
+        for (index, text) in [#"{"places": ["Карабулак"], "places": ["Назрань"]}"#, #"{"people": [], "places": [], "n": 1.5}"#]
+            .enumerated() {
+            let fields = try cli.write("fields-\(index).json", text)
+            let refused = try cli.run(["submit", "--fields-file", fields], input: "Мой сын ушёл в марте.")
+            #expect(refused.status == 64, "\(text): \(refused.err)")
+        }
+        #expect(try cli.ok(["inbox", "--json"]).contains("\"id\"") == false, "a refused submission stored something")
+    }
+}
