@@ -91,7 +91,7 @@ public struct Projection: Codable, Sendable, Equatable {
         guard year, bytes.count == 4 || month else {
             throw AmanatVaultError.invalidArgument("the period must be a year (2016) or a month (2016-03)")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.utf8.count <= 1 << 20 else {
+        guard !WhiteSpace.trim(text).isEmpty, text.utf8.count <= 1 << 20 else {
             throw AmanatVaultError.invalidArgument("the public text must hold 1 byte to 1 MiB")
         }
     }

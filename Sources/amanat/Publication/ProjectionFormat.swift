@@ -24,11 +24,11 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
             let meta = ru ? "Опубликовано \(projection.published) · язык: русский · подпись редактора: `\(projection.publisher)`"
                 : "Published \(projection.published) · language: English · signed by editor key `\(projection.publisher)`"
             return "# \(Self.markdownEscaped(projection.caseLabel)) — \(projection.period)\n\n"
-                + Self.markdownEscaped(projection.text.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n"
+                + Self.markdownEscaped(WhiteSpace.trim(projection.text)) + "\n\n"
                 + "_\(meta)_\n\n" + (try Self.envelope(projection)) + "\n"
         case .html:
             let ru = projection.language == "ru"
-            let paragraphs = projection.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let paragraphs = WhiteSpace.trim(projection.text)
                 .components(separatedBy: "\n\n")
                 .map { "<p>" + Self.htmlEscaped($0).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>" }
                 .joined(separator: "\n")
