@@ -3,28 +3,34 @@ import Foundation
 /// One spelling-blind Latin form for words in Cyrillic or Latin script, so that Хасанова, Khasanova
 /// and Hasanova compare equal.
 public enum Folding {
-    /// The folded form of one word: lower case, transliterated to Latin, without diacritics, with
-    /// the common transliteration variants made equal.
+    /// The folded form of one word (Docs/format.md §8.17, "The fold"): every code point through the
+    /// spec's letter table (`letters`: upper and lower case of Cyrillic and accented Latin, to Latin
+    /// letters), ASCII letters lowercased, ASCII digits kept, everything else dropped; then the spelling
+    /// variants made equal, in order. No ICU, no Foundation transform: any language reproduces it.
     public static func key(_ word: String) -> String {
-        var text = word.lowercased().replacingOccurrences(of: "ё", with: "е")
-        text.removeAll { $0 == "ь" || $0 == "ъ" || $0 == "'" || $0 == "’" || $0 == "ʼ" || $0 == "-" || $0 == "‐" }
-        if text.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
-            text = text.applyingTransform(.toLatin, reverse: false) ?? text
+        var text = ""
+        text.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if (0x41...0x5A).contains(value) {
+                text.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
+            } else if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                text.unicodeScalars.append(scalar)
+            } else if let latin = letters[value] {
+                text += latin
+            }
         }
-        // Carons and similar marks name digraphs in transliteration (š = sh); keep that before stripping.
-        // ICU's Russian-to-Latin writes ю as û and я as â; BGN writes yu and ya.
-        // Turkish spellings of Caucasian names (Şamil) use cedillas for the same sounds.
-        for (mark, digraph) in [("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""), ("ʺ", ""),
-                                ("ş", "sh"), ("ç", "ch"), ("ı", "i"), ("ğ", "g")] {
-            text = text.replacingOccurrences(of: mark, with: digraph)
-        }
-        text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         // Turkish and Ukrainian spellings write г as h (Hasanov for Гасанов), Arabic-derived ones к as q
         // (Qurbanov), and English ones ж as j (Mejidov for Межидов).
-        for (variant, canonical) in [("kh", "h"), ("shch", "sch"), ("ts", "c"), ("ya", "ia"), ("yu", "iu"), ("ye", "e"),
-                                     ("yo", "e"), ("dzh", "j"), ("zh", "j"), ("j", "i"), ("y", "i"), ("q", "k"), ("g", "h")] {
+        for (variant, canonical) in variants where text.contains(variant) {
             text = text.replacingOccurrences(of: variant, with: canonical)
         }
-        return text.filter { $0.isLetter || $0.isNumber }
+        return text
     }
+
+    /// The spelling variants made equal, each replacing every occurrence, in this order.
+    static let variants: [(String, String)] = [
+        ("kh", "h"), ("shch", "sch"), ("ts", "c"), ("ya", "ia"), ("yu", "iu"), ("ye", "e"), ("yo", "e"), ("dzh", "j"),
+        ("zh", "j"), ("j", "i"), ("y", "i"), ("q", "k"), ("g", "h"),
+    ]
 }
