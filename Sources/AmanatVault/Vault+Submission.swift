@@ -132,7 +132,7 @@ extension Vault {
         guard let kind = Testimony.Kind(stored: row.kind), let mailbox = try reader.mailbox(row.mailboxID) else {
             throw AmanatVaultError.corrupted(what)
         }
-        guard row.language.utf8.count == 2, row.day.utf8.count == 10 else { throw AmanatVaultError.corrupted(what) }
+        guard ["ru", "en"].contains(row.language), (try? Day(row.day)) != nil else { throw AmanatVaultError.corrupted(what) }
         let ad = VaultFormat.testimonyAD(record: row.id, kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
                                          language: row.language, day: row.day)
         let padded = try vaultCrypto(what) {
