@@ -27,12 +27,21 @@ struct PlanTests {
         #expect(Self.action(plan, "Карабулаке") == .generalise)
         #expect(Self.action(plan, "14 марта 2016 года") == .generalise)
         #expect(Self.action(plan, "+7 (928) 123-45-67") == .remove)
-        #expect(Self.action(plan, "Магомед") == .keep)
-        #expect(Self.action(plan, "17 лет") == .keep)
+        // Review candidates (a name not on the list, an age) are removed unless the editor decides to keep them.
+        #expect(Self.action(plan, "Магомед") == .remove)
+        #expect(Self.action(plan, "17 лет") == .remove)
         #expect(plan.spans.allSatisfy { !$0.reason.isEmpty })
         #expect(plan.spans.first { $0.text == "Заиру Мусаеву" }?.term == 0)
         // Text order, no overlaps.
         #expect(zip(plan.spans, plan.spans.dropFirst()).allSatisfy { $0.end <= $1.start })
+    }
+
+    @Test("the automatic plan applied unchanged publishes no unlisted name it was unsure of")
+    func failsClosed() throws {
+        let (redactor, plan) = try Self.plan()
+        let published = try redactor.apply(plan, to: Self.text, pseudonyms: try Pseudonyms(key: Self.key))
+        #expect(!published.contains("Магомед"), "\(published)")
+        #expect(!published.contains("17 лет"))
     }
 
     @Test("an applied plan pseudonymises, generalises and removes, and the review decisions are followed")

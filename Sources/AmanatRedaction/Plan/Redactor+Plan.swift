@@ -2,7 +2,8 @@ extension Redactor {
     /// The automatic plan for `text`: every span the detectors find, with a proposed action, for an
     /// editor to review. People are pseudonymised; listed places the gazetteer knows are generalised to
     /// their region, others pseudonymised; dates are generalised to `datePrecision`; every other
-    /// identifier is removed; review candidates are kept until the editor decides.
+    /// identifier is removed; review candidates are removed too, so that nothing the detectors were unsure
+    /// of is published as written unless the editor changes its action to `keep` (fail closed).
     /// - Parameters:
     ///   - language: "ru" or "en", for labels and generalised forms.
     ///   - record: the vault record the text is, hex, if any.
@@ -29,7 +30,7 @@ extension Redactor {
         for candidate in reviewCandidates(in: scan, plan: removals) {
             let written = String(characters[candidate.start..<candidate.end])
             entries.append(RedactionPlan.Entry(start: candidate.start, end: candidate.end, text: written, detector: .candidate,
-                                               reason: Self.candidateReason(written), action: .keep))
+                                               reason: Self.candidateReason(written), action: .remove))
         }
         // Candidates may overlap each other (a long number inside "school No. 1234"): keep the first, widest.
         entries.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
