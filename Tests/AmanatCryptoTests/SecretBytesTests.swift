@@ -99,3 +99,16 @@ struct SecretSlabTests {
         }
     }
 }
+
+/// The process hardening `amanat serve` applies first (checked in a child process by the CLI tests too).
+@Suite("Process hardening")
+struct ProcessHardeningTests {
+    @Test("core files are turned off and, on Linux, the process is no longer dumpable")
+    func forbid() throws {
+        try ProcessHardening.forbidCoreDumps()
+        #expect(ProcessHardening.coreLimit == 0)
+        #if os(Linux)
+        #expect(!ProcessHardening.isDumpable)
+        #endif
+    }
+}

@@ -135,5 +135,27 @@ struct TrustCommandTests {
                                "--name", "a\u{202E}b", "--passphrase-file", pass])
         #expect(bad.status == 64 && bad.err.contains("--name"))
     }
+
+    @Test("amanat serve turns core files off before it opens the vault")
+    func serveForbidsCoreDumps() throws {
+        let s = try Setup()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["serve", "--listen", "127.0.0.1:\(Int.random(in: 20_000...60_000))", "--administrator-key", s.adminKey]
+        process.environment = s.cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var coreLine = ""
+        for _ in 0..<100 {
+            let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
+            coreLine = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
+            if coreLine.split(separator: " ").filter({ !$0.isEmpty }).dropFirst(4).prefix(2) == ["0", "0"] { break }
+            usleep(50_000)
+        }
+        let fields = coreLine.split(separator: " ").filter { !$0.isEmpty }
+        #expect(fields.count >= 6 && fields[4] == "0" && fields[5] == "0", "\(coreLine)")
+    }
 }
 

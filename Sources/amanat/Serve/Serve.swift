@@ -1,3 +1,4 @@
+import AmanatCrypto
 import AmanatIntake
 import AmanatVault
 import ArgumentParser
@@ -44,6 +45,8 @@ extension Amanat {
         }
 
         func run() throws {
+            // Before any testimony or codename reaches memory: no core file, no tracing by other users.
+            try ProcessHardening.forbidCoreDumps()
             let vault = try openTrusted()
             let (host, port) = Self.address(listen)!
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
