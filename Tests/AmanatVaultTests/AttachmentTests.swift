@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Attachments")
 struct AttachmentTests {
-    @Test("attachments round-trip at several sizes, stored padded to a bucket", arguments: [0, 1, 65_535, 65_536, 200_001])
+    @Test("attachments round-trip at several sizes, stored padded to a bucket", arguments: [1, 65_535, 65_536, 200_001])
     func roundTrip(size: Int) throws {
         let t = try TestVault()
         let content = SecureRandom.bytes(size)
@@ -19,6 +19,16 @@ struct AttachmentTests {
         try t.vault.exportAttachment(attachment, to: out)
         #expect(try Array(Data(contentsOf: URL(fileURLWithPath: out))) == content)
         #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test("an empty file is refused as an attachment, and nothing is stored")
+    func emptyFile() throws {
+        let t = try TestVault()
+        #expect(throws: AmanatVaultError.self) {
+            try t.submit(attachments: [AttachmentSource(path: try t.file("photo.jpg", []))])
+        }
+        #expect(try t.vault.inbox().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.vault.blobDirectory).isEmpty)
     }
 
     @Test("a damaged blob is reported as corruption and leaves no output file")

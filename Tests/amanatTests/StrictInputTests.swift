@@ -17,3 +17,17 @@ struct StrictInputTests {
         #expect(try cli.ok(["inbox", "--json"]).contains("\"id\"") == false, "a refused submission stored something")
     }
 }
+
+/// An attachment that holds nothing is a mistake to point out, not evidence to store.
+@Suite("amanat submit and empty attachments")
+struct EmptyAttachmentTests {
+    @Test("a 0-byte attachment is refused with exit 64 and nothing is stored")
+    func emptyFile() throws {
+        let cli = try CLI()
+        try cli.ok(["init", "--passphrase-file", try cli.write("admin.pass", "администратор пароль 1\n")])
+        let empty = try cli.write("photo.jpg", "")
+        let refused = try cli.run(["submit", "--attach", empty], input: "Мой сын ушёл в марте.")
+        #expect(refused.status == 64 && refused.err.contains("empty (0 bytes)"), "\(refused.err)")
+        #expect(try cli.ok(["inbox", "--json"]).contains("\"id\"") == false)
+    }
+}

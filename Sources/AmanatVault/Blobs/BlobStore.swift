@@ -18,6 +18,11 @@ struct BlobStore {
             throw AmanatVaultError.crypto(.io(path: path, reason: "cannot read it"))
         }
         guard size <= limit else { throw AmanatVaultError.attachmentTooLarge(path: path, limit: limit) }
+        // An empty file is almost always a mistake (a download that failed, a wrong path): say so rather than
+        // store nothing under a name that suggests evidence.
+        guard size > 0 else {
+            throw AmanatVaultError.invalidArgument("\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
+        }
         let id = VaultID<BlobTag>()
         let key = SymmetricKey()
         var reader = PaddedHashingReader(inner: try vaultCrypto(path) { try FileReader(path: path) },
