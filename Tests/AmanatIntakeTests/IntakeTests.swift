@@ -38,6 +38,7 @@ struct IntakeTests {
                 }
                 if let cookie = response.headers[.setCookie] {
                     #expect(cookie.hasPrefix("amanat_form=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                    #expect(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "a session cookie: \(cookie)")
                 }
                 #expect(!response.text.contains("<script"))
             }

@@ -56,7 +56,9 @@ struct IntakeRoutes: Sendable {
         let fresh = nonce == nil ? FormTokens.newNonce() : nil
         var response = Response.page(page(tokens.token(nonce: nonce ?? (try! Base64URL.decode(fresh!)))), status: status)
         if let fresh {
-            response.headers[.setCookie] = "\(FormTokens.cookieName)=\(fresh); Path=/; Max-Age=\(FormTokens.lifetime); HttpOnly; SameSite=Strict"
+            // A session cookie: no Max-Age or Expires, so the browser keeps no date of the visit and forgets it
+            // when it closes (the token it binds expires on the server anyway).
+            response.headers[.setCookie] = "\(FormTokens.cookieName)=\(fresh); Path=/; HttpOnly; SameSite=Strict"
         }
         return response
     }
