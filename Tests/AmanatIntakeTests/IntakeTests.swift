@@ -45,6 +45,30 @@ struct IntakeTests {
         }
     }
 
+    @Test("the home page says that excerpts may be published, with names and places removed, in both languages")
+    func publicationNotice() async throws {
+        let fixture = try IntakeFixture()
+        try await fixture.application.test(.router) { client in
+            let russian = try await client.execute(uri: "/ru/", method: .get).text
+            let english = try await client.execute(uri: "/en/", method: .get).text
+            #expect(russian.contains("опубликовать отрывки"))
+            #expect(english.contains("may publish excerpts"))
+        }
+    }
+
+    @Test("the return page lets her see the codename she types (a plain text field on a no-store page)")
+    func visibleCodename() async throws {
+        let fixture = try IntakeFixture()
+        try await fixture.application.test(.router) { client in
+            for uri in ["/ru/return", "/en/return"] {
+                let page = try await client.execute(uri: uri, method: .get)
+                #expect(page.text.contains(#"id="codename" name="codename" type="text""#), "\(uri)")
+                #expect(!page.text.contains(#"type="password""#))
+                #expect(page.headers[.cacheControl] == "no-store")
+            }
+        }
+    }
+
     @Test("a submission with a file is stored encrypted, opens with the administrator's key, and shows the codename once")
     func submit() async throws {
         let fixture = try IntakeFixture()

@@ -6,6 +6,7 @@ enum Pages {
         let l = language.rawValue
         return Page(language: language, title: t.homeTitle, body: """
         <p class="lead">\(html(t.homeIntro))</p>
+        <p>\(html(t.homePublication))</p>
         <nav class="choices">
         <a class="button" href="/\(l)/submit">\(html(t.homeSubmit))</a>
         <a class="button secondary" href="/\(l)/return">\(html(t.homeReturn))</a>
@@ -72,7 +73,7 @@ enum Pages {
         <input type="hidden" name="csrf" value="\(html(csrf))">
         <label for="codename">\(html(t.codenameLabel))</label>
         <p class="hint" id="codename-hint">\(html(t.codenameHint))</p>
-        <input id="codename" name="codename" type="password" required autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="codename-hint">
+        <input id="codename" name="codename" type="text" required autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false" aria-describedby="codename-hint">
         <button type="submit">\(html(t.open))</button>
         </form>
         """, switchPath: "/\(language.other.rawValue)/return").rendered

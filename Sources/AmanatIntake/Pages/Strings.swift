@@ -12,6 +12,10 @@ struct Strings {
     var homeTitle: String { t("Расскажите, что случилось", "Tell us what happened") }
     var homeIntro: String { t("Здесь можно безопасно и без регистрации рассказать о пропавшем близком человеке. Ваш рассказ увидят только юристы и журналисты, которым доверено дело.",
                               "Here you can tell us, safely and without an account, about a relative who disappeared. Only the lawyers and journalists entrusted with the case will read it.") }
+    var homePublication: String {
+        t("Организация может опубликовать отрывки из вашего рассказа, чтобы о случившемся узнали, но только после того, как из них уберут или заменят имена, телефоны, адреса, места и точные даты.",
+          "The organisation may publish excerpts of what you tell, so that people learn what happened, but only after names, phone numbers, addresses, places and exact dates have been removed or replaced.")
+    }
     var homeSubmit: String { t("Рассказать впервые", "Tell us for the first time") }
     var homeReturn: String { t("Я уже писал(а): прочитать ответ или добавить", "I have written before: read replies or add more") }
     var homeSafety: String { t("Для большей безопасности откройте эту страницу в Tor Browser. Не пишите с чужого или рабочего устройства.",
