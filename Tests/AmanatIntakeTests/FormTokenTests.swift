@@ -25,3 +25,11 @@ struct FormTokenTests {
         }
     }
 }
+
+@Suite("Form token lifetime")
+struct FormTokenLifetimeTests {
+    @Test("a form lasts hours, long enough to write a long testimony")
+    func hours() {
+        #expect(FormTokens.lifetime >= 4 * 3600)
+    }
+}

@@ -11,8 +11,9 @@ import Foundation
 struct FormTokens: Sendable {
     /// The cookie's name.
     static let cookieName = "amanat_form"
-    /// How long a form stays valid.
-    static let lifetime: Int = 3600
+    /// How long a form stays valid: eight hours, so a mother can write a long testimony, stop, and come back
+    /// to the open page the same day.
+    static let lifetime: Int = 8 * 3600
 
     private let key = SecretBytes(randomCount: 32)
     private static let label = Array("amanat/v1/form-token".utf8) + [0]
