@@ -168,6 +168,40 @@ struct IntakeTests {
         #expect(try fixture.blobFiles().isEmpty, "partial uploads were left behind")
     }
 
+    @Test("a refused form comes back filled in with everything she typed, naming the files to choose again")
+    func wordsKept() async throws {
+        let fixture = try IntakeFixture(uploadLimit: 10_000)
+        try await fixture.application.test(.router) { client in
+            let (browser, token) = try await Self.openForm(client, "/ru/submit")
+            let statement = "Мой сын ушёл 14 марта <и не вернулся> & \"никто\" не знает"
+            func attempt(csrf: String?, statement text: String, file: Int) async throws -> TestResponse {
+                var body = MultipartBody()
+                if let csrf { body.field("csrf", csrf) }
+                body.field("statement", text)
+                body.field("person1", "Ахмед Хакиев")
+                body.field("places", "Карабулак\nНазрань")
+                body.file("files", filename: "фото.jpg", SecureRandom.bytes(file))
+                return try await Self.post(client, "/ru/submit", body: body.finished(), browser: browser)
+            }
+            for (csrf, text, size) in [("AAAA" + token.dropFirst(4), statement, 100), (nil, statement, 100),
+                                       (token, statement, 20_000), (token, "  \n", 100)] as [(String?, String, Int)] {
+                let page = try await attempt(csrf: csrf, statement: text, file: size)
+                #expect(page.status != .ok)
+                if text == statement {
+                    #expect(page.text.contains("Мой сын ушёл 14 марта &lt;и не вернулся&gt; &amp; &quot;никто&quot; не знает"),
+                            "\(page.status)")
+                }
+                #expect(page.text.contains(#"value="Ахмед Хакиев""#))
+                #expect(page.text.contains("Карабулак\nНазрань"))
+                #expect(page.text.contains("фото.jpg"), "the page names the file to choose again")
+                #expect(page.text.contains(Strings(.ru).nothingStored))
+                #expect(Browser.token(in: page.text) != nil, "a fresh token to send it again")
+            }
+        }
+        #expect(try fixture.vault.inbox().isEmpty)
+        #expect(try fixture.blobFiles().isEmpty)
+    }
+
     @Test("nothing about the visitor (address, browser, language) reaches any file of the vault")
     func noVisitorData() async throws {
         let fixture = try IntakeFixture()

@@ -15,20 +15,29 @@ enum Pages {
         """, switchPath: "/\(language.other.rawValue)/").rendered
     }
 
-    static func submitForm(_ language: Language, csrf: String, limitMiB: Int, problem: String? = nil) -> String {
+    /// The submission form; after a refusal, filled again with everything she typed (`values`), and naming the
+    /// files she must choose again (a browser cannot be given files back).
+    static func submitForm(_ language: Language, csrf: String, limitMiB: Int, problem: String? = nil,
+                           values: [String: String] = [:], filesToChooseAgain: [String] = []) -> String {
         let t = Strings(language)
         let l = language.rawValue
+        /// ` value="…"` for an input, empty when she typed nothing there.
+        func value(_ name: String) -> String { values[name].map { " value=\"\(html($0))\"" } ?? "" }
+        /// A textarea's content; the leading line break is eaten by HTML parsers, so one is always written.
+        func content(_ name: String) -> String { "\n" + html(values[name] ?? "") }
         let people = (1...3).map { index in
             """
             <fieldset class="person">
             <legend>\(html(t.person(index)))</legend>
             <label for="person\(index)">\(html(t.personName))</label>
-            <input id="person\(index)" name="person\(index)" type="text" maxlength="200" autocomplete="off">
+            <input id="person\(index)" name="person\(index)" type="text" maxlength="200" autocomplete="off"\(value("person\(index)"))>
             <label for="relation\(index)">\(html(t.personRelation))</label>
-            <input id="relation\(index)" name="relation\(index)" type="text" maxlength="200" autocomplete="off">
+            <input id="relation\(index)" name="relation\(index)" type="text" maxlength="200" autocomplete="off"\(value("relation\(index)"))>
             </fieldset>
             """
         }.joined(separator: "\n")
+        let again = filesToChooseAgain.isEmpty ? "" :
+            "<p class=\"problem\">\(html(t.chooseFilesAgain(filesToChooseAgain.joined(separator: ", "))))</p>"
         return Page(language: language, title: t.submitTitle, body: """
         \(problem.map { "<p class=\"problem\" role=\"alert\">\(html($0))</p>" } ?? "")
         <p>\(html(t.submitIntro))</p>
@@ -36,16 +45,17 @@ enum Pages {
         <input type="hidden" name="csrf" value="\(html(csrf))">
         <label for="statement">\(html(t.statementLabel))</label>
         <p class="hint" id="statement-hint">\(html(t.statementHint))</p>
-        <textarea id="statement" name="statement" rows="12" required aria-describedby="statement-hint"></textarea>
+        <textarea id="statement" name="statement" rows="12" required aria-describedby="statement-hint">\(content("statement"))</textarea>
         <h2>\(html(t.peopleLegend))</h2>
         \(people)
         <label for="places">\(html(t.placesLabel))</label>
-        <textarea id="places" name="places" rows="3"></textarea>
+        <textarea id="places" name="places" rows="3">\(content("places"))</textarea>
         <label for="dates">\(html(t.datesLabel))</label>
-        <textarea id="dates" name="dates" rows="3"></textarea>
+        <textarea id="dates" name="dates" rows="3">\(content("dates"))</textarea>
         <label for="contact">\(html(t.contactLabel))</label>
         <p class="hint" id="contact-hint">\(html(t.contactHint))</p>
-        <input id="contact" name="contact" type="text" maxlength="500" autocomplete="off" aria-describedby="contact-hint">
+        <input id="contact" name="contact" type="text" maxlength="500" autocomplete="off" aria-describedby="contact-hint"\(value("contact"))>
+        \(again)
         <label for="files">\(html(t.filesLabel))</label>
         <p class="hint" id="files-hint">\(html(t.filesHint(limitMiB: limitMiB)))</p>
         <input id="files" name="files" type="file" multiple aria-describedby="files-hint">

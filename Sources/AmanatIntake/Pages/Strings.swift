@@ -92,6 +92,10 @@ struct Strings {
                                 "This codename does not open a mailbox. Check each word (the first four letters are enough) and try again.") }
     var expiredForm: String { t("Страница формы устарела (прошло больше восьми часов или она открыта в другом окне). Вот новая форма: пожалуйста, заполните её ещё раз.",
                                 "The form had expired (more than eight hours passed, or it was opened in another window). Here is a fresh form: please fill it in again.") }
+    func chooseFilesAgain(_ names: String) -> String {
+        t("Ваш текст сохранён на этой странице, но файлы браузер вернуть не может. Выберите их ещё раз: \(names).",
+          "Your words are back on this page, but a browser cannot be given files back. Please choose them again: \(names).")
+    }
     var emptyStatement: String { t("Напишите, пожалуйста, хотя бы несколько слов о том, что случилось.", "Please write at least a few words about what happened.") }
     func tooLarge(limitMiB: Int) -> String { t("Файлы слишком большие: всего можно до \(limitMiB) МБ. Попробуйте отправить меньше файлов или файлы поменьше.",
                                                "The files are too large: up to \(limitMiB) MiB in all. Try fewer or smaller files.") }

@@ -5,6 +5,11 @@ import Hummingbird
 /// Reads a multipart form as it streams in: small text fields are kept (each bounded), files are
 /// encrypted into the vault as their bytes arrive (photos stripped of their metadata first). The
 /// first field must be the form token, which is checked before any file is accepted.
+///
+/// A refusal never costs a mother her words: after an expired or missing token, a file too large or a
+/// damaged photo, every file is deleted and the rest of the body is still read for its text fields
+/// alone (bounded as always), so the page can show her form again, filled in, with the names of the
+/// files to choose again. Only a body over the total limit, or one that is not a form, stops at once.
 struct FormReader {
     /// Why a form could not be read; every case means nothing was kept.
     enum Failure: Error {
@@ -15,8 +20,12 @@ struct FormReader {
         case badImage
     }
 
-    /// Text fields, by name.
+    /// Text fields, by name (after a failure too: what she typed, to fill her form again).
     private(set) var fields: [String: String] = [:]
+    /// The names of the files the browser sent, to tell her which to choose again after a refusal.
+    private(set) var fileNames: [String] = []
+    /// The first refusal; from then on files are skipped and only text fields are read.
+    private var failure: Failure?
     /// Files received whole, encrypted in the vault.
     private(set) var uploads: [Attachment] = []
 
@@ -43,7 +52,7 @@ struct FormReader {
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + (2 << 20) { throw Failure.tooLarge }
         var parser = MultipartParser(boundary: boundary)
-        var current: (name: String, file: FileIntake?, text: [UInt8])?
+        var current: Part?
         var received = 0
         let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)
         do {
@@ -51,43 +60,20 @@ struct FormReader {
                 received += buffer.readableBytes
                 guard received <= limit + (2 << 20) else { throw Failure.tooLarge }
                 for event in try parser.feed(buffer.readableBytesView) {
-                    switch event {
-                    case let .begin(name, filename):
-                        if fields.isEmpty, name != "csrf" { throw Failure.token(.missing) }
-                        if let filename, name == "files" {
-                            current = (name, filename.isEmpty ? nil : try FileIntake(vault: vault, name: filename, limit: limit - uploads.reduce(0) { $0 + $1.size }), [])
-                        } else {
-                            // Only the forms' own fields are read; a part with another name is not a form of ours.
-                            guard Self.fieldLimits[name] != nil, fields[name] == nil else { throw Failure.malformed }
-                            current = (name, nil, [])
-                        }
-                    case let .bytes(bytes):
-                        guard var part = current else { throw Failure.malformed }
-                        if let file = part.file {
-                            try file.write(bytes)
-                        } else if part.name != "files" {
-                            part.text += bytes
-                            textBytes += bytes.count
-                            guard part.text.count <= Self.fieldLimits[part.name, default: 0], textBytes <= Self.textLimit else { throw Failure.tooLarge }
-                            current = part
-                        }
-                    case .end:
-                        guard let part = current else { throw Failure.malformed }
-                        current = nil
-                        if let file = part.file {
-                            if let attachment = try file.finish() { uploads.append(attachment) }
-                        } else if part.name != "files" {
-                            guard let text = String(validating: part.text, as: UTF8.self) else { throw Failure.malformed }
-                            // Browsers send a textarea's line breaks as CR LF; testimony keeps plain LF.
-                            fields[part.name] = text.replacingOccurrences(of: "\r\n", with: "\n")
-                            if part.name == "csrf" {
-                                do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal { throw Failure.token(refusal) }
-                            }
-                        }
+                    do {
+                        try handle(event, &current, tokens: tokens, nonce: nonce)
+                    } catch let refusal as Failure where Self.keepsReading(refusal) && failure == nil {
+                        // Keep her words: drop every file, then read on for the text fields only.
+                        failure = refusal
+                        current?.file?.cancel()
+                        current?.file = nil
+                        vault.discard(uploads)
+                        uploads = []
                     }
                 }
             }
             try parser.finish()
+            if let failure { throw failure }
         } catch {
             current?.file?.cancel()
             vault.discard(uploads)
@@ -97,6 +83,66 @@ struct FormReader {
             if case AmanatVaultError.attachmentTooLarge = error { throw Failure.tooLarge }
             throw error
         }
+    }
+
+    /// Refusals after which the rest of the form is still worth reading for her words.
+    private static func keepsReading(_ failure: Failure) -> Bool {
+        switch failure {
+        case .token, .badImage: true
+        case .tooLarge, .malformed: false
+        }
+    }
+
+    /// One event of the multipart stream.
+    private mutating func handle(_ event: MultipartParser.Event, _ current: inout Part?, tokens: FormTokens,
+                                 nonce: [UInt8]?) throws {
+        switch event {
+        case let .begin(name, filename):
+            // No token first: refused, but her words are still read (no file has been accepted yet).
+            if fields.isEmpty, failure == nil, name != "csrf" { failure = .token(.missing) }
+            if let filename, name == "files" {
+                if !filename.isEmpty { fileNames.append(String(filename.prefix(200))) }
+                let skip = filename.isEmpty || failure != nil
+                let room = limit - uploads.reduce(0) { $0 + $1.size }
+                current = Part(name: name, file: skip ? nil : try FileIntake(vault: vault, name: filename, limit: room))
+            } else {
+                // Only the forms' own fields are read; a part with another name is not a form of ours.
+                guard Self.fieldLimits[name] != nil, fields[name] == nil else { throw Failure.malformed }
+                current = Part(name: name)
+            }
+        case let .bytes(bytes):
+            guard var part = current else { throw Failure.malformed }
+            if let file = part.file {
+                try file.write(bytes)
+            } else if part.name != "files" {
+                part.text += bytes
+                textBytes += bytes.count
+                guard part.text.count <= Self.fieldLimits[part.name, default: 0], textBytes <= Self.textLimit else {
+                    throw Failure.tooLarge
+                }
+                current = part
+            }
+        case .end:
+            guard let part = current else { throw Failure.malformed }
+            current = nil
+            if let file = part.file {
+                if let attachment = try file.finish() { uploads.append(attachment) }
+            } else if part.name != "files" {
+                guard let text = String(validating: part.text, as: UTF8.self) else { throw Failure.malformed }
+                // Browsers send a textarea's line breaks as CR LF; testimony keeps plain LF.
+                fields[part.name] = text.replacingOccurrences(of: "\r\n", with: "\n")
+                if part.name == "csrf", failure == nil {
+                    do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal { throw Failure.token(refusal) }
+                }
+            }
+        }
+    }
+
+    /// The part being read: a text field's bytes so far, or a file streaming into the vault.
+    struct Part {
+        var name: String
+        var file: FileIntake?
+        var text: [UInt8] = []
     }
 
     /// Deletes the stored files (the submission failed after reading).

@@ -69,13 +69,21 @@ struct IntakeRoutes: Sendable {
         do {
             try await reader.read(request, tokens: tokens)
         } catch let failure as FormReader.Failure {
-            return refusal(failure, request: request, language: language) { Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: $1) }
+            // Her form again, filled in with what she typed, naming the files to choose again.
+            let typed = reader.fields.filter { $0.key != "csrf" }, files = reader.fileNames
+            return refusal(failure, request: request, language: language) {
+                Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: $1, values: typed, filesToChooseAgain: files)
+            }
         }
         let fields = reader.fields
         let statement = fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !statement.isEmpty else {
             reader.discard()
-            return form(request, status: .badRequest) { Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: t.emptyStatement) }
+            let typed = fields.filter { $0.key != "csrf" }, files = reader.fileNames
+            return form(request, status: .badRequest) {
+                Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: t.emptyStatement + " " + t.nothingStored,
+                                 values: typed, filesToChooseAgain: files)
+            }
         }
         let people = (1...3).compactMap { index -> Testimony.Person? in
             let name = fields["person\(index)"]?.trimmingCharacters(in: .whitespaces) ?? ""
