@@ -21,6 +21,11 @@ struct Amanat: ParsableCommand {
           amanat init --vault ./vault        a vault and its administrator
           amanat submit --text-file t.txt    testimony from a source
           amanat grant CASE --to amanat1… --expires 90d
+
+        Exit codes: 0 done; 1 failed; 3 wrong passphrase or codename; 4 denied (no grant, not the \
+        administrator); 5 a name or identifier would leak, nothing published; 64 usage; 65 damaged or \
+        tampered data, or a vault that is not the one you trust; 66 not found; 74 a file could not be read \
+        or written; 130 or 143 interrupted (nothing half-written is left).
         """,
         version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
         subcommands: [
@@ -48,7 +53,10 @@ struct Amanat: ParsableCommand {
                 if status == .success { exit(withError: error) }
                 FileHandle.standardError.write(Data("amanat: error: \(message(for: error))\n".utf8))
                 if status == .validationFailure {
-                    FileHandle.standardError.write(Data("amanat: hint: see `amanat help` or add --help to the command\n".utf8))
+                    let typed = CommandLine.arguments.dropFirst().first ?? ""
+                    let hint = Suggestion.subcommand(for: typed).map { "did you mean `amanat \($0)`?" }
+                        ?? "see `amanat help` or add --help to the command"
+                    FileHandle.standardError.write(Data("amanat: hint: \(hint)\n".utf8))
                 }
                 Foundation.exit(status.rawValue)
             }

@@ -1,6 +1,7 @@
 @testable import AmanatVault
 import AmanatCrypto
 import Foundation
+import GRDB
 import Testing
 
 /// The behaviour every `VaultStore` backend must have. A new backend (PostgreSQL) adds its factory
@@ -121,5 +122,18 @@ struct StoreConformanceTests {
         let directory = try TemporaryDirectory()
         let store = try Self.make(backend, in: directory)
         #expect(throws: (any Error).self) { try store.write { try $0.insert(Self.testimony()) } }
+    }
+}
+
+/// Storage failures a person can fix get a sentence that says how, not SQLite's wording.
+@Suite("Storage errors")
+struct StorageErrorTests {
+    @Test("a read-only or unopenable database says to check permissions", arguments: [
+        ResultCode.SQLITE_READONLY, ResultCode.SQLITE_CANTOPEN, ResultCode.SQLITE_PERM,
+    ])
+    func readOnly(_ code: ResultCode) {
+        let error = SQLiteVaultStore.storageError(DatabaseError(resultCode: code, message: "attempt to write a readonly database"))
+        let text = String(describing: error)
+        #expect(text.contains("check the permissions") && !text.contains("readonly database"), "\(text)")
     }
 }

@@ -31,3 +31,19 @@ struct EmptyAttachmentTests {
         #expect(try cli.ok(["inbox", "--json"]).contains("\"id\"") == false)
     }
 }
+
+/// Help that teaches: the exit codes in `amanat --help`, and "did you mean" for a mistyped command.
+@Suite("amanat helps with mistakes")
+struct MistakeHelpTests {
+    @Test("a mistyped subcommand gets the closest one; an unknown word gets the help hint; --help lists exit codes")
+    func didYouMean() throws {
+        let cli = try CLI()
+        let typo = try cli.run(["inbxo"])
+        #expect(typo.status == 64 && typo.err.contains("did you mean `amanat inbox`?"), "\(typo.err)")
+        #expect(try cli.run(["grnt"]).err.contains("did you mean `amanat grant`?"))
+        let unknown = try cli.run(["zzzzzzzz"])
+        #expect(unknown.status == 64 && unknown.err.contains("see `amanat help`"))
+        let help = try cli.ok(["--help"])
+        #expect(help.contains("Exit codes:") && help.contains("65 damaged"))
+    }
+}

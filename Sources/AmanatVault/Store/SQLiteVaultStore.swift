@@ -171,6 +171,12 @@ public final class SQLiteVaultStore: VaultStore {
             if database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
                 return AmanatVaultError.corrupted("the vault database")
             }
+            if database.resultCode == .SQLITE_READONLY || database.resultCode == .SQLITE_CANTOPEN
+                || database.resultCode == .SQLITE_PERM {
+                return AmanatVaultError.storage("its files cannot be written or opened (a read-only folder or disk, or files "
+                    + "owned by another user); check the permissions of the vault folder and its files, or run Amanat as "
+                    + "the user who owns them")
+            }
             return AmanatVaultError.storage(database.message ?? "\(database.resultCode)")
         }
         return error
