@@ -202,6 +202,27 @@ struct IntakeTests {
         #expect(try fixture.blobFiles().isEmpty)
     }
 
+    @Test("a refused follow-up comes back with what she added and her codename, naming the files to choose again")
+    func followUpWordsKept() async throws {
+        let fixture = try IntakeFixture(uploadLimit: 10_000)
+        try await fixture.application.test(.router) { client in
+            let (browser, token) = try await Self.openForm(client, "/en/return")
+            var body = MultipartBody()
+            body.field("csrf", "AAAA" + token.dropFirst(4))
+            body.field("codename", "apple brave cedar delta eagle fable giant harbor")
+            body.field("statement", "He was seen again <in 2004> at the market")
+            body.file("files", filename: "letter.pdf", SecureRandom.bytes(100))
+            let page = try await Self.post(client, "/en/follow-up", body: body.finished(), browser: browser)
+            #expect(page.status == .badRequest)
+            #expect(page.text.contains("He was seen again &lt;in 2004&gt; at the market"))
+            #expect(page.text.contains(#"name="codename" value="apple brave cedar delta eagle fable giant harbor""#))
+            #expect(page.text.contains("letter.pdf") && page.text.contains(Strings(.en).nothingStored))
+            #expect(Browser.token(in: page.text) != nil)
+        }
+        #expect(try fixture.vault.inbox().isEmpty)
+        #expect(try fixture.blobFiles().isEmpty)
+    }
+
     @Test("nothing about the visitor (address, browser, language) reaches any file of the vault")
     func noVisitorData() async throws {
         let fixture = try IntakeFixture()

@@ -91,7 +91,6 @@ enum Pages {
 
     static func mailbox(_ language: Language, replies: [Reply], codename: String, csrf: String, limitMiB: Int) -> String {
         let t = Strings(language)
-        let l = language.rawValue
         let shown = replies.isEmpty ? "<p>\(html(t.noReplies))</p>" : replies.map { reply in
             let by = t.writtenBy(organisation: reply.role == .administrator, name: reply.authorName,
                                  fingerprint: reply.author.fingerprint.description)
@@ -101,17 +100,39 @@ enum Pages {
         return Page(language: language, title: t.mailboxTitle, body: """
         \(shown)
         <h2>\(html(t.addMoreTitle))</h2>
-        <form method="post" action="/\(l)/follow-up" enctype="multipart/form-data" accept-charset="utf-8">
+        \(followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB))
+        """, switchPath: "/\(language.other.rawValue)/return").rendered
+    }
+
+    /// The follow-up form alone, after a refusal: filled in with what she typed (her codename stays in the
+    /// hidden field, on a `no-store` page), naming the files to choose again.
+    static func followUpForm(_ language: Language, csrf: String, codename: String, limitMiB: Int, problem: String,
+                             statement: String, filesToChooseAgain: [String]) -> String {
+        let t = Strings(language)
+        let again = filesToChooseAgain.isEmpty ? "" :
+            "<p class=\"problem\">\(html(t.chooseFilesAgain(filesToChooseAgain.joined(separator: ", "))))</p>"
+        return Page(language: language, title: t.addMoreTitle, body: """
+        <p class="problem" role="alert">\(html(problem))</p>
+        \(again)
+        \(followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB, statement: statement))
+        """, switchPath: "/\(language.other.rawValue)/return").rendered
+    }
+
+    private static func followUpFields(_ language: Language, csrf: String, codename: String, limitMiB: Int,
+                                       statement: String = "") -> String {
+        let t = Strings(language)
+        return """
+        <form method="post" action="/\(language.rawValue)/follow-up" enctype="multipart/form-data" accept-charset="utf-8">
         <input type="hidden" name="csrf" value="\(html(csrf))">
         <input type="hidden" name="codename" value="\(html(codename))">
         <label for="statement">\(html(t.addMoreLabel))</label>
-        <textarea id="statement" name="statement" rows="8"></textarea>
+        <textarea id="statement" name="statement" rows="8">\n\(html(statement))</textarea>
         <label for="files">\(html(t.filesLabel))</label>
         <p class="hint" id="files-hint">\(html(t.filesHint(limitMiB: limitMiB)))</p>
         <input id="files" name="files" type="file" multiple aria-describedby="files-hint">
         <button type="submit">\(html(t.send))</button>
         </form>
-        """, switchPath: "/\(language.other.rawValue)/return").rendered
+        """
     }
 
     static func added(_ language: Language) -> String {

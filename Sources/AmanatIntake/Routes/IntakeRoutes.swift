@@ -132,7 +132,14 @@ struct IntakeRoutes: Sendable {
         do {
             try await reader.read(request, tokens: tokens)
         } catch let failure as FormReader.Failure {
-            return refusal(failure, request: request, language: language) { Pages.returnForm(language, csrf: $0, problem: $1) }
+            // Her follow-up again, with what she typed; without a codename there is nothing to add to: the return page.
+            let codename = reader.fields["codename"] ?? "", statement = reader.fields["statement"] ?? ""
+            let files = reader.fileNames
+            return refusal(failure, request: request, language: language) {
+                codename.isEmpty ? Pages.returnForm(language, csrf: $0, problem: $1)
+                    : Pages.followUpForm(language, csrf: $0, codename: codename, limitMiB: limitMiB, problem: $1,
+                                         statement: statement, filesToChooseAgain: files)
+            }
         }
         let statement = reader.fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !statement.isEmpty || !reader.uploads.isEmpty else {
