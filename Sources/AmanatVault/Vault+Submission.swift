@@ -9,11 +9,16 @@ public struct AttachmentSource: Sendable {
     public var name: String
     /// Called as the file is encrypted, with the bytes done and the total (for a progress bar).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Store a JPEG or PNG photo byte for byte, metadata included (evidence that must stay intact). By
+    /// default a photo loses its metadata (location, camera, time, names) as it is stored, as on the web.
+    public var keepMetadata: Bool
 
     /// Describes a file to attach.
-    public init(path: String, name: String? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+    public init(path: String, name: String? = nil, keepMetadata: Bool = false,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.path = path
         self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
+        self.keepMetadata = keepMetadata
         self.progress = progress
     }
 }
@@ -91,7 +96,10 @@ extension Vault {
         let blobs = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
         var stored: [Attachment] = []
         do {
-            for source in sources { stored.append(try blobs.store(path: source.path, name: source.name, progress: source.progress)) }
+            for source in sources {
+                stored.append(try blobs.store(path: source.path, name: source.name, keepMetadata: source.keepMetadata,
+                                              progress: source.progress))
+            }
             var body = testimony
             body.attachments = stored + uploaded
             let id = Testimony.ID()

@@ -1,4 +1,4 @@
-@testable import AmanatIntake
+@testable import AmanatVault
 import Foundation
 import Testing
 

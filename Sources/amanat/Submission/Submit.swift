@@ -13,7 +13,9 @@ extension Amanat {
             intake key before it is stored: nothing is kept in the clear, and no account is made. \
             Names and places typed as arguments are visible to other users of the computer and stay \
             in shell history: prefer --fields-file, a JSON file such as \
-            {"people": [{"name": "…", "role": "son"}], "places": ["…"], "dates": ["…"], "contact": "…"}.
+            {"people": [{"name": "…", "role": "son"}], "places": ["…"], "dates": ["…"], "contact": "…"}. \
+            JPEG and PNG photos lose their hidden metadata (location, camera, time, names) as they are \
+            encrypted, as on the web page; --keep-metadata keeps them byte for byte.
 
             Examples:
               amanat submit --text-file t.txt --fields-file f.json --attach photo.jpg
@@ -29,6 +31,10 @@ extension Amanat {
 
         @Option(name: .customLong("attach"), help: ArgumentHelp("Attach a file (repeatable).", valueName: "FILE"))
         var attachments: [String] = []
+
+        @Flag(help: ArgumentHelp("Keep JPEG and PNG photos byte for byte, with their location, camera, time and names "
+                                 + "(for evidence that must stay intact). By default that metadata is removed."))
+        var keepMetadata = false
 
         @Option(name: .customLong("person"), help: ArgumentHelp("A person named, as NAME:ROLE (repeatable).", valueName: "NAME:ROLE"))
         var people: [String] = []
@@ -103,7 +109,8 @@ extension Amanat {
                 guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                return AttachmentSource(path: path, name: name, progress: ProgressBar.reporter(for: "amanat: encrypting \(name)", size: size))
+                return AttachmentSource(path: path, name: name, keepMetadata: keepMetadata,
+                                        progress: ProgressBar.reporter(for: "amanat: encrypting \(name)", size: size))
             }
             if followUp {
                 let typed = try SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME")
