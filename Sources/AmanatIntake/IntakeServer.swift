@@ -1,6 +1,8 @@
 public import AmanatVault
 public import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// How `amanat serve` runs.
 public struct IntakeSettings: Sendable {
@@ -14,6 +16,8 @@ public struct IntakeSettings: Sendable {
     public var concurrencyLimit: Int
     /// Codename derivations (Argon2id, 64 MiB each) run at once; more wait in line.
     public var keyDerivations: Int
+    /// Seconds a connection may stay idle (no bytes either way) before it is closed.
+    public var idleTimeoutSeconds: Int = 60
 
     /// Settings; the defaults suit one small server.
     public init(host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 500 << 20, concurrencyLimit: Int = 256, keyDerivations: Int = 2) {
@@ -32,7 +36,11 @@ public enum IntakeServer {
     public static func application(vault: Vault, settings: IntakeSettings) -> some ApplicationProtocol {
         var logger = Logger(label: "amanat-serve")
         logger.logLevel = .error
-        return Application(router: router(vault: vault, settings: settings),
+        // No Date header on any response; a connection idle for a minute is closed, so idle sockets cannot
+        // hold file descriptors.
+        let http = HTTP1Channel.Configuration(additionalChannelHandlers: [DateHeaderRemover()],
+                                              idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))
+        return Application(router: router(vault: vault, settings: settings), server: .http1(configuration: http),
                            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
                            logger: logger)
     }

@@ -157,5 +157,38 @@ struct TrustCommandTests {
         let fields = coreLine.split(separator: " ").filter { !$0.isEmpty }
         #expect(fields.count >= 6 && fields[4] == "0" && fields[5] == "0", "\(coreLine)")
     }
+
+    @Test("amanat serve closes an idle connection and sends no Date header")
+    func serveIdleAndDate() throws {
+        let s = try Setup()
+        let port = Int.random(in: 20_000...60_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--administrator-key", s.adminKey, "--idle-timeout", "1"]
+        process.environment = s.cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        // Python's standard library speaks to the server over loopback: the answer's headers, then an idle socket.
+        let script = """
+            import socket, sys, time
+            port = int(sys.argv[1])
+            for _ in range(100):
+                try:
+                    s = socket.create_connection(("127.0.0.1", port), timeout=5); break
+                except OSError:
+                    time.sleep(0.1)
+            s.sendall(b"GET /ru/ HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n")
+            head = s.recv(65536).split(b"\\r\\n\\r\\n")[0].decode().lower()
+            print("date" if "\\r\\ndate:" in head else "no-date")
+            idle = socket.create_connection(("127.0.0.1", port), timeout=10)
+            started = time.monotonic()
+            closed = idle.recv(1) == b""
+            print("closed" if closed and time.monotonic() - started < 8 else "open")
+            """
+        let result = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", script, "\(port)"], cli: s.cli)
+        #expect(result.out.split(separator: "\n") == ["no-date", "closed"], "\(result.out) \(result.err)")
+    }
 }
 

@@ -30,12 +30,16 @@ extension Amanat {
         @Option(help: ArgumentHelp("Largest total of files in one submission, in MiB.", valueName: "MIB")) var uploadLimit = 500
         @Option(help: ArgumentHelp("Requests handled at once; more get a \"busy, try again\" page.", valueName: "N")) var maxRequests = 256
         @Option(help: ArgumentHelp("Codename derivations at once (64 MiB of memory each); more wait in line.", valueName: "N")) var keyDerivations = 2
+        @Option(help: ArgumentHelp("Close a connection idle this many seconds, so idle sockets cannot hold the server.",
+                                   valueName: "SECONDS"))
+        var idleTimeout = 60
 
         func validate() throws {
             guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, for example 127.0.0.1:8080") }
             guard (1...4096).contains(uploadLimit) else { throw ValidationError("--upload-limit must be 1 to 4096 MiB") }
             guard (1...10_000).contains(maxRequests) else { throw ValidationError("--max-requests must be 1 to 10000") }
             guard (1...64).contains(keyDerivations) else { throw ValidationError("--key-derivations must be 1 to 64") }
+            guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         }
 
         static func address(_ text: String) -> (host: String, port: Int)? {
@@ -52,7 +56,8 @@ extension Amanat {
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
                 FileHandle.standardError.write(Data("amanat: warning: listening on \(host), not on loopback; sources should reach the intake only through Tor (Docs/deploy.md)\n".utf8))
             }
-            let settings = IntakeSettings(host: host, port: port, uploadLimit: uploadLimit << 20, concurrencyLimit: maxRequests, keyDerivations: keyDerivations)
+            var settings = IntakeSettings(host: host, port: port, uploadLimit: uploadLimit << 20, concurrencyLimit: maxRequests, keyDerivations: keyDerivations)
+            settings.idleTimeoutSeconds = idleTimeout
             let app = IntakeServer.application(vault: vault, settings: settings)
             print("Amanat intake on http://\(listen)/ (vault \(self.vault.path)); Ctrl-C stops it after the submissions in progress.")
             let done = DispatchSemaphore(value: 0)
