@@ -115,7 +115,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AmanatVaultTests",
-            dependencies: ["AmanatVault", "AmanatCrypto", "VaultStress", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AmanatVault", "AmanatCrypto", "VaultStress", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
         ),
@@ -127,8 +129,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AmanatIntakeTests",
-            dependencies: ["AmanatIntake", "AmanatVault", "AmanatCrypto", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "AmanatIntake", "AmanatVault", "AmanatCrypto",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

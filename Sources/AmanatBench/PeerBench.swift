@@ -17,7 +17,8 @@ struct PeerBench {
     }
 
     func run() throws -> [String: Figures] {
-        for tool in ["/usr/bin/time", "/usr/bin/age", "/usr/bin/age-keygen", "/usr/bin/gpg"] where !FileManager.default.isExecutableFile(atPath: tool) {
+        for tool in ["/usr/bin/time", "/usr/bin/age", "/usr/bin/age-keygen", "/usr/bin/gpg"]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
             throw BenchError("\(tool) is missing: `make bench` installs age, gnupg and time with apt-get")
         }
         let work = directory + "/peers"
@@ -31,14 +32,19 @@ struct PeerBench {
         // The release `amanat` refuses identity files and vault settings below the Argon2id floor (there
         // is no test switch in a release build), so the files it opens use the floor itself: each timed
         // command pays for one INTERACTIVE derivation, as the report says.
-        let administrator = Identity(), lawyer = Identity()
+        let administrator = Identity()
+        let lawyer = Identity()
         let floor = Argon2id.Parameters.storageFloor
-        try IdentityFile.write(administrator, to: work + "/admin.id", passphrase: SecretBytes(utf8: "bench passphrase 1"), parameters: floor)
-        try IdentityFile.write(lawyer, to: work + "/lawyer.id", passphrase: SecretBytes(utf8: "bench passphrase 1"), parameters: floor)
+        try IdentityFile.write(
+            administrator, to: work + "/admin.id", passphrase: SecretBytes(utf8: "bench passphrase 1"),
+            parameters: floor)
+        try IdentityFile.write(
+            lawyer, to: work + "/lawyer.id", passphrase: SecretBytes(utf8: "bench passphrase 1"), parameters: floor)
         let caseID: Case.ID
         do {
             let vault = try Vault.create(at: work + "/vault", administrator: administrator, codenameParameters: floor)
-            let (record, _) = try vault.submit(Testimony(statement: "bench", language: "en"), attachments: [AttachmentSource(path: plain)])
+            let (record, _) = try vault.submit(
+                Testimony(statement: "bench", language: "en"), attachments: [AttachmentSource(path: plain)])
             caseID = try vault.createCase(title: "bench", administrator: administrator)
             try vault.assign([record], to: caseID, administrator: administrator)
         }
@@ -47,34 +53,52 @@ struct PeerBench {
         let agePublic = try String(contentsOfFile: work + "/age.key", encoding: .utf8)
             .split(separator: "\n").first { $0.contains("public key:") }!.split(separator: " ").last.map(String.init)!
         let gnupg = work + "/gnupg"
-        try FileManager.default.createDirectory(atPath: gnupg, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        _ = try Spawn.run("/usr/bin/gpg", ["--homedir", gnupg, "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
-                                           "--quick-gen-key", "bench <bench@example.invalid>", "default", "default", "never"])
+        try FileManager.default.createDirectory(
+            atPath: gnupg, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = try Spawn.run(
+            "/usr/bin/gpg",
+            [
+                "--homedir", gnupg, "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+                "--quick-gen-key", "bench <bench@example.invalid>", "default", "default", "never",
+            ])
 
         var results: [String: Figures] = ["amanat": Figures(), "age": Figures(), "gpg": Figures()]
         for round in 1...rounds {
             printError("  peers: round \(round)/\(rounds)\n")
             for name in ["amanat", "age", "gpg"] {
-                let sealed = work + "/out.\(name)", back = work + "/back.\(name)"
+                let sealed = work + "/out.\(name)"
+                let back = work + "/back.\(name)"
                 for path in [sealed, back, work + "/files"] { try? FileManager.default.removeItem(atPath: path) }
                 let (encrypt, decrypt): ([String], [String])
                 switch name {
                 case "amanat":
-                    encrypt = [amanat, "export", caseID.description, "--vault", work + "/vault", "--identity", work + "/admin.id",
-                               "--passphrase-file", passphrase, "--to", lawyer.publicKey.stringRepresentation, "--out", sealed,
-                               "--administrator-key", administrator.publicKey.stringRepresentation]
-                    decrypt = [amanat, "open", sealed, "--identity", work + "/lawyer.id", "--passphrase-file", passphrase,
-                               "--from", administrator.publicKey.stringRepresentation, "--out", work + "/files"]
+                    encrypt = [
+                        amanat, "export", caseID.description, "--vault", work + "/vault", "--identity",
+                        work + "/admin.id",
+                        "--passphrase-file", passphrase, "--to", lawyer.publicKey.stringRepresentation, "--out", sealed,
+                        "--administrator-key", administrator.publicKey.stringRepresentation,
+                    ]
+                    decrypt = [
+                        amanat, "open", sealed, "--identity", work + "/lawyer.id", "--passphrase-file", passphrase,
+                        "--from", administrator.publicKey.stringRepresentation, "--out", work + "/files",
+                    ]
                 case "age":
                     encrypt = ["/usr/bin/age", "-r", agePublic, "-o", sealed, plain]
                     decrypt = ["/usr/bin/age", "-d", "-i", work + "/age.key", "-o", back, sealed]
                 default:
-                    encrypt = ["/usr/bin/gpg", "--homedir", gnupg, "--batch", "--yes", "--trust-model", "always", "-r", "bench@example.invalid",
-                               "-o", sealed, "--encrypt", plain]
-                    decrypt = ["/usr/bin/gpg", "--homedir", gnupg, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "",
-                               "-o", back, "--decrypt", sealed]
+                    encrypt = [
+                        "/usr/bin/gpg", "--homedir", gnupg, "--batch", "--yes", "--trust-model", "always", "-r",
+                        "bench@example.invalid",
+                        "-o", sealed, "--encrypt", plain,
+                    ]
+                    decrypt = [
+                        "/usr/bin/gpg", "--homedir", gnupg, "--batch", "--yes", "--pinentry-mode", "loopback",
+                        "--passphrase", "",
+                        "-o", back, "--decrypt", sealed,
+                    ]
                 }
-                let e = try timed(encrypt, work: work), d = try timed(decrypt, work: work)
+                let e = try timed(encrypt, work: work)
+                let d = try timed(decrypt, work: work)
                 results[name]!.encrypt.append(e.seconds)
                 results[name]!.decrypt.append(d.seconds)
                 results[name]!.encryptPeak = max(results[name]!.encryptPeak, e.peakKiB)
@@ -90,8 +114,12 @@ struct PeerBench {
     private func timed(_ command: [String], work: String) throws -> Spawn.Measurement {
         let report = work + "/time.txt"
         _ = try Spawn.run("/usr/bin/time", ["-f", "%e %M", "-o", report] + command)
-        let fields = try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard fields.count >= 2, let seconds = Double(fields[fields.count - 2]), let peak = Int(fields[fields.count - 1]) else {
+        let fields = try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: {
+            $0 == " " || $0 == "\n"
+        })
+        guard fields.count >= 2, let seconds = Double(fields[fields.count - 2]),
+            let peak = Int(fields[fields.count - 1])
+        else {
             throw BenchError("could not read the timing of \(command[0])")
         }
         return Spawn.Measurement(seconds: seconds, peakKiB: peak)

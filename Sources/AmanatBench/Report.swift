@@ -1,4 +1,5 @@
 import AmanatCrypto
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,22 +17,32 @@ struct Report: CustomStringConvertible {
         var lines: [String] = []
         lines.append("# Benchmarks")
         lines.append("")
-        lines.append("Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians.")
-        lines.append("The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API. The ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster), the median of the per-round ratios of a C run and the Swift run right after it, so that drift in this shared machine's speed cancels; the two throughput columns are each side's own median.")
+        lines.append(
+            "Written by `make bench` (release build). Each workload runs in its own process, \(options.rounds) rounds, C and Swift alternating within each round; figures are medians."
+        )
+        lines.append(
+            "The C baseline (`Sources/SodiumBaseline/main.c`) calls libsodium directly and does the same work as the Swift API. The ratio is Swift's throughput over C's (1.00× = as fast; above 1 = faster), the median of the per-round ratios of a C run and the Swift run right after it, so that drift in this shared machine's speed cancels; the two throughput columns are each side's own median."
+        )
         lines.append("")
-        lines.append("Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium \(CryptoLibrary.libsodiumVersion).")
+        lines.append(
+            "Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium \(CryptoLibrary.libsodiumVersion)."
+        )
         lines.append("")
         lines.append("| Workload | C libsodium | Swift AmanatCrypto | Swift ÷ C | Target | Met |")
         lines.append("|---|---:|---:|---:|---:|:---:|")
         for row in rows {
             let target = row.target.map { "≥ \(format($0, 2))×" } ?? "—"
             let met = row.target.map { row.ratio >= $0 ? "yes" : "**no**" } ?? "—"
-            lines.append("| \(row.name) | \(format(row.c, 1)) \(row.unit) | \(format(row.swift, 1)) \(row.unit) | \(format(row.ratio, 2))× | \(target) | \(met) |")
+            lines.append(
+                "| \(row.name) | \(format(row.c, 1)) \(row.unit) | \(format(row.swift, 1)) \(row.unit) | \(format(row.ratio, 2))× | \(target) | \(met) |"
+            )
         }
         lines.append("")
         lines.append("## Peak resident memory")
         lines.append("")
-        lines.append("Largest peak resident set (VmHWM) of any round, whole process. Target for streaming \(options.streamMiB) MiB through files: under 32 MiB.")
+        lines.append(
+            "Largest peak resident set (VmHWM) of any round, whole process. Target for streaming \(options.streamMiB) MiB through files: under 32 MiB."
+        )
         lines.append("")
         lines.append("| Workload | C libsodium | Swift AmanatCrypto | Met |")
         lines.append("|---|---:|---:|:---:|")
@@ -41,18 +52,26 @@ struct Report: CustomStringConvertible {
             lines.append("| \(row.name) | \(mebibytes(row.cPeakKiB)) | \(mebibytes(row.swiftPeakKiB)) | \(met) |")
         }
         lines.append("")
-        lines.append("Notes: the sealed-box workloads keep every box in memory, so their peak grows with the count on both sides.")
-        lines.append("The \"page cache → discard\" rows measure the cryptography (input already cached, output dropped); the \"file → file\" rows")
-        lines.append("include writing a new file, fsync and rename, as `SecretStream.encryptFile`/`decryptFile` do, and so depend on the disk.")
+        lines.append(
+            "Notes: the sealed-box workloads keep every box in memory, so their peak grows with the count on both sides."
+        )
+        lines.append(
+            "The \"page cache → discard\" rows measure the cryptography (input already cached, output dropped); the \"file → file\" rows"
+        )
+        lines.append(
+            "include writing a new file, fsync and rename, as `SecretStream.encryptFile`/`decryptFile` do, and so depend on the disk."
+        )
         lines.append("")
         lines += vault.lines(format: format, mebibytes: mebibytes)
         lines += peerLines()
-        lines += ["", "## Redaction", "",
-                  "A \(redaction.words)-word Russian testimony (one word in fifty a name, place, phone or date), planned as an editor gets it",
-                  "(every detector and the review candidates), then the plan applied (pseudonyms, generalised dates and places) and the result",
-                  "leak-checked with every detector again; in-process, release build, median of 7 runs after a warm-up.", "",
-                  "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
-                  "| plan + apply + leak check | \(format(redaction.milliseconds, 1)) ms | < 100 ms | \(redaction.milliseconds < 100 ? "yes" : "**no**") |"]
+        lines += [
+            "", "## Redaction", "",
+            "A \(redaction.words)-word Russian testimony (one word in fifty a name, place, phone or date), planned as an editor gets it",
+            "(every detector and the review candidates), then the plan applied (pseudonyms, generalised dates and places) and the result",
+            "leak-checked with every detector again; in-process, release build, median of 7 runs after a warm-up.", "",
+            "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
+            "| plan + apply + leak check | \(format(redaction.milliseconds, 1)) ms | < 100 ms | \(redaction.milliseconds < 100 ? "yes" : "**no**") |",
+        ]
         lines += intake?.lines(format: format) ?? []
         return lines.joined(separator: "\n") + "\n"
     }
@@ -81,23 +100,31 @@ struct Report: CustomStringConvertible {
     func peerLines() -> [String] {
         guard let amanat = peers["amanat"], let age = peers["age"], let gpg = peers["gpg"] else { return [] }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        let a = (median(amanat.encrypt), median(amanat.decrypt)), g = (median(age.encrypt), median(age.decrypt)), p = (median(gpg.encrypt), median(gpg.decrypt))
+        let a = (median(amanat.encrypt), median(amanat.decrypt))
+        let g = (median(age.encrypt), median(age.decrypt))
+        let p = (median(gpg.encrypt), median(gpg.decrypt))
         func met(_ ok: Bool) -> String { ok ? "yes" : "**no**" }
-        var lines = ["", "## Peers: the same \(options.streamMiB) MiB file to one recipient", "",
-                     "Whole processes timed by GNU time (`%e` wall seconds, `%M` peak resident memory), median of \(options.rounds) rounds, the three tools",
-                     "alternating in each round. amanat: `amanat export` of a case whose record holds the file (the vault already stores it encrypted;",
-                     "the bundle copies the ciphertext and signs it) and `amanat open` of the bundle (verify, then decrypt into a file). age 1.1 (`age -r`,",
-                     "`age -d`) and GnuPG 2.2 (`gpg --encrypt`/`--decrypt` with its defaults, compression included) from Debian.",
-                     "Each amanat command also unlocks an identity file at the weakest Argon2id setting a release build accepts (2 passes,",
-                     "64 MiB); age's key file and gpg's key have no passphrase.", "",
-                     "| Tool | encrypt | decrypt | peak memory (enc / dec) |", "|---|---:|---:|---:|"]
+        var lines = [
+            "", "## Peers: the same \(options.streamMiB) MiB file to one recipient", "",
+            "Whole processes timed by GNU time (`%e` wall seconds, `%M` peak resident memory), median of \(options.rounds) rounds, the three tools",
+            "alternating in each round. amanat: `amanat export` of a case whose record holds the file (the vault already stores it encrypted;",
+            "the bundle copies the ciphertext and signs it) and `amanat open` of the bundle (verify, then decrypt into a file). age 1.1 (`age -r`,",
+            "`age -d`) and GnuPG 2.2 (`gpg --encrypt`/`--decrypt` with its defaults, compression included) from Debian.",
+            "Each amanat command also unlocks an identity file at the weakest Argon2id setting a release build accepts (2 passes,",
+            "64 MiB); age's key file and gpg's key have no passphrase.", "",
+            "| Tool | encrypt | decrypt | peak memory (enc / dec) |", "|---|---:|---:|---:|",
+        ]
         for (name, figures) in [("amanat", amanat), ("age", age), ("gpg", gpg)] {
-            lines.append("| \(name) | \(format(median(figures.encrypt), 2)) s | \(format(median(figures.decrypt), 2)) s | \(mebibytes(figures.encryptPeak)) / \(mebibytes(figures.decryptPeak)) |")
+            lines.append(
+                "| \(name) | \(format(median(figures.encrypt), 2)) s | \(format(median(figures.decrypt), 2)) s | \(mebibytes(figures.encryptPeak)) / \(mebibytes(figures.decryptPeak)) |"
+            )
         }
-        lines += ["", "| Target | Measured | Met |", "|---|---:|:---:|",
-                  "| amanat no slower than age (encrypt + decrypt) | \(format((a.0 + a.1) / (g.0 + g.1), 2))× age's time | \(met(a.0 + a.1 <= g.0 + g.1)) |",
-                  "| amanat at least 2× faster than gpg (encrypt + decrypt) | \(format((p.0 + p.1) / (a.0 + a.1), 2))× faster | \(met(p.0 + p.1 >= 2 * (a.0 + a.1))) |",
-                  "| amanat memory flat in file size (peak under 64 MiB for \(options.streamMiB) MiB) | \(mebibytes(max(amanat.encryptPeak, amanat.decryptPeak))) | \(met(max(amanat.encryptPeak, amanat.decryptPeak) < 64 * 1024)) |"]
+        lines += [
+            "", "| Target | Measured | Met |", "|---|---:|:---:|",
+            "| amanat no slower than age (encrypt + decrypt) | \(format((a.0 + a.1) / (g.0 + g.1), 2))× age's time | \(met(a.0 + a.1 <= g.0 + g.1)) |",
+            "| amanat at least 2× faster than gpg (encrypt + decrypt) | \(format((p.0 + p.1) / (a.0 + a.1), 2))× faster | \(met(p.0 + p.1 >= 2 * (a.0 + a.1))) |",
+            "| amanat memory flat in file size (peak under 64 MiB for \(options.streamMiB) MiB) | \(mebibytes(max(amanat.encryptPeak, amanat.decryptPeak))) | \(met(max(amanat.encryptPeak, amanat.decryptPeak) < 64 * 1024)) |",
+        ]
         return lines
     }
 
@@ -130,8 +157,11 @@ struct VaultFigures {
     let attach: [String: Double]
 
     func lines(format: (Double, Int) -> String, mebibytes: (Int) -> String) -> [String] {
-        let first = submit["first_ms"] ?? .nan, last = submit["last_ms"] ?? .nan
-        let g1 = grant["grant1_ms"] ?? .nan, gN = grant["grantN_ms"] ?? .nan, gRatio = grant["grant_ratio"] ?? .nan
+        let first = submit["first_ms"] ?? .nan
+        let last = submit["last_ms"] ?? .nan
+        let g1 = grant["grant1_ms"] ?? .nan
+        let gN = grant["grantN_ms"] ?? .nan
+        let gRatio = grant["grant_ratio"] ?? .nan
         let attachPeak = Int(attach["peak_kib"] ?? -1)
         func met(_ ok: Bool) -> String { ok ? "yes" : "**no**" }
         return [

@@ -19,20 +19,25 @@ enum VaultWorkloads {
     }
 
     static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-bench-vault-\(getpid())-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "amanat-bench-vault-\(getpid())-\(UUID().uuidString)"
+        ).path
         return path
     }
 
-    static let testimony = Testimony(statement: String(repeating: "Мой сын ушёл и не вернулся. ", count: 20),
-                                     people: [.init(name: "Ахмед", role: "сын")], places: ["Карабулак"], language: "ru")
+    static let testimony = Testimony(
+        statement: String(repeating: "Мой сын ушёл и не вернулся. ", count: 20),
+        people: [.init(name: "Ахмед", role: "сын")], places: ["Карабулак"], language: "ru")
 
     /// Submits `total` records; reports the cost per record over the first and the last `window`.
     static func submitScaling(total: Int, window: Int) throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let administrator = Identity()
-        let vault = try Vault.create(at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
-        var first = 0.0, last = 0.0
+        let vault = try Vault.create(
+            at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
+        var first = 0.0
+        var last = 0.0
         var start = Clock.now()
         for index in 0..<total {
             if index == window { first = (Clock.now() - start) / Double(window) }
@@ -45,7 +50,9 @@ enum VaultWorkloads {
         start = Clock.now()
         for id in ids { _ = try vault.open(id, as: .administrator(administrator)) }
         let opening = Double(ids.count) / (Clock.now() - start)
-        print("first_ms=\(first * 1000) last_ms=\(last * 1000) open_per_s=\(opening) peak_kib=\(Workloads.peakResidentKiB())")
+        print(
+            "first_ms=\(first * 1000) last_ms=\(last * 1000) open_per_s=\(opening) peak_kib=\(Workloads.peakResidentKiB())"
+        )
     }
 
     /// Grant time on a 1-record and an n-record case, and revocation of the n-record case.
@@ -53,7 +60,8 @@ enum VaultWorkloads {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let administrator = Identity()
-        let vault = try Vault.create(at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
+        let vault = try Vault.create(
+            at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
         let ids = try (0..<records).map { _ in try vault.submit(testimony).record }
         let small = try vault.createCase(title: "one", administrator: administrator)
         try vault.assign([ids[0]], to: small, administrator: administrator)
@@ -62,24 +70,32 @@ enum VaultWorkloads {
         let expires = Day.today().adding(days: 30)
         func timeGrant(_ caseID: Case.ID) throws -> Double {
             let start = Clock.now()
-            _ = try vault.issueGrant(case: caseID, to: Identity().publicKey, expires: expires, administrator: administrator)
+            _ = try vault.issueGrant(
+                case: caseID, to: Identity().publicKey, expires: expires, administrator: administrator)
             return Clock.now() - start
         }
         // Grants on the two cases alternate, so disk and machine noise (each grant is one fsync'd
         // transaction) hits both alike; the ratio is the median of the 21 paired ratios.
-        var small1: [Double] = [], largeN: [Double] = [], ratios: [Double] = []
+        var small1: [Double] = []
+        var largeN: [Double] = []
+        var ratios: [Double] = []
         for _ in 0..<21 {
-            let s = try timeGrant(small), l = try timeGrant(large)
+            let s = try timeGrant(small)
+            let l = try timeGrant(large)
             small1.append(s)
             largeN.append(l)
             ratios.append(l / s)
         }
-        let grantSmall = small1.sorted()[10], grantLarge = largeN.sorted()[10], grantRatio = ratios.sorted()[10]
+        let grantSmall = small1.sorted()[10]
+        let grantLarge = largeN.sorted()[10]
+        let grantRatio = ratios.sorted()[10]
         let target = try vault.grants(case: large).first!.id
         let start = Clock.now()
         try vault.revoke(target, administrator: administrator)
         let revoke = Clock.now() - start
-        print("grant1_ms=\(grantSmall * 1000) grantN_ms=\(grantLarge * 1000) grant_ratio=\(grantRatio) revokeN_ms=\(revoke * 1000) peak_kib=\(Workloads.peakResidentKiB())")
+        print(
+            "grant1_ms=\(grantSmall * 1000) grantN_ms=\(grantLarge * 1000) grant_ratio=\(grantRatio) revokeN_ms=\(revoke * 1000) peak_kib=\(Workloads.peakResidentKiB())"
+        )
     }
 
     /// Attaches the file at `path` to one submission; reports time and peak memory.

@@ -1,4 +1,5 @@
 import AmanatCrypto
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +30,8 @@ enum Workloads {
             }
             report(Clock.now() - start)
         case "seal", "open":
-            let count = Int(rest[0])!, size = Int(rest[1])!
+            let count = Int(rest[0])!
+            let size = Int(rest[1])!
             let recipient = X25519.PrivateKey()
             let message = SecureRandom.bytes(size)
             var start = Clock.now()
@@ -72,7 +74,8 @@ enum Workloads {
         guard var reader = try? FileReader(path: "/proc/self/status") else { return -1 }
         var buffer = [UInt8](repeating: 0, count: 16384)
         let n = (try? buffer.withUnsafeMutableBytes { try reader.readFully(into: $0) }) ?? 0
-        for line in String(decoding: buffer[0..<n], as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in String(decoding: buffer[0..<n], as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:")
+        {
             return Int(line.dropFirst(6).filter(\.isNumber)) ?? -1
         }
         return -1

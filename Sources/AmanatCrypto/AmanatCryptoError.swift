@@ -46,36 +46,42 @@ extension AmanatCryptoError: CustomStringConvertible {
     /// A one-line message a non-expert can act on.
     public var description: String {
         switch self {
-        case let .invalidLength(what, expected, actual):
+        case .invalidLength(let what, let expected, let actual):
             return "\(what) must be \(expected) bytes long, but it is \(actual); check that the whole value was copied"
-        case let .authenticationFailed(what):
+        case .authenticationFailed(let what):
             return "could not open \(what): it was modified, damaged, or encrypted for a different key"
-        case let .truncated(what):
-            return "\(what) is cut short: its end is missing, so nothing from it can be trusted; copy the complete file again"
-        case let .trailingData(what):
+        case .truncated(let what):
+            return
+                "\(what) is cut short: its end is missing, so nothing from it can be trusted; copy the complete file again"
+        case .trailingData(let what):
             return "\(what) has unexpected data after its end: it was tampered with or damaged"
-        case let .invalidEncoding(what, reason):
+        case .invalidEncoding(let what, let reason):
             return "\(what) is not valid: \(reason)"
         case .checksumMismatch:
-            return "this public key has a typo or is incomplete (its checksum does not match); ask its owner to send it again"
-        case let .unsupportedVersion(what, version):
-            return "\(what) uses format version \(version), which this version of Amanat does not understand; update Amanat"
-        case let .notAnIdentityFile(path):
+            return
+                "this public key has a typo or is incomplete (its checksum does not match); ask its owner to send it again"
+        case .unsupportedVersion(let what, let version):
+            return
+                "\(what) uses format version \(version), which this version of Amanat does not understand; update Amanat"
+        case .notAnIdentityFile(let path):
             return "\(path) is not an Amanat identity file"
-        case let .wrongPassphrase(path):
+        case .wrongPassphrase(let path):
             return "the passphrase does not unlock \(path) (or the file is damaged)"
-        case let .insecurePermissions(path, mode):
+        case .insecurePermissions(let path, let mode):
             let octal = String(mode & 0o777, radix: 8)
             return "\(path) can be read by other users (mode \(octal)); protect it with: chmod 600 \(path)"
-        case let .parametersOutOfRange(what):
-            return "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not made by Amanat"
-        case let .parametersTooWeak(what, ops, mem):
+        case .parametersOutOfRange(let what):
+            return
+                "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not made by Amanat"
+        case .parametersTooWeak(let what, let ops, let mem):
             let floor = Argon2id.Parameters.interactive
-            return "\(what) uses key-stretching parameters (\(ops) passes, \(mem / 1024) KiB) weaker than the minimum Amanat "
+            return
+                "\(what) uses key-stretching parameters (\(ops) passes, \(mem / 1024) KiB) weaker than the minimum Amanat "
                 + "accepts (\(floor.opsLimit) passes, \(floor.memLimit >> 20) MiB): it was made for tests or by another tool; "
                 + "create it again with a release build of Amanat"
         case .weakPublicKey:
-            return "this encryption key is invalid (all zero, a low-order point or not in canonical form, which no real key is); "
+            return
+                "this encryption key is invalid (all zero, a low-order point or not in canonical form, which no real key is); "
                 + "ask its owner for their real key"
         case .invalidSigningKey:
             return "this signing key is invalid (not a canonical point of the Ed25519 group, which no real key is); "
@@ -84,11 +90,12 @@ extension AmanatCryptoError: CustomStringConvertible {
             return "the decrypted data has invalid padding: it was damaged or tampered with"
         case .invalidSignature:
             return "the signature does not match: the data was changed or was signed by someone else"
-        case let .outOfMemory(bytes):
-            return "could not allocate \(bytes) bytes of protected memory; close other programs or raise the locked-memory limit (ulimit -l)"
-        case let .io(path, reason):
+        case .outOfMemory(let bytes):
+            return
+                "could not allocate \(bytes) bytes of protected memory; close other programs or raise the locked-memory limit (ulimit -l)"
+        case .io(let path, let reason):
             return "\(path): \(reason)"
-        case let .invalidArgument(message):
+        case .invalidArgument(let message):
             return message
         }
     }

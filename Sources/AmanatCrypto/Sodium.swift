@@ -61,6 +61,8 @@ extension UnsafeMutableRawBufferPointer {
 /// - Throws: `AmanatCryptoError.invalidLength`.
 func exactBytes(_ bytes: some BytesView, count: Int, what: String) throws -> [UInt8] {
     let copy = bytes.publicBytes
-    guard copy.count == count else { throw AmanatCryptoError.invalidLength(what: what, expected: count, actual: copy.count) }
+    guard copy.count == count else {
+        throw AmanatCryptoError.invalidLength(what: what, expected: count, actual: copy.count)
+    }
     return copy
 }

@@ -20,7 +20,10 @@ public struct IntakeSettings: Sendable {
     public var idleTimeoutSeconds: Int = 60
 
     /// Settings; the defaults suit one small server.
-    public init(host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 500 << 20, concurrencyLimit: Int = 256, keyDerivations: Int = 2) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 500 << 20, concurrencyLimit: Int = 256,
+        keyDerivations: Int = 2
+    ) {
         self.host = host
         self.port = port
         self.uploadLimit = uploadLimit
@@ -38,11 +41,14 @@ public enum IntakeServer {
         logger.logLevel = .error
         // No Date header on any response; a connection idle for a minute is closed, so idle sockets cannot
         // hold file descriptors.
-        let http = HTTP1Channel.Configuration(additionalChannelHandlers: [DateHeaderRemover()],
-                                              idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))
-        return Application(router: router(vault: vault, settings: settings), server: .http1(configuration: http),
-                           configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
-                           logger: logger)
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [DateHeaderRemover()],
+            idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))
+        return Application(
+            router: router(vault: vault, settings: settings), server: .http1(configuration: http),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port), serverName: nil),
+            logger: logger)
     }
 
     /// The routes, for the server and for tests.

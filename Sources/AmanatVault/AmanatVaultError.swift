@@ -57,41 +57,59 @@ extension AmanatVaultError: CustomStringConvertible {
     /// A one-line message a non-expert can act on.
     public var description: String {
         switch self {
-        case let .vaultNotFound(path): return "no vault at \(path); create one with `amanat init --vault \(path)` or point --vault at an existing one"
-        case let .vaultExists(path): return "\(path) already holds a vault or other files; choose a new or empty folder"
-        case let .unsupportedVaultVersion(v): return "this vault uses format version \(v), newer than this Amanat understands; update Amanat"
-        case let .recordNotFound(id): return "no record \(id) in this vault; list records with `amanat inbox`"
-        case let .caseNotFound(id): return "no case \(id) in this vault; list cases with `amanat case list`"
-        case let .grantNotFound(what): return "no grant \(what); list grants with `amanat grant list`"
-        case .notAdministrator: return "this identity is not the vault's administrator; use the administrator identity made by `amanat init`"
-        case let .accessDenied(what): return "you have no grant that opens \(what); ask the case's administrator for one"
-        case let .grantExpired(grant, day): return "grant \(grant) expired on \(day); ask the case's administrator to issue a new one"
-        case let .grantRevoked(grant, day): return "grant \(grant) was revoked on \(day); ask the case's administrator if this is a mistake"
-        case let .permissionDenied(what): return what
-        case .unknownCodename: return "this codename does not open any mailbox here; check each word (the first four letters of each are enough)"
-        case let .malformedCodename(reason): return "this is not a codename: \(reason)"
-        case let .corrupted(what): return "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, or ask the sender of a file for a new copy"
-        case let .auditBroken(sequence, reason): return "the audit log does not verify at entry \(sequence): \(reason)"
-        case let .auditMismatch(what):
+        case .vaultNotFound(let path):
+            return
+                "no vault at \(path); create one with `amanat init --vault \(path)` or point --vault at an existing one"
+        case .vaultExists(let path): return "\(path) already holds a vault or other files; choose a new or empty folder"
+        case .unsupportedVaultVersion(let v):
+            return "this vault uses format version \(v), newer than this Amanat understands; update Amanat"
+        case .recordNotFound(let id): return "no record \(id) in this vault; list records with `amanat inbox`"
+        case .caseNotFound(let id): return "no case \(id) in this vault; list cases with `amanat case list`"
+        case .grantNotFound(let what): return "no grant \(what); list grants with `amanat grant list`"
+        case .notAdministrator:
+            return
+                "this identity is not the vault's administrator; use the administrator identity made by `amanat init`"
+        case .accessDenied(let what):
+            return "you have no grant that opens \(what); ask the case's administrator for one"
+        case .grantExpired(let grant, let day):
+            return "grant \(grant) expired on \(day); ask the case's administrator to issue a new one"
+        case .grantRevoked(let grant, let day):
+            return "grant \(grant) was revoked on \(day); ask the case's administrator if this is a mistake"
+        case .permissionDenied(let what): return what
+        case .unknownCodename:
+            return
+                "this codename does not open any mailbox here; check each word (the first four letters of each are enough)"
+        case .malformedCodename(let reason): return "this is not a codename: \(reason)"
+        case .corrupted(let what):
+            return
+                "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, or ask the sender of a file for a new copy"
+        case .auditBroken(let sequence, let reason):
+            return "the audit log does not verify at entry \(sequence): \(reason)"
+        case .auditMismatch(let what):
             return "the vault does not match its audit log: \(what). Someone changed the vault's database outside "
                 + "Amanat, so what it shows may be incomplete or false. Keep this copy as it is, as evidence; restore "
                 + "the vault from a backup that verifies, and report this to whoever is responsible for the vault's "
                 + "security"
-        case let .attachmentTooLarge(path, limit): return "\(path) is larger than the \(limit >> 20) MiB allowed per attachment"
-        case let .storage(message): return "the vault's database failed: \(message)"
-        case let .crypto(error): return error.description
-        case let .invalidArgument(message): return message
-        case let .projectionNotVerified(reason): return "this projection does not verify: \(reason); do not publish or trust it"
-        case let .administratorMismatch(trusted, found, source):
-            return "this vault's administrator key is not the one you trust: you trust \(trusted) (\(source)), the vault names "
+        case .attachmentTooLarge(let path, let limit):
+            return "\(path) is larger than the \(limit >> 20) MiB allowed per attachment"
+        case .storage(let message): return "the vault's database failed: \(message)"
+        case .crypto(let error): return error.description
+        case .invalidArgument(let message): return message
+        case .projectionNotVerified(let reason):
+            return "this projection does not verify: \(reason); do not publish or trust it"
+        case .administratorMismatch(let trusted, let found, let source):
+            return
+                "this vault's administrator key is not the one you trust: you trust \(trusted) (\(source)), the vault names "
                 + "\(found). Someone may have replaced its keys: submit, read and reply nothing; ask the administrator, in "
                 + "person or by phone, to read you her fingerprint"
-        case let .rolledBack(remembered, now, knownVaults):
-            return "this vault's audit log no longer begins with the \(remembered) entries you verified before (it now has "
+        case .rolledBack(let remembered, let now, let knownVaults):
+            return
+                "this vault's audit log no longer begins with the \(remembered) entries you verified before (it now has "
                 + "\(now)): the vault was rolled back to an earlier copy or altered. Use nothing from it and tell the "
                 + "administrator. If you restored it from a backup yourself, remove its line from \(knownVaults)"
-        case let .knownVaultsDamaged(path, line):
-            return "\(path) is damaged\(line > 0 ? " at line \(line)" : ""); fix or remove that line (it lists the vaults "
+        case .knownVaultsDamaged(let path, let line):
+            return
+                "\(path) is damaged\(line > 0 ? " at line \(line)" : ""); fix or remove that line (it lists the vaults "
                 + "you trust), then run the command again"
         }
     }

@@ -13,12 +13,18 @@ extension Vault {
         try requireAdministrator(administrator)
         let id = Case.ID()
         let key = SymmetricKey()
-        let row = CaseRow(id: Data(id.rawValue), createdDay: Day.today().description, keyVersion: 1,
-                          title: Data(try sealTitle(CaseTitle(title: title, notes: notes), caseID: Data(id.rawValue), version: 1, key: key)),
-                          pseudonymKey: Data(sealPseudonymKey(SecretBytes(randomCount: 32), caseID: Data(id.rawValue), version: 1, key: key)))
+        let row = CaseRow(
+            id: Data(id.rawValue), createdDay: Day.today().description, keyVersion: 1,
+            title: Data(
+                try sealTitle(CaseTitle(title: title, notes: notes), caseID: Data(id.rawValue), version: 1, key: key)),
+            pseudonymKey: Data(
+                sealPseudonymKey(SecretBytes(randomCount: 32), caseID: Data(id.rawValue), version: 1, key: key)))
         try store.write { writer in
             try writer.insert(row)
-            try writer.insert(CaseKeyRow(caseID: row.id, version: 1, sealedForAdministrator: Data(try SealedBox.seal(key.rawRepresentation, to: intakeKey))))
+            try writer.insert(
+                CaseKeyRow(
+                    caseID: row.id, version: 1,
+                    sealedForAdministrator: Data(try SealedBox.seal(key.rawRepresentation, to: intakeKey))))
             try AuditLog.append(to: writer, action: "case.create", objects: [row.id], actor: administrator)
         }
         return id
@@ -33,10 +39,14 @@ extension Vault {
             let caseKey = try self.caseKey(row, version: row.keyVersion, administrator: administrator, writer)
             for record in records {
                 let testimony = try testimonyRow(record, writer)
-                let recordKey = try self.recordKey(testimony, as: .administrator(administrator), today: .today(), writer)
-                try writer.save(wrap(recordKey, record: testimony.id, caseID: row.id, version: row.keyVersion, caseKey: caseKey))
+                let recordKey = try self.recordKey(
+                    testimony, as: .administrator(administrator), today: .today(), writer)
+                try writer.save(
+                    wrap(recordKey, record: testimony.id, caseID: row.id, version: row.keyVersion, caseKey: caseKey))
             }
-            try AuditLog.append(to: writer, action: "case.assign", objects: [row.id] + records.map { Data($0.rawValue) }, actor: administrator)
+            try AuditLog.append(
+                to: writer, action: "case.assign", objects: [row.id] + records.map { Data($0.rawValue) },
+                actor: administrator)
         }
     }
 
@@ -44,8 +54,10 @@ extension Vault {
     public func cases() throws -> [Case] {
         try store.read { reader in
             try reader.caseFiles().map { row in
-                Case(id: Case.ID(bytes: Array(row.id)), createdDay: try Day(row.createdDay), keyVersion: row.keyVersion,
-                     title: "", notes: "", records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
+                Case(
+                    id: Case.ID(bytes: Array(row.id)), createdDay: try Day(row.createdDay), keyVersion: row.keyVersion,
+                    title: "", notes: "",
+                    records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
             }
         }
     }
@@ -57,55 +69,72 @@ extension Vault {
             let row = try caseRow(id, reader)
             let key: SymmetricKey
             switch accessor {
-            case let .administrator(identity):
+            case .administrator(let identity):
                 try requireAdministrator(identity)
                 key = try caseKey(row, version: row.keyVersion, administrator: identity, reader)
-            case let .grantee(identity):
+            case .grantee(let identity):
                 let (grant, grantKey) = try validGrant(caseID: row.id, grantee: identity, today: today, reader)
                 guard grant.keyVersion == row.keyVersion else { throw AmanatVaultError.accessDenied("case \(id)") }
                 key = grantKey
             }
             let title = try openTitle(row, key: key)
-            return Case(id: id, createdDay: try Day(row.createdDay), keyVersion: row.keyVersion, title: title.title, notes: title.notes,
-                        records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
+            return Case(
+                id: id, createdDay: try Day(row.createdDay), keyVersion: row.keyVersion, title: title.title,
+                notes: title.notes,
+                records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
         }
     }
 
     func caseRow(_ id: Case.ID, _ reader: any VaultReader) throws -> CaseRow {
-        guard let row = try reader.caseFile(Data(id.rawValue)) else { throw AmanatVaultError.caseNotFound(id.description) }
+        guard let row = try reader.caseFile(Data(id.rawValue)) else {
+            throw AmanatVaultError.caseNotFound(id.description)
+        }
         return row
     }
 
     /// A case key version, opened with the administrator's intake key.
-    func caseKey(_ row: CaseRow, version: Int, administrator: Identity, _ reader: any VaultReader) throws -> SymmetricKey {
+    func caseKey(
+        _ row: CaseRow, version: Int, administrator: Identity, _ reader: any VaultReader
+    ) throws -> SymmetricKey {
         let what = "the key of case \(Hex.encode(Array(row.id)))"
-        guard let sealed = try reader.caseKey(caseID: row.id, version: version) else { throw AmanatVaultError.corrupted(what) }
+        guard let sealed = try reader.caseKey(caseID: row.id, version: version) else {
+            throw AmanatVaultError.corrupted(what)
+        }
         return try vaultCrypto(what) {
-            try SymmetricKey(rawRepresentation: SealedBox.open(Array(sealed.sealedForAdministrator), with: administrator.encryptionKey, what: what))
+            try SymmetricKey(
+                rawRepresentation: SealedBox.open(
+                    Array(sealed.sealedForAdministrator), with: administrator.encryptionKey, what: what))
         }
     }
 
-    func wrap(_ recordKey: SymmetricKey, record: Data, caseID: Data, version: Int, caseKey: SymmetricKey) -> CaseRecordRow {
+    func wrap(
+        _ recordKey: SymmetricKey, record: Data, caseID: Data, version: Int, caseKey: SymmetricKey
+    ) -> CaseRecordRow {
         let ad = VaultFormat.caseRecordAD(case: caseID, record: record, keyVersion: version)
-        return CaseRecordRow(caseID: caseID, recordID: record, keyVersion: version,
-                             wrappedKey: Data(XChaCha20Poly1305.seal(recordKey.rawRepresentation, using: caseKey, associatedData: ad)),
-                             day: Day.today().description)
+        return CaseRecordRow(
+            caseID: caseID, recordID: record, keyVersion: version,
+            wrappedKey: Data(XChaCha20Poly1305.seal(recordKey.rawRepresentation, using: caseKey, associatedData: ad)),
+            day: Day.today().description)
     }
 
     func sealTitle(_ title: CaseTitle, caseID: Data, version: Int, key: SymmetricKey) throws -> [UInt8] {
         let json = try JSONEncoder().encode(title)
         let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
-        return XChaCha20Poly1305.seal(padded, using: key, associatedData: VaultFormat.caseTitleAD(case: caseID, keyVersion: version))
+        return XChaCha20Poly1305.seal(
+            padded, using: key, associatedData: VaultFormat.caseTitleAD(case: caseID, keyVersion: version))
     }
 
     func openTitle(_ row: CaseRow, key: SymmetricKey) throws -> CaseTitle {
         let what = "the title of case \(Hex.encode(Array(row.id)))"
         let padded = try vaultCrypto(what) {
-            try XChaCha20Poly1305.open(Array(row.title), using: key, associatedData: VaultFormat.caseTitleAD(case: row.id, keyVersion: row.keyVersion), what: what)
+            try XChaCha20Poly1305.open(
+                Array(row.title), using: key,
+                associatedData: VaultFormat.caseTitleAD(case: row.id, keyVersion: row.keyVersion), what: what)
         }
         let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
         guard (try? StrictJSON.validate(json, what: what)) != nil,
-              let title = try? json.withUnsafeBytes({ try JSONDecoder().decode(CaseTitle.self, from: Data($0)) }) else {
+            let title = try? json.withUnsafeBytes({ try JSONDecoder().decode(CaseTitle.self, from: Data($0)) })
+        else {
             throw AmanatVaultError.corrupted(what)
         }
         return title

@@ -17,33 +17,41 @@ extension Vault {
     /// - Returns: the grant's id.
     /// - Throws: `AmanatVaultError.caseNotFound`, `.notAdministrator`, `.invalidArgument` (expiry in the past).
     @discardableResult
-    public func issueGrant(case caseID: Case.ID, to grantee: Identity.PublicKey, permissions: Grant.Permissions = .read,
-                           expires: Day, administrator: Identity) throws -> Grant.ID {
+    public func issueGrant(
+        case caseID: Case.ID, to grantee: Identity.PublicKey, permissions: Grant.Permissions = .read,
+        expires: Day, administrator: Identity
+    ) throws -> Grant.ID {
         try requireAdministrator(administrator)
-        guard expires >= Day.today() else { throw AmanatVaultError.invalidArgument("the expiry day \(expires) is in the past") }
+        guard expires >= Day.today() else {
+            throw AmanatVaultError.invalidArgument("the expiry day \(expires) is in the past")
+        }
         return try store.write { writer in
             let signingKey = Data(grantee.signing.rawRepresentation)
             let held = try writer.grants(caseID: Data(caseID.rawValue)).filter {
                 $0.revokedDay == nil && $0.supersededBy == nil && $0.granteeSigningKey == signingKey
             }
             if held.contains(where: { Self.isDowngrade(from: $0, to: permissions, expires: expires) }) {
-                try rotate(caseID: Data(caseID.rawValue), revoking: Set(held.map(\.id)), administrator: administrator, writer)
+                try rotate(
+                    caseID: Data(caseID.rawValue), revoking: Set(held.map(\.id)), administrator: administrator, writer)
             }
             let row = try caseRow(caseID, writer)
             let key = try caseKey(row, version: row.keyVersion, administrator: administrator, writer)
-            let grant = try makeGrant(caseID: row.id, grantee: grantee, permissions: permissions.rawValue, expires: expires.description,
-                                  version: row.keyVersion, caseKey: key, administrator: administrator)
+            let grant = try makeGrant(
+                caseID: row.id, grantee: grantee, permissions: permissions.rawValue, expires: expires.description,
+                version: row.keyVersion, caseKey: key, administrator: administrator)
             try writer.insert(grant)
             // A lawyer holds at most one current grant per case: a new one replaces hers (new expiry or permissions).
             var replaced: [Data] = []
             for var earlier in try writer.grants(caseID: row.id)
             where earlier.id != grant.id && earlier.revokedDay == nil && earlier.supersededBy == nil
-                && earlier.granteeSigningKey == grant.granteeSigningKey {
+                && earlier.granteeSigningKey == grant.granteeSigningKey
+            {
                 earlier.supersededBy = grant.id
                 try writer.update(earlier)
                 replaced.append(earlier.id)
             }
-            try AuditLog.append(to: writer, action: "grant.issue", objects: [grant.id, row.id] + replaced, actor: administrator)
+            try AuditLog.append(
+                to: writer, action: "grant.issue", objects: [grant.id, row.id] + replaced, actor: administrator)
             return Grant.ID(bytes: Array(grant.id))
         }
     }
@@ -53,14 +61,16 @@ extension Vault {
         try store.read { reader in
             try reader.grants(caseID: caseID.map { Data($0.rawValue) }).map { row in
                 let expires = try Day(row.expiresDay)
-                let status: Grant.Status = if let revoked = row.revokedDay { .revoked(try Day(revoked)) }
-                    else if row.supersededBy != nil { .superseded }
-                    else if today > expires { .expired }
-                    else { .active }
-                return Grant(id: Grant.ID(bytes: Array(row.id)), caseID: Case.ID(bytes: Array(row.caseID)),
-                             grantee: try Identity.PublicKey(rows: row),
-                             permissions: try Grant.Permissions(rawValue: row.permissions) ?? { throw AmanatVaultError.corrupted("grant \(Hex.encode(Array(row.id)))") }(),
-                             issued: try Day(row.issuedDay), expires: expires, keyVersion: row.keyVersion, status: status)
+                let status: Grant.Status =
+                    if let revoked = row.revokedDay { .revoked(try Day(revoked)) } else if row.supersededBy != nil {
+                        .superseded
+                    } else if today > expires { .expired } else { .active }
+                return Grant(
+                    id: Grant.ID(bytes: Array(row.id)), caseID: Case.ID(bytes: Array(row.caseID)),
+                    grantee: try Identity.PublicKey(rows: row),
+                    permissions: try Grant.Permissions(rawValue: row.permissions)
+                        ?? { throw AmanatVaultError.corrupted("grant \(Hex.encode(Array(row.id)))") }(),
+                    issued: try Day(row.issuedDay), expires: expires, keyVersion: row.keyVersion, status: status)
             }
         }
     }
@@ -74,9 +84,13 @@ extension Vault {
     public func revoke(_ grantID: Grant.ID, administrator: Identity) throws {
         try requireAdministrator(administrator)
         try store.write { writer in
-            guard let grant = try writer.grant(Data(grantID.rawValue)) else { throw AmanatVaultError.grantNotFound(grantID.description) }
+            guard let grant = try writer.grant(Data(grantID.rawValue)) else {
+                throw AmanatVaultError.grantNotFound(grantID.description)
+            }
             guard grant.revokedDay == nil, grant.supersededBy == nil else {
-                throw AmanatVaultError.invalidArgument("grant \(grantID) is no longer current (already revoked or replaced after a key rotation); revoke the lawyer's current grant, listed by `amanat grant list`")
+                throw AmanatVaultError.invalidArgument(
+                    "grant \(grantID) is no longer current (already revoked or replaced after a key rotation); revoke the lawyer's current grant, listed by `amanat grant list`"
+                )
             }
             try rotate(caseID: grant.caseID, revoking: [grant.id], administrator: administrator, writer)
         }
@@ -87,16 +101,20 @@ extension Vault {
     /// - Returns: how many grants were revoked.
     /// - Throws: `AmanatVaultError.grantNotFound` when she holds none.
     @discardableResult
-    public func revoke(case caseID: Case.ID, grantee fingerprint: Identity.Fingerprint, administrator: Identity) throws -> Int {
+    public func revoke(
+        case caseID: Case.ID, grantee fingerprint: Identity.Fingerprint, administrator: Identity
+    ) throws -> Int {
         try requireAdministrator(administrator)
         return try store.write { writer in
             let targets = try writer.grants(caseID: Data(caseID.rawValue)).filter { row in
                 guard row.revokedDay == nil, row.supersededBy == nil,
-                      let key = try? Identity.PublicKey(rows: row) else { return false }
+                    let key = try? Identity.PublicKey(rows: row)
+                else { return false }
                 return key.fingerprint == fingerprint
             }
             guard !targets.isEmpty else { throw AmanatVaultError.grantNotFound("for \(fingerprint) on case \(caseID)") }
-            try rotate(caseID: Data(caseID.rawValue), revoking: Set(targets.map(\.id)), administrator: administrator, writer)
+            try rotate(
+                caseID: Data(caseID.rawValue), revoking: Set(targets.map(\.id)), administrator: administrator, writer)
             return targets.count
         }
     }
@@ -105,43 +123,57 @@ extension Vault {
     /// replaces every other current grant with one for the new key version; one audit entry.
     private func rotate(caseID: Data, revoking: Set<Data>, administrator: Identity, _ writer: any VaultWriter) throws {
         let today = Day.today()
-        guard var caseFile = try writer.caseFile(caseID) else { throw AmanatVaultError.corrupted("case \(Hex.encode(Array(caseID)))") }
-        let oldVersion = caseFile.keyVersion, newVersion = oldVersion + 1
+        guard var caseFile = try writer.caseFile(caseID) else {
+            throw AmanatVaultError.corrupted("case \(Hex.encode(Array(caseID)))")
+        }
+        let oldVersion = caseFile.keyVersion
+        let newVersion = oldVersion + 1
         let oldKey = try caseKey(caseFile, version: oldVersion, administrator: administrator, writer)
         let newKey = SymmetricKey()
-        try writer.insert(CaseKeyRow(caseID: caseFile.id, version: newVersion,
-                                     sealedForAdministrator: Data(try SealedBox.seal(newKey.rawRepresentation, to: intakeKey))))
+        try writer.insert(
+            CaseKeyRow(
+                caseID: caseFile.id, version: newVersion,
+                sealedForAdministrator: Data(try SealedBox.seal(newKey.rawRepresentation, to: intakeKey))))
         for membership in try writer.caseRecords(caseID: caseFile.id) {
             let recordKey = try unwrapRecordKey(membership, caseKey: oldKey)
-            var rewrapped = wrap(recordKey, record: membership.recordID, caseID: caseFile.id, version: newVersion, caseKey: newKey)
+            var rewrapped = wrap(
+                recordKey, record: membership.recordID, caseID: caseFile.id, version: newVersion, caseKey: newKey)
             rewrapped.day = membership.day
             try writer.save(rewrapped)
         }
         let title = try openTitle(caseFile, key: oldKey)
         let pseudonymKey = try caseFile.pseudonymKey.map { try openPseudonymKey(Array($0), row: caseFile, key: oldKey) }
         caseFile.keyVersion = newVersion
-        caseFile.pseudonymKey = pseudonymKey.map { Data(sealPseudonymKey($0, caseID: caseFile.id, version: newVersion, key: newKey)) }
+        caseFile.pseudonymKey = pseudonymKey.map {
+            Data(sealPseudonymKey($0, caseID: caseFile.id, version: newVersion, key: newKey))
+        }
         caseFile.title = Data(try sealTitle(title, caseID: caseFile.id, version: newVersion, key: newKey))
         try writer.update(caseFile)
 
         var renewedIDs: [Data] = []
-        for var grant in try writer.grants(caseID: caseFile.id) where grant.revokedDay == nil && grant.supersededBy == nil {
+        for var grant in try writer.grants(caseID: caseFile.id)
+        where grant.revokedDay == nil && grant.supersededBy == nil {
             if revoking.contains(grant.id) {
                 grant.revokedDay = today.description
                 try writer.update(grant)
                 continue
             }
-            guard grant.keyVersion == oldVersion, (try? Day(grant.expiresDay)).map({ $0 >= today }) ?? false else { continue }
-            let renewed = try makeGrant(caseID: caseFile.id, grantee: try Identity.PublicKey(rows: grant), permissions: grant.permissions,
-                                    expires: grant.expiresDay, version: newVersion, caseKey: newKey, administrator: administrator)
+            guard grant.keyVersion == oldVersion, (try? Day(grant.expiresDay)).map({ $0 >= today }) ?? false else {
+                continue
+            }
+            let renewed = try makeGrant(
+                caseID: caseFile.id, grantee: try Identity.PublicKey(rows: grant), permissions: grant.permissions,
+                expires: grant.expiresDay, version: newVersion, caseKey: newKey, administrator: administrator)
             try writer.insert(renewed)
             renewedIDs.append(renewed.id)
             grant.supersededBy = renewed.id
             try writer.update(grant)
         }
         // The entry names the revoked grants, the case, then every grant issued to carry the others over.
-        try AuditLog.append(to: writer, action: "grant.revoke", objects: revoking.sorted { $0.lexicographicallyPrecedes($1) } + [caseFile.id] + renewedIDs,
-                            actor: administrator)
+        try AuditLog.append(
+            to: writer, action: "grant.revoke",
+            objects: revoking.sorted { $0.lexicographicallyPrecedes($1) } + [caseFile.id] + renewedIDs,
+            actor: administrator)
     }
 
     /// Whether a new grant with `permissions` until `expires` gives less than `earlier` did.
@@ -151,14 +183,17 @@ extension Vault {
         return lostPermission || shorter
     }
 
-    func makeGrant(caseID: Data, grantee: Identity.PublicKey, permissions: Int, expires: String, version: Int,
-                   caseKey: SymmetricKey, administrator: Identity) throws -> GrantRow {
-        var row = GrantRow(id: Data(SecureRandom.bytes(16)), caseID: caseID,
-                           granteeEncryptionKey: Data(grantee.encryption.rawRepresentation),
-                           granteeSigningKey: Data(grantee.signing.rawRepresentation),
-                           permissions: permissions, issuedDay: Day.today().description, expiresDay: expires, keyVersion: version,
-                           sealedCaseKey: Data(try SealedBox.seal(caseKey.rawRepresentation, to: grantee.encryption)),
-                           signature: Data(), revokedDay: nil, supersededBy: nil)
+    func makeGrant(
+        caseID: Data, grantee: Identity.PublicKey, permissions: Int, expires: String, version: Int,
+        caseKey: SymmetricKey, administrator: Identity
+    ) throws -> GrantRow {
+        var row = GrantRow(
+            id: Data(SecureRandom.bytes(16)), caseID: caseID,
+            granteeEncryptionKey: Data(grantee.encryption.rawRepresentation),
+            granteeSigningKey: Data(grantee.signing.rawRepresentation),
+            permissions: permissions, issuedDay: Day.today().description, expiresDay: expires, keyVersion: version,
+            sealedCaseKey: Data(try SealedBox.seal(caseKey.rawRepresentation, to: grantee.encryption)),
+            signature: Data(), revokedDay: nil, supersededBy: nil)
         row.signature = Data(administrator.signingKey.signature(for: VaultFormat.grantStatement(row)))
         return row
     }
@@ -167,7 +202,8 @@ extension Vault {
 extension Identity.PublicKey {
     /// The grantee's public key stored in a grant row.
     init(rows grant: GrantRow) throws {
-        self.init(encryption: try X25519.PublicKey(rawRepresentation: Array(grant.granteeEncryptionKey)),
-                  signing: try Ed25519.PublicKey(rawRepresentation: Array(grant.granteeSigningKey)))
+        self.init(
+            encryption: try X25519.PublicKey(rawRepresentation: Array(grant.granteeEncryptionKey)),
+            signing: try Ed25519.PublicKey(rawRepresentation: Array(grant.granteeSigningKey)))
     }
 }

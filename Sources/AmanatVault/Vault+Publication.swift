@@ -55,36 +55,52 @@ extension Vault {
     /// - Throws: `AmanatVaultError.invalidArgument` (a bad draft, a record outside the case),
     ///   `.permissionDenied` (a read-only grant), `.accessDenied`, `.grantExpired`, `.grantRevoked`, `.corrupted`.
     @discardableResult
-    public func publish(_ draft: ProjectionDraft, from record: Testimony.ID, case caseID: Case.ID, plan: some BytesView,
-                        publisher: Identity, today: Day = .today()) throws -> Projection {
-        try Projection.validate(caseLabel: draft.caseLabel, language: draft.language, period: draft.period, text: draft.text)
+    public func publish(
+        _ draft: ProjectionDraft, from record: Testimony.ID, case caseID: Case.ID, plan: some BytesView,
+        publisher: Identity, today: Day = .today()
+    ) throws -> Projection {
+        try Projection.validate(
+            caseLabel: draft.caseLabel, language: draft.language, period: draft.period, text: draft.text)
         let id = Projection.ID()
         return try store.write { writer in
             let caseFile = try caseRow(caseID, writer)
             let (grant, caseKey) = try validGrant(caseID: caseFile.id, grantee: publisher, today: today, writer)
             guard grant.permissions == Grant.Permissions.readAndPublish.rawValue else {
-                throw AmanatVaultError.permissionDenied("your grant for case \(caseID) lets you read but not publish; ask the administrator for a grant with --publish")
+                throw AmanatVaultError.permissionDenied(
+                    "your grant for case \(caseID) lets you read but not publish; ask the administrator for a grant with --publish"
+                )
             }
             guard let membership = try writer.caseRecord(caseID: caseFile.id, recordID: Data(record.rawValue)) else {
-                throw AmanatVaultError.invalidArgument("record \(record) is not in case \(caseID); publish it for a case that holds it")
+                throw AmanatVaultError.invalidArgument(
+                    "record \(record) is not in case \(caseID); publish it for a case that holds it")
             }
-            guard membership.keyVersion == grant.keyVersion else { throw AmanatVaultError.accessDenied("record \(record)") }
+            guard membership.keyVersion == grant.keyVersion else {
+                throw AmanatVaultError.accessDenied("record \(record)")
+            }
             let recordKey = try unwrapRecordKey(membership, caseKey: caseKey)
 
-            var projection = Projection(format: Projection.formatName, version: 1, id: id, caseLabel: draft.caseLabel,
-                                        language: draft.language, period: draft.period, published: Day.today(), text: draft.text,
-                                        publisher: Base64URL.encode(publisher.publicKey.signing.rawRepresentation), signature: "")
-            projection.signature = Base64URL.encode(publisher.signingKey.signature(for: try projection.signedStatement()))
-            try writer.insert(ProjectionRow(id: Data(id.rawValue), caseID: caseFile.id, caseLabel: draft.caseLabel, language: draft.language,
-                                            period: draft.period, publishedDay: projection.published.description, text: draft.text,
-                                            publisherSigningKey: Data(publisher.publicKey.signing.rawRepresentation),
-                                            signature: Data(try Base64URL.decode(projection.signature))))
+            var projection = Projection(
+                format: Projection.formatName, version: 1, id: id, caseLabel: draft.caseLabel,
+                language: draft.language, period: draft.period, published: Day.today(), text: draft.text,
+                publisher: Base64URL.encode(publisher.publicKey.signing.rawRepresentation), signature: "")
+            projection.signature = Base64URL.encode(
+                publisher.signingKey.signature(for: try projection.signedStatement()))
+            try writer.insert(
+                ProjectionRow(
+                    id: Data(id.rawValue), caseID: caseFile.id, caseLabel: draft.caseLabel, language: draft.language,
+                    period: draft.period, publishedDay: projection.published.description, text: draft.text,
+                    publisherSigningKey: Data(publisher.publicKey.signing.rawRepresentation),
+                    signature: Data(try Base64URL.decode(projection.signature))))
             let planKey = try planKey(recordKey: recordKey)
             let padded = plan.withBytes { Padding.padToBucket($0) }
             let ad = VaultFormat.planAD(projection: Data(id.rawValue), record: membership.recordID)
-            try writer.insert(PlanRow(projectionID: Data(id.rawValue), recordID: membership.recordID,
-                                      sealed: Data(XChaCha20Poly1305.seal(padded, using: planKey, associatedData: ad))))
-            try AuditLog.append(to: writer, action: "projection.publish", objects: [Data(id.rawValue), caseFile.id, membership.recordID], actor: publisher)
+            try writer.insert(
+                PlanRow(
+                    projectionID: Data(id.rawValue), recordID: membership.recordID,
+                    sealed: Data(XChaCha20Poly1305.seal(padded, using: planKey, associatedData: ad))))
+            try AuditLog.append(
+                to: writer, action: "projection.publish",
+                objects: [Data(id.rawValue), caseFile.id, membership.recordID], actor: publisher)
             return projection
         }
     }
@@ -99,19 +115,23 @@ extension Vault {
             var publishGrants: [Data: [GrantRow]] = [:]
             for grant in try reader.grants(caseID: caseID.map { Data($0.rawValue) })
             where grant.permissions == Grant.Permissions.readAndPublish.rawValue
-                && administratorKey.isValidSignature(Array(grant.signature), for: VaultFormat.grantStatement(grant)) {
+                && administratorKey.isValidSignature(Array(grant.signature), for: VaultFormat.grantStatement(grant))
+            {
                 publishGrants[grant.caseID, default: []].append(grant)
             }
             return try reader.projections(caseID: caseID.map { Data($0.rawValue) }).map { row in
                 guard row.id.count == 16 else { throw AmanatVaultError.corrupted("a projection") }
-                let projection = Projection(format: Projection.formatName, version: 1, id: Projection.ID(bytes: Array(row.id)),
-                                            caseLabel: row.caseLabel, language: row.language, period: row.period,
-                                            published: try Day(row.publishedDay), text: row.text,
-                                            publisher: Base64URL.encode(Array(row.publisherSigningKey)),
-                                            signature: Base64URL.encode(Array(row.signature)))
+                let projection = Projection(
+                    format: Projection.formatName, version: 1, id: Projection.ID(bytes: Array(row.id)),
+                    caseLabel: row.caseLabel, language: row.language, period: row.period,
+                    published: try Day(row.publishedDay), text: row.text,
+                    publisher: Base64URL.encode(Array(row.publisherSigningKey)),
+                    signature: Base64URL.encode(Array(row.signature)))
                 try projection.verify()
                 guard publishGrants[row.caseID]?.contains(where: { Self.allowedPublishing($0, row) }) == true else {
-                    throw AmanatVaultError.projectionNotVerified("projection \(projection.id) was signed by a key that held no publish grant for its case on the day it was published")
+                    throw AmanatVaultError.projectionNotVerified(
+                        "projection \(projection.id) was signed by a key that held no publish grant for its case on the day it was published"
+                    )
                 }
                 return projection
             }
@@ -121,7 +141,8 @@ extension Vault {
     /// Whether `grant` let its holder publish `projection` on its day (Docs/format.md §8.19).
     static func allowedPublishing(_ grant: GrantRow, _ projection: ProjectionRow) -> Bool {
         guard grant.granteeSigningKey == projection.publisherSigningKey,
-              let published = try? Day(projection.publishedDay) else { return false }
+            let published = try? Day(projection.publishedDay)
+        else { return false }
         return grant.wasValid(on: published)
     }
 
@@ -131,13 +152,16 @@ extension Vault {
     public func plan(of projection: Projection.ID, as accessor: Accessor, today: Day = .today()) throws -> SecretBytes {
         try store.read { reader in
             guard let row = try reader.plan(projectionID: Data(projection.rawValue)) else {
-                throw AmanatVaultError.invalidArgument("no projection \(projection) in this vault; list them with `amanat export-public CASE`")
+                throw AmanatVaultError.invalidArgument(
+                    "no projection \(projection) in this vault; list them with `amanat export-public CASE`")
             }
             let record = try testimonyRow(Testimony.ID(bytes: Array(row.recordID)), reader)
             let key = try planKey(recordKey: recordKey(record, as: accessor, today: today, reader))
             let what = "the plan of projection \(projection)"
             let padded = try vaultCrypto(what) {
-                try XChaCha20Poly1305.open(Array(row.sealed), using: key, associatedData: VaultFormat.planAD(projection: row.projectionID, record: row.recordID), what: what)
+                try XChaCha20Poly1305.open(
+                    Array(row.sealed), using: key,
+                    associatedData: VaultFormat.planAD(projection: row.projectionID, record: row.recordID), what: what)
             }
             let plan = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
             try vaultCrypto(what) { try StrictJSON.validate(plan, what: what) }
@@ -146,29 +170,38 @@ extension Vault {
     }
 
     /// The current case key, through the administrator's intake key or the grantee's current grant.
-    func currentCaseKey(_ row: CaseRow, as accessor: Accessor, today: Day, publishing: Bool, _ reader: any VaultReader) throws -> SymmetricKey {
+    func currentCaseKey(
+        _ row: CaseRow, as accessor: Accessor, today: Day, publishing: Bool, _ reader: any VaultReader
+    ) throws -> SymmetricKey {
         switch accessor {
-        case let .administrator(identity):
+        case .administrator(let identity):
             try requireAdministrator(identity)
             return try caseKey(row, version: row.keyVersion, administrator: identity, reader)
-        case let .grantee(identity):
+        case .grantee(let identity):
             let (grant, key) = try validGrant(caseID: row.id, grantee: identity, today: today, reader)
-            guard grant.keyVersion == row.keyVersion else { throw AmanatVaultError.accessDenied("case \(Hex.encode(Array(row.id)))") }
+            guard grant.keyVersion == row.keyVersion else {
+                throw AmanatVaultError.accessDenied("case \(Hex.encode(Array(row.id)))")
+            }
             guard !publishing || grant.permissions == Grant.Permissions.readAndPublish.rawValue else {
-                throw AmanatVaultError.permissionDenied("your grant for case \(Hex.encode(Array(row.id))) lets you read but not publish; ask the administrator for a grant with --publish")
+                throw AmanatVaultError.permissionDenied(
+                    "your grant for case \(Hex.encode(Array(row.id))) lets you read but not publish; ask the administrator for a grant with --publish"
+                )
             }
             return key
         }
     }
 
     func sealPseudonymKey(_ secret: SecretBytes, caseID: Data, version: Int, key: SymmetricKey) -> [UInt8] {
-        XChaCha20Poly1305.seal(secret, using: key, associatedData: VaultFormat.pseudonymKeyAD(case: caseID, keyVersion: version))
+        XChaCha20Poly1305.seal(
+            secret, using: key, associatedData: VaultFormat.pseudonymKeyAD(case: caseID, keyVersion: version))
     }
 
     func openPseudonymKey(_ sealed: [UInt8], row: CaseRow, key: SymmetricKey) throws -> SecretBytes {
         let what = "the pseudonym key of case \(Hex.encode(Array(row.id)))"
         let secret = try vaultCrypto(what) {
-            try XChaCha20Poly1305.open(sealed, using: key, associatedData: VaultFormat.pseudonymKeyAD(case: row.id, keyVersion: row.keyVersion), what: what)
+            try XChaCha20Poly1305.open(
+                sealed, using: key,
+                associatedData: VaultFormat.pseudonymKeyAD(case: row.id, keyVersion: row.keyVersion), what: what)
         }
         guard secret.count == 32 else { throw AmanatVaultError.corrupted(what) }
         return secret
@@ -176,7 +209,9 @@ extension Vault {
 
     func planKey(recordKey: SymmetricKey) throws -> SymmetricKey {
         try vaultCrypto("a plan key") {
-            try SymmetricKey(rawRepresentation: KeyDerivation.deriveSubkey(from: recordKey.rawRepresentation, id: 1, context: Labels.planKeyContext))
+            try SymmetricKey(
+                rawRepresentation: KeyDerivation.deriveSubkey(
+                    from: recordKey.rawRepresentation, id: 1, context: Labels.planKeyContext))
         }
     }
 }

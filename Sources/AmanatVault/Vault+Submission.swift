@@ -14,8 +14,10 @@ public struct AttachmentSource: Sendable {
     public var keepMetadata: Bool
 
     /// Describes a file to attach.
-    public init(path: String, name: String? = nil, keepMetadata: Bool = false,
-                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+    public init(
+        path: String, name: String? = nil, keepMetadata: Bool = false,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) {
         self.path = path
         self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
         self.keepMetadata = keepMetadata
@@ -35,10 +37,13 @@ extension Vault {
     /// - Returns: the new record's id and the source's codename, to be shown to her once.
     /// - Throws: `AmanatVaultError` for unreadable or oversized files and storage failures; nothing is
     ///   stored unless everything is.
-    public func submit(_ testimony: Testimony, attachments: [AttachmentSource] = []) throws -> (record: Testimony.ID, codename: Codename) {
+    public func submit(
+        _ testimony: Testimony, attachments: [AttachmentSource] = []
+    ) throws -> (record: Testimony.ID, codename: Codename) {
         let codename = Codename.generate()
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
-        let mailbox = MailboxRow(id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)
+        let mailbox = MailboxRow(
+            id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)
         let id = try record(testimony, kind: .submission, mailbox: mailbox, isNew: true, attachments: attachments)
         return (id, codename)
     }
@@ -47,13 +52,18 @@ extension Vault {
     /// web intake's path. If anything fails, the uploads' blobs are deleted with the rest.
     /// - Parameter codenameLanguage: the list the codename is shown in (the source's language); the
     ///   stored mailbox is the same whichever it is.
-    public func submit(_ testimony: Testimony, uploads: [Attachment],
-                       codenameLanguage: CodenameWordList.Language = .english) throws -> (record: Testimony.ID, codename: Codename) {
+    public func submit(
+        _ testimony: Testimony, uploads: [Attachment],
+        codenameLanguage: CodenameWordList.Language = .english
+    ) throws -> (record: Testimony.ID, codename: Codename) {
         let codename = Codename.generate(in: codenameLanguage)
         do {
             let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
-            let mailbox = MailboxRow(id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation), createdDay: Day.today().description)
-            let id = try record(testimony, kind: .submission, mailbox: mailbox, isNew: true, attachments: [], uploaded: uploads)
+            let mailbox = MailboxRow(
+                id: keys.id, replyKey: Data(keys.replyKey.publicKey.rawRepresentation),
+                createdDay: Day.today().description)
+            let id = try record(
+                testimony, kind: .submission, mailbox: mailbox, isNew: true, attachments: [], uploaded: uploads)
             return (id, codename)
         } catch {
             discard(uploads)
@@ -66,7 +76,8 @@ extension Vault {
     public func followUp(_ testimony: Testimony, uploads: [Attachment], codename: Codename) throws -> Testimony.ID {
         do {
             let mailbox = try mailbox(for: codename)
-            return try record(testimony, kind: .followUp, mailbox: mailbox, isNew: false, attachments: [], uploaded: uploads)
+            return try record(
+                testimony, kind: .followUp, mailbox: mailbox, isNew: false, attachments: [], uploaded: uploads)
         } catch {
             discard(uploads)
             throw error
@@ -78,18 +89,24 @@ extension Vault {
     func mailbox(for codename: Codename) throws -> MailboxRow {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         guard let mailbox = try store.read({ try $0.mailbox(keys.id) }) else { throw AmanatVaultError.unknownCodename }
-        guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else { throw AmanatVaultError.corrupted("the mailbox") }
+        guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else {
+            throw AmanatVaultError.corrupted("the mailbox")
+        }
         return mailbox
     }
 
     /// Adds testimony to an earlier submission, with the source's codename.
     /// - Throws: `AmanatVaultError.unknownCodename` when the codename opens no mailbox here.
-    public func followUp(_ testimony: Testimony, attachments: [AttachmentSource] = [], codename: Codename) throws -> Testimony.ID {
+    public func followUp(
+        _ testimony: Testimony, attachments: [AttachmentSource] = [], codename: Codename
+    ) throws -> Testimony.ID {
         try record(testimony, kind: .followUp, mailbox: mailbox(for: codename), isNew: false, attachments: attachments)
     }
 
-    private func record(_ testimony: Testimony, kind: Testimony.Kind, mailbox: MailboxRow, isNew: Bool,
-                        attachments sources: [AttachmentSource], uploaded: [Attachment] = []) throws -> Testimony.ID {
+    private func record(
+        _ testimony: Testimony, kind: Testimony.Kind, mailbox: MailboxRow, isNew: Bool,
+        attachments sources: [AttachmentSource], uploaded: [Attachment] = []
+    ) throws -> Testimony.ID {
         guard ["ru", "en"].contains(testimony.language) else {
             throw AmanatVaultError.invalidArgument("the language must be ru or en")
         }
@@ -97,25 +114,30 @@ extension Vault {
         var stored: [Attachment] = []
         do {
             for source in sources {
-                stored.append(try blobs.store(path: source.path, name: source.name, keepMetadata: source.keepMetadata,
-                                              progress: source.progress))
+                stored.append(
+                    try blobs.store(
+                        path: source.path, name: source.name, keepMetadata: source.keepMetadata,
+                        progress: source.progress))
             }
             var body = testimony
             body.attachments = stored + uploaded
             let id = Testimony.ID()
             let recordKey = SymmetricKey()
             let day = Day.today().description
-            let ad = VaultFormat.testimonyAD(record: Data(id.rawValue), kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
-                                             language: testimony.language, day: day)
+            let ad = VaultFormat.testimonyAD(
+                record: Data(id.rawValue), kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
+                language: testimony.language, day: day)
             let (sealedBody, bucket) = try Self.sealBody(body, key: recordKey, associatedData: ad)
-            let row = TestimonyRow(id: Data(id.rawValue), kind: Int(kind.rawValue), mailboxID: mailbox.id,
-                                   day: day, language: testimony.language, sizeBucket: bucket,
-                                   wrappedKey: Data(try SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
-                                   body: Data(sealedBody))
+            let row = TestimonyRow(
+                id: Data(id.rawValue), kind: Int(kind.rawValue), mailboxID: mailbox.id,
+                day: day, language: testimony.language, sizeBucket: bucket,
+                wrappedKey: Data(try SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
+                body: Data(sealedBody))
             try store.write { writer in
                 if isNew { try writer.insert(mailbox) }
                 try writer.insert(row)
-                try AuditLog.append(to: writer, action: kind == .submission ? "submit" : "follow-up", objects: [row.id], actor: nil)
+                try AuditLog.append(
+                    to: writer, action: kind == .submission ? "submit" : "follow-up", objects: [row.id], actor: nil)
             }
             return id
         } catch {
@@ -140,9 +162,12 @@ extension Vault {
         guard let kind = Testimony.Kind(stored: row.kind), let mailbox = try reader.mailbox(row.mailboxID) else {
             throw AmanatVaultError.corrupted(what)
         }
-        guard ["ru", "en"].contains(row.language), (try? Day(row.day)) != nil else { throw AmanatVaultError.corrupted(what) }
-        let ad = VaultFormat.testimonyAD(record: row.id, kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
-                                         language: row.language, day: row.day)
+        guard ["ru", "en"].contains(row.language), (try? Day(row.day)) != nil else {
+            throw AmanatVaultError.corrupted(what)
+        }
+        let ad = VaultFormat.testimonyAD(
+            record: row.id, kind: kind, mailbox: mailbox.id, replyKey: mailbox.replyKey,
+            language: row.language, day: row.day)
         let padded = try vaultCrypto(what) {
             try XChaCha20Poly1305.open(Array(row.body), using: key, associatedData: ad, what: what)
         }
@@ -156,7 +181,9 @@ extension Vault {
             throw AmanatVaultError.corrupted(what)
         }
         // The row's language is bound into the associated data; the body must say the same.
-        guard testimony.language == row.language else { throw AmanatVaultError.corrupted("\(what) (its language differs from its row)") }
+        guard testimony.language == row.language else {
+            throw AmanatVaultError.corrupted("\(what) (its language differs from its row)")
+        }
         return testimony
     }
 }

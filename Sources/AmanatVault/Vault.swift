@@ -37,7 +37,9 @@ public final class Vault: Sendable {
         guard let info = try store.read({ try $0.info() }) else {
             throw AmanatVaultError.corrupted("the vault's settings")
         }
-        guard info.formatVersion == Int(VaultFormat.version) else { throw AmanatVaultError.unsupportedVaultVersion(info.formatVersion) }
+        guard info.formatVersion == Int(VaultFormat.version) else {
+            throw AmanatVaultError.unsupportedVaultVersion(info.formatVersion)
+        }
         self.store = store
         self.blobDirectory = blobDirectory
         self.info = info
@@ -49,16 +51,20 @@ public final class Vault: Sendable {
         }
         // Below the floor (INTERACTIVE), a codename would be cheap to guess offline: refused, whatever the
         // settings say (only the test suite's debug switch lowers it).
-        guard info.codenameOpsLimit >= 0, info.codenameMemLimit >= 0 else { throw AmanatVaultError.corrupted("the vault's settings") }
+        guard info.codenameOpsLimit >= 0, info.codenameMemLimit >= 0 else {
+            throw AmanatVaultError.corrupted("the vault's settings")
+        }
         codenameParameters = try vaultCrypto("the vault's settings") {
-            try Argon2id.Parameters.validatedFromStorage(opsLimit: UInt64(info.codenameOpsLimit),
-                                                         memLimit: UInt64(info.codenameMemLimit),
-                                                         what: "the vault's codename setting")
+            try Argon2id.Parameters.validatedFromStorage(
+                opsLimit: UInt64(info.codenameOpsLimit),
+                memLimit: UInt64(info.codenameMemLimit),
+                what: "the vault's codename setting")
         }
         if let signature = info.settingsSignature {
             // A signature that is there must verify: a settings row edited after signing is damage.
             guard let statement = VaultFormat.settingsStatement(info),
-                  administratorKey.isValidSignature(Array(signature), for: statement) else {
+                administratorKey.isValidSignature(Array(signature), for: statement)
+            else {
                 throw AmanatVaultError.corrupted("the vault's settings (their signature does not verify)")
             }
             settingsSigned = true
@@ -69,7 +75,9 @@ public final class Vault: Sendable {
 
     /// The administrator's signature over `row`'s settings statement.
     static func signSettings(_ row: VaultInfoRow, administrator: Identity) throws -> Data {
-        guard let statement = VaultFormat.settingsStatement(row) else { throw AmanatVaultError.corrupted("the vault's settings") }
+        guard let statement = VaultFormat.settingsStatement(row) else {
+            throw AmanatVaultError.corrupted("the vault's settings")
+        }
         return Data(administrator.signingKey.signature(for: statement))
     }
 
@@ -80,31 +88,42 @@ public final class Vault: Sendable {
     ///   - codenameParameters: Argon2id cost of deriving a mailbox from a codename (default INTERACTIVE).
     /// - Throws: `AmanatVaultError.vaultExists`, `.storage`.
     ///   - knownVaults: the creator's known-vaults file, where the new vault is remembered as hers.
-    public static func create(at directory: String, administrator: Identity,
-                              codenameParameters: Argon2id.Parameters = .interactive,
-                              knownVaults: KnownVaults? = nil) throws -> Vault {
+    public static func create(
+        at directory: String, administrator: Identity,
+        codenameParameters: Argon2id.Parameters = .interactive,
+        knownVaults: KnownVaults? = nil
+    ) throws -> Vault {
         let manager = FileManager.default
-        if manager.fileExists(atPath: directory), !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? false) {
+        if manager.fileExists(atPath: directory),
+            !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? false)
+        {
             // Either a vault or something else: never write into a folder that already holds files.
             throw AmanatVaultError.vaultExists(path: directory)
         }
         let blobs = directory + "/" + blobFolderName
-        try manager.createDirectory(atPath: blobs, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try manager.createDirectory(
+            atPath: blobs, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
         // The database is created empty with mode 0600 first: SQLite gives its WAL files the same mode.
-        guard manager.createFile(atPath: directory + "/" + databaseName, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        guard
+            manager.createFile(
+                atPath: directory + "/" + databaseName, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
             throw AmanatVaultError.storage("cannot create \(directory)/\(databaseName)")
         }
         let store = try SQLiteVaultStore(path: directory + "/" + databaseName)
-        let vault = try create(store: store, blobDirectory: blobs, administrator: administrator,
-                               codenameParameters: codenameParameters)
+        let vault = try create(
+            store: store, blobDirectory: blobs, administrator: administrator,
+            codenameParameters: codenameParameters)
         try knownVaults?.remember(vault, location: try location(of: directory))
         return vault
     }
 
     /// Creates a vault in an empty `store`, with attachments in `blobDirectory` (for tests and other backends).
-    public static func create(store: any VaultStore, blobDirectory: String, administrator: Identity,
-                              codenameParameters: Argon2id.Parameters = .interactive) throws -> Vault {
+    public static func create(
+        store: any VaultStore, blobDirectory: String, administrator: Identity,
+        codenameParameters: Argon2id.Parameters = .interactive
+    ) throws -> Vault {
         var info = VaultInfoRow(
             formatVersion: Int(VaultFormat.version),
             intakeKey: Data(administrator.publicKey.encryption.rawRepresentation),
@@ -132,7 +151,9 @@ public final class Vault: Sendable {
     ///   `.administratorMismatch`, `.rolledBack`, `.auditBroken`, `.knownVaultsDamaged`.
     public static func open(at directory: String, trust: VaultTrust) throws -> Vault {
         let database = directory + "/" + databaseName
-        guard FileManager.default.fileExists(atPath: database) else { throw AmanatVaultError.vaultNotFound(path: directory) }
+        guard FileManager.default.fileExists(atPath: database) else {
+            throw AmanatVaultError.vaultNotFound(path: directory)
+        }
         let vault = try Vault(store: SQLiteVaultStore(path: database), blobDirectory: directory + "/" + blobFolderName)
         let outcome = try vault.check(trust, location: try location(of: directory))
         vault.checkedTrust.withLock { $0 = outcome }
@@ -141,8 +162,10 @@ public final class Vault: Sendable {
 
     /// Opens a vault kept in `store` (another backend) and checks it against `trust`.
     /// - Parameter location: the vault's name in the known-vaults file (for example its database URL).
-    public static func open(store: any VaultStore, blobDirectory: String, location: String,
-                            trust: VaultTrust) throws -> Vault {
+    public static func open(
+        store: any VaultStore, blobDirectory: String, location: String,
+        trust: VaultTrust
+    ) throws -> Vault {
         let vault = try Vault(store: store, blobDirectory: blobDirectory)
         let outcome = try vault.check(trust, location: location)
         vault.checkedTrust.withLock { $0 = outcome }
@@ -154,7 +177,9 @@ public final class Vault: Sendable {
         guard let resolved = realpath(directory, nil) else { throw AmanatVaultError.vaultNotFound(path: directory) }
         defer { free(resolved) }
         let path = String(cString: resolved)
-        guard !path.contains("\n") else { throw AmanatVaultError.invalidArgument("a vault path may not contain a line break") }
+        guard !path.contains("\n") else {
+            throw AmanatVaultError.invalidArgument("a vault path may not contain a line break")
+        }
         return path
     }
 

@@ -16,21 +16,26 @@ enum Fixture {
         let lawyer = try identity(x25519: 0x50, ed25519: 0x70)
         var facts: [String: Any] = [:]
         do {
-            let vault = try Vault.create(at: directory + "/vault", administrator: administrator,
-                                         codenameParameters: .minimumForTesting)
+            let vault = try Vault.create(
+                at: directory + "/vault", administrator: administrator,
+                codenameParameters: .minimumForTesting)
             let photoBytes = pattern(count: 70_000)
             let photo = try writeScratch(photoBytes, in: directory, name: "photo.bin")
-            let testimony = Testimony(statement: "Fixture testimony: Ахмед ушёл 14 марта 2002 года.",
-                                      people: [.init(name: "Ахмед", role: "son")], places: ["Карабулак"],
-                                      dates: ["2002-03-14"], language: "ru", contact: "only through replies")
-            let (record, codename) = try vault.submit(testimony,
-                                                      attachments: [AttachmentSource(path: photo, name: "photo.bin")])
+            let testimony = Testimony(
+                statement: "Fixture testimony: Ахмед ушёл 14 марта 2002 года.",
+                people: [.init(name: "Ахмед", role: "son")], places: ["Карабулак"],
+                dates: ["2002-03-14"], language: "ru", contact: "only through replies")
+            let (record, codename) = try vault.submit(
+                testimony,
+                attachments: [AttachmentSource(path: photo, name: "photo.bin")])
             try FileManager.default.removeItem(atPath: photo)
-            let caseID = try vault.createCase(title: "Fixture case", notes: "fixture notes",
-                                              administrator: administrator)
+            let caseID = try vault.createCase(
+                title: "Fixture case", notes: "fixture notes",
+                administrator: administrator)
             try vault.assign([record], to: caseID, administrator: administrator)
-            let grant = try vault.issueGrant(case: caseID, to: lawyer.publicKey, expires: try Day("2099-12-31"),
-                                             administrator: administrator)
+            let grant = try vault.issueGrant(
+                case: caseID, to: lawyer.publicKey, expires: try Day("2099-12-31"),
+                administrator: administrator)
             try vault.reply(to: record, text: "Fixture reply", as: .grantee(lawyer))
             let head = try vault.verifyAudit()
             facts = [
@@ -52,23 +57,28 @@ enum Fixture {
     static func identity(x25519 first: UInt8, ed25519 seedFirst: UInt8) throws -> Identity {
         let secret = SecretBytes(copying: (0..<32).map { first &+ UInt8($0) })
         let seed = SecretBytes(copying: (0..<32).map { seedFirst &+ UInt8($0) })
-        return Identity(encryptionKey: try X25519.PrivateKey(rawRepresentation: secret),
-                        signingKey: try Ed25519.PrivateKey(seed: seed))
+        return Identity(
+            encryptionKey: try X25519.PrivateKey(rawRepresentation: secret),
+            signingKey: try Ed25519.PrivateKey(seed: seed))
     }
 
     /// The published test keys of `identity`, as fixture.json lists them.
     static func keys(_ identity: Identity) -> [String: String] {
-        ["x25519_secret": Hex.encode(identity.encryptionKey.rawRepresentation),
-         "ed25519_seed": Hex.encode(identity.signingKey.seed),
-         "public_key": identity.publicKey.stringRepresentation]
+        [
+            "x25519_secret": Hex.encode(identity.encryptionKey.rawRepresentation),
+            "ed25519_seed": Hex.encode(identity.signingKey.seed),
+            "public_key": identity.publicKey.stringRepresentation,
+        ]
     }
 
     /// Attachment content: byte i = (i * 7 + 3) mod 256.
     static func pattern(count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) } }
 
     static func attachmentFacts(name: String, bytes: [UInt8]) -> [String: Any] {
-        ["name": name, "size": bytes.count, "blake2b_256": Hex.encode(BLAKE2b.hash(bytes, length: 32)),
-         "pattern": "byte i = (i * 7 + 3) mod 256"]
+        [
+            "name": name, "size": bytes.count, "blake2b_256": Hex.encode(BLAKE2b.hash(bytes, length: 32)),
+            "pattern": "byte i = (i * 7 + 3) mod 256",
+        ]
     }
 
     /// Writes `bytes` to a scratch file in `directory` (removed once submitted) and returns its path.
@@ -82,8 +92,9 @@ enum Fixture {
     static func finish(_ directory: String, administrator: Identity, lawyer: Identity, facts: [String: Any]) throws {
         let secret = SecretBytes(utf8: passphrase)
         for (identity, name) in [(administrator, "administrator.id"), (lawyer, "lawyer.id")] {
-            try IdentityFile.write(identity, to: directory + "/" + name, passphrase: secret,
-                                   parameters: .minimumForTesting)
+            try IdentityFile.write(
+                identity, to: directory + "/" + name, passphrase: secret,
+                parameters: .minimumForTesting)
         }
         let json = try JSONSerialization.data(withJSONObject: facts, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: directory + "/fixture.json"))

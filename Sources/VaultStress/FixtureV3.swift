@@ -20,27 +20,33 @@ enum FixtureV3 {
         let lawyer = try Fixture.identity(x25519: 0xd0, ed25519: 0xf0)
         var facts: [String: Any] = [:]
         do {
-            let vault = try Vault.create(at: directory + "/vault", administrator: administrator,
-                                         codenameParameters: .minimumForTesting)
+            let vault = try Vault.create(
+                at: directory + "/vault", administrator: administrator,
+                codenameParameters: .minimumForTesting)
             try vault.setAuthorName(administratorName, for: administrator.publicKey, administrator: administrator)
             try vault.setAuthorName(lawyerName, for: lawyer.publicKey, administrator: administrator)
             let noteBytes = Fixture.pattern(count: 3_000)
             let note = try Fixture.writeScratch(noteBytes, in: directory, name: "note.bin")
-            let testimony = Testimony(statement: statement, people: [.init(name: "Зарема", role: "witness")],
-                                      places: ["Грозный"], dates: ["2004-06-03"], language: "ru",
-                                      contact: "only through replies")
-            let (record, codename) = try vault.submit(testimony,
-                                                      attachments: [AttachmentSource(path: note, name: "note.bin")])
+            let testimony = Testimony(
+                statement: statement, people: [.init(name: "Зарема", role: "witness")],
+                places: ["Грозный"], dates: ["2004-06-03"], language: "ru",
+                contact: "only through replies")
+            let (record, codename) = try vault.submit(
+                testimony,
+                attachments: [AttachmentSource(path: note, name: "note.bin")])
             try FileManager.default.removeItem(atPath: note)
-            let caseID = try vault.createCase(title: caseTitle, notes: "fixture v3 notes",
-                                              administrator: administrator)
+            let caseID = try vault.createCase(
+                title: caseTitle, notes: "fixture v3 notes",
+                administrator: administrator)
             try vault.assign([record], to: caseID, administrator: administrator)
             let expires = try Day("2099-12-31")
-            let first = try vault.issueGrant(case: caseID, to: lawyer.publicKey, permissions: .readAndPublish,
-                                             expires: expires, administrator: administrator)
+            let first = try vault.issueGrant(
+                case: caseID, to: lawyer.publicKey, permissions: .readAndPublish,
+                expires: expires, administrator: administrator)
             // Read only from now on: a downgrade, so the first grant is revoked and the case key rotated.
-            let current = try vault.issueGrant(case: caseID, to: lawyer.publicKey, permissions: .read,
-                                               expires: expires, administrator: administrator)
+            let current = try vault.issueGrant(
+                case: caseID, to: lawyer.publicKey, permissions: .read,
+                expires: expires, administrator: administrator)
             try vault.reply(to: record, text: lawyerReply, as: .grantee(lawyer))
             try vault.reply(to: record, text: administratorReply, as: .administrator(administrator))
             let head = try vault.verifyAudit()
@@ -53,9 +59,13 @@ enum FixtureV3 {
                 "grant": current.description, "grant_key_version": 2, "revoked_grant": first.description,
                 "statement": statement, "case_title": caseTitle,
                 "author_names": ["administrator": administratorName, "lawyer": lawyerName],
-                "replies": [["text": lawyerReply, "author": "lawyer", "role": "grantee", "name": lawyerName],
-                            ["text": administratorReply, "author": "administrator", "role": "administrator",
-                             "name": administratorName]],
+                "replies": [
+                    ["text": lawyerReply, "author": "lawyer", "role": "grantee", "name": lawyerName],
+                    [
+                        "text": administratorReply, "author": "administrator", "role": "administrator",
+                        "name": administratorName,
+                    ],
+                ],
                 "attachment": Fixture.attachmentFacts(name: "note.bin", bytes: noteBytes),
                 "audit_head": ["count": head.count, "hash": head.hash],
             ]

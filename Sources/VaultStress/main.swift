@@ -30,7 +30,8 @@ guard arguments.count >= 4, arguments[1] == "submit", let count = Int(arguments[
 let attachEvery = arguments.count > 4 ? Int(arguments[4]) ?? 0 : 0
 
 do {
-    let administrator = try Identity.PublicKey(string: ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"] ?? "")
+    let administrator = try Identity.PublicKey(
+        string: ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"] ?? "")
     let vault = try Vault.open(at: arguments[2], trust: .administrator(administrator))
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vault-stress-\(getpid())").path
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -39,11 +40,13 @@ do {
         var attachments: [AttachmentSource] = []
         if attachEvery > 0, index % attachEvery == 0 {
             let path = scratch + "/photo-\(index).jpg"
-            try Data(SecureRandom.bytes(1000 + Int(SecureRandom.uniform(150_000)))).write(to: URL(fileURLWithPath: path))
+            try Data(SecureRandom.bytes(1000 + Int(SecureRandom.uniform(150_000)))).write(
+                to: URL(fileURLWithPath: path))
             attachments.append(AttachmentSource(path: path))
         }
-        let testimony = Testimony(statement: "stress testimony \(index) from process \(getpid())",
-                                  people: [.init(name: "Person \(index)", role: "witness")], language: index % 2 == 0 ? "ru" : "en")
+        let testimony = Testimony(
+            statement: "stress testimony \(index) from process \(getpid())",
+            people: [.init(name: "Person \(index)", role: "witness")], language: index % 2 == 0 ? "ru" : "en")
         let (id, _) = try vault.submit(testimony, attachments: attachments)
         // One unbuffered write per acknowledgement, made only after the transaction committed.
         FileHandle.standardOutput.write(Data("ACK \(id)\n".utf8))

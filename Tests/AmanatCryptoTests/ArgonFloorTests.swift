@@ -1,6 +1,7 @@
-@testable import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatCrypto
 
 /// Argon2id parameters read from storage are refused below libsodium's INTERACTIVE level unless the
 /// debug-only test switch is on. The tests pass the switch explicitly, because other suites in the
@@ -15,26 +16,34 @@ struct ArgonFloorTests {
         #expect(!Argon2id.Parameters.minimumForTesting.meetsStorageFloor)
     }
 
-    @Test("stored parameters weaker than the floor in passes or in memory are refused, naming both",
-          arguments: [(1, 8192), (1, 1 << 30), (2, (64 << 20) - 1024), (32, 32 << 20), (1, 64 << 20)] as [(UInt64, UInt64)])
+    @Test(
+        "stored parameters weaker than the floor in passes or in memory are refused, naming both",
+        arguments: [(1, 8192), (1, 1 << 30), (2, (64 << 20) - 1024), (32, 32 << 20), (1, 64 << 20)]
+            as [(UInt64, UInt64)])
     func weakRefused(ops: UInt64, mem: UInt64) throws {
         #expect(throws: AmanatCryptoError.parametersTooWeak(what: "vault settings", opsLimit: ops, memLimit: mem)) {
-            try Argon2id.Parameters.validatedFromStorage(opsLimit: ops, memLimit: mem, what: "vault settings", allowingWeak: false)
+            try Argon2id.Parameters.validatedFromStorage(
+                opsLimit: ops, memLimit: mem, what: "vault settings", allowingWeak: false)
         }
-        let message = AmanatCryptoError.parametersTooWeak(what: "vault settings", opsLimit: ops, memLimit: mem).description
-        #expect(message.contains("vault settings") && message.contains("\(ops) passes") && message.contains("2 passes, 64 MiB"))
+        let message = AmanatCryptoError.parametersTooWeak(what: "vault settings", opsLimit: ops, memLimit: mem)
+            .description
+        #expect(
+            message.contains("vault settings") && message.contains("\(ops) passes")
+                && message.contains("2 passes, 64 MiB"))
     }
 
     @Test("the floor and stronger parameters are accepted; out-of-range ones stay refused even with the switch")
     func strongAccepted() throws {
         for (ops, mem) in [(UInt64(2), UInt64(64 << 20)), (3, 256 << 20), (4, 1 << 30), (2, 1 << 31)] {
-            let parameters = try Argon2id.Parameters.validatedFromStorage(opsLimit: ops, memLimit: mem, what: "x", allowingWeak: false)
+            let parameters = try Argon2id.Parameters.validatedFromStorage(
+                opsLimit: ops, memLimit: mem, what: "x", allowingWeak: false)
             #expect(parameters.opsLimit == ops && parameters.memLimit == mem)
         }
         #expect(throws: AmanatCryptoError.parametersOutOfRange(what: "x")) {
             try Argon2id.Parameters.validatedFromStorage(opsLimit: 0, memLimit: 8192, what: "x", allowingWeak: true)
         }
-        #expect(try Argon2id.Parameters.validatedFromStorage(opsLimit: 1, memLimit: 8192, what: "x", allowingWeak: true)
+        #expect(
+            try Argon2id.Parameters.validatedFromStorage(opsLimit: 1, memLimit: 8192, what: "x", allowingWeak: true)
                 == .minimumForTesting)
     }
 
@@ -43,13 +52,20 @@ struct ArgonFloorTests {
         let passphrase = SecretBytes(utf8: "correct horse")
         let bytes = try IdentityFile.encode(Identity(), passphrase: passphrase, parameters: .minimumForTesting)
         let refusal = AmanatCryptoError.parametersTooWeak(what: "lawyer.id", opsLimit: 1, memLimit: 8192)
-        #expect(throws: refusal) { try IdentityFile.decode(bytes, passphrase: passphrase, path: "lawyer.id", allowingWeakParameters: false) }
-        #expect(throws: refusal) { try IdentityFile.publicKey(of: bytes, path: "lawyer.id", allowingWeakParameters: false) }
+        #expect(throws: refusal) {
+            try IdentityFile.decode(bytes, passphrase: passphrase, path: "lawyer.id", allowingWeakParameters: false)
+        }
+        #expect(throws: refusal) {
+            try IdentityFile.publicKey(of: bytes, path: "lawyer.id", allowingWeakParameters: false)
+        }
         // The refusal comes from the header alone: the wrong passphrase does not change it.
         #expect(throws: refusal) {
-            try IdentityFile.decode(bytes, passphrase: SecretBytes(utf8: "wrong"), path: "lawyer.id", allowingWeakParameters: false)
+            try IdentityFile.decode(
+                bytes, passphrase: SecretBytes(utf8: "wrong"), path: "lawyer.id", allowingWeakParameters: false)
         }
-        #expect(try IdentityFile.decode(bytes, passphrase: passphrase, path: "lawyer.id", allowingWeakParameters: true).publicKey
+        #expect(
+            try IdentityFile.decode(bytes, passphrase: passphrase, path: "lawyer.id", allowingWeakParameters: true)
+                .publicKey
                 == IdentityFile.publicKey(of: bytes, path: "lawyer.id", allowingWeakParameters: true))
     }
 

@@ -19,8 +19,13 @@ struct EncodingAndPaddingTests {
     @Test("RFC 4648 §10 test vectors for base32 and base64url")
     func rfc4648() throws {
         // RFC 4648 section 10, with padding removed and lowercase for base32.
-        let base32 = ["": "", "f": "my", "fo": "mzxq", "foo": "mzxw6", "foob": "mzxw6yq", "fooba": "mzxw6ytb", "foobar": "mzxw6ytboi"]
-        let base64 = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        let base32 = [
+            "": "", "f": "my", "fo": "mzxq", "foo": "mzxw6", "foob": "mzxw6yq", "fooba": "mzxw6ytb",
+            "foobar": "mzxw6ytboi",
+        ]
+        let base64 = [
+            "": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy",
+        ]
         for (plain, encoded) in base32 { #expect(Base32.encode(Array(plain.utf8)) == encoded) }
         for (plain, encoded) in base64 { #expect(Base64URL.encode(Array(plain.utf8)) == encoded) }
         #expect(Hex.encode(Array("foobar".utf8)) == "666f6f626172")
@@ -32,7 +37,7 @@ struct EncodingAndPaddingTests {
         for bad in ["0", "0g", "0x00", " 00", "00 ", "zz", "é0"] {
             #expect(throws: AmanatCryptoError.self, "hex \(bad)") { try Hex.decode(bad) }
         }
-        for bad in ["Zg==", "Zm9v+", "Zm9v/", "Z", "Zh", "Zm 9v", "Zm9v\n", "Zm9"+"!"] {
+        for bad in ["Zg==", "Zm9v+", "Zm9v/", "Z", "Zh", "Zm 9v", "Zm9v\n", "Zm9" + "!"] {
             #expect(throws: AmanatCryptoError.self, "base64url \(bad)") { try Base64URL.decode(bad) }
         }
         for bad in ["m", "mz", "mzx", "mzxw6yr", "mzxw60", "mzxw1", "mzxw6=", "mzx w6"] {
@@ -51,8 +56,12 @@ struct EncodingAndPaddingTests {
             #expect(bucketed.count == SizeBucket.bucket(for: length + 1))
             #expect(try Padding.unpad(bucketed, blockSize: bucketed.count) == plaintext)
         }
-        #expect(throws: AmanatCryptoError.invalidPadding) { try Padding.unpad(SecretBytes(copying: [UInt8](repeating: 0, count: 16)), blockSize: 16) }
-        #expect(throws: AmanatCryptoError.invalidPadding) { try Padding.unpad(SecretBytes(copying: [UInt8](repeating: 0, count: 15)), blockSize: 16) }
+        #expect(throws: AmanatCryptoError.invalidPadding) {
+            try Padding.unpad(SecretBytes(copying: [UInt8](repeating: 0, count: 16)), blockSize: 16)
+        }
+        #expect(throws: AmanatCryptoError.invalidPadding) {
+            try Padding.unpad(SecretBytes(copying: [UInt8](repeating: 0, count: 15)), blockSize: 16)
+        }
     }
 
     @Test("size buckets: worked examples from Docs/format.md and the Padmé properties for every size to 1 MiB")
@@ -78,25 +87,33 @@ struct EncodingAndPaddingTests {
     @Test("crypto_kdf subkeys differ by id and context and are deterministic")
     func keyDerivation() throws {
         let master = SecretBytes(randomCount: 32)
-        let a = KeyDerivation.Context("AMNTTEST"), b = KeyDerivation.Context("AMNTOTHR")
+        let a = KeyDerivation.Context("AMNTTEST")
+        let b = KeyDerivation.Context("AMNTOTHR")
         let k1 = try KeyDerivation.deriveSubkey(from: master, id: 1, context: a)
         #expect(k1 == (try KeyDerivation.deriveSubkey(from: master, id: 1, context: a)))
         #expect(k1 != (try KeyDerivation.deriveSubkey(from: master, id: 2, context: a)))
         #expect(k1 != (try KeyDerivation.deriveSubkey(from: master, id: 1, context: b)))
         #expect(try KeyDerivation.deriveSubkey(from: master, id: 1, context: a, length: 64).count == 64)
-        #expect(throws: AmanatCryptoError.self) { try KeyDerivation.deriveSubkey(from: SecretBytes(randomCount: 16), id: 1, context: a) }
-        #expect(throws: AmanatCryptoError.self) { try KeyDerivation.deriveSubkey(from: master, id: 1, context: a, length: 8) }
+        #expect(throws: AmanatCryptoError.self) {
+            try KeyDerivation.deriveSubkey(from: SecretBytes(randomCount: 16), id: 1, context: a)
+        }
+        #expect(throws: AmanatCryptoError.self) {
+            try KeyDerivation.deriveSubkey(from: master, id: 1, context: a, length: 8)
+        }
     }
 
     @Test("every error message is one line and names no secret")
     func errorMessages() {
         let errors: [AmanatCryptoError] = [
-            .invalidLength(what: "an X25519 public key", expected: 32, actual: 31), .authenticationFailed(what: "record 1"),
+            .invalidLength(what: "an X25519 public key", expected: 32, actual: 31),
+            .authenticationFailed(what: "record 1"),
             .truncated(what: "a.bin"), .trailingData(what: "a.bin"), .invalidEncoding(what: "the key", reason: "bad"),
             .checksumMismatch, .unsupportedVersion(what: "a.id", version: 9), .notAnIdentityFile(path: "a"),
-            .wrongPassphrase(path: "a.id"), .insecurePermissions(path: "a.id", mode: 0o644), .parametersOutOfRange(what: "a.id"),
+            .wrongPassphrase(path: "a.id"), .insecurePermissions(path: "a.id", mode: 0o644),
+            .parametersOutOfRange(what: "a.id"),
             .parametersTooWeak(what: "a.id", opsLimit: 1, memLimit: 8192), .invalidSigningKey,
-            .weakPublicKey, .invalidPadding, .invalidSignature, .outOfMemory(bytes: 1), .io(path: "a", reason: "b"), .invalidArgument("x"),
+            .weakPublicKey, .invalidPadding, .invalidSignature, .outOfMemory(bytes: 1), .io(path: "a", reason: "b"),
+            .invalidArgument("x"),
         ]
         for error in errors {
             let text = error.description

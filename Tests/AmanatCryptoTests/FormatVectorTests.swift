@@ -1,5 +1,6 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 /// Fixed vectors for Amanat's own formats (Docs/format.md), made once by an independent implementation
 /// (Vectors/make_format_vectors.py, PyNaCl) and committed, so a format cannot drift silently.
@@ -56,19 +57,27 @@ struct FormatVectorTests {
                 #expect(Hex.encode(identity.publicKey.encryption.rawRepresentation) == v.x25519_public)
                 #expect(Hex.encode(identity.publicKey.signing.rawRepresentation) == v.ed25519_public)
                 let parameters = try Argon2id.Parameters(opsLimit: #require(v.opslimit), memLimit: #require(v.memlimit))
-                let again = try IdentityFile.encode(identity, passphrase: passphrase, parameters: parameters,
-                                                    salt: hex(#require(v.salt)), nonce: hex(#require(v.nonce)))
+                let again = try IdentityFile.encode(
+                    identity, passphrase: passphrase, parameters: parameters,
+                    salt: hex(#require(v.salt)), nonce: hex(#require(v.nonce)))
                 #expect(again == file, "re-encoding differs: \(v.comment)")
             case "unsupported version":
-                #expect(throws: AmanatCryptoError.self, "\(v.comment)") { try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path) }
+                #expect(throws: AmanatCryptoError.self, "\(v.comment)") {
+                    try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path)
+                }
                 do {
                     _ = try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path)
                 } catch let error as AmanatCryptoError {
-                    guard case .unsupportedVersion = error else { Issue.record("\(v.comment): got \(error)"); continue }
+                    guard case .unsupportedVersion = error else {
+                        Issue.record("\(v.comment): got \(error)")
+                        continue
+                    }
                 }
             default:
                 let expected = try #require(Self.identityError(v.expect, path: path), "unknown expect \(v.expect)")
-                #expect(throws: expected, "\(v.comment)") { try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path) }
+                #expect(throws: expected, "\(v.comment)") {
+                    try IdentityFile.decodeWeak(file, passphrase: passphrase, path: path)
+                }
             }
         }
         #expect(successes >= 3)
@@ -98,15 +107,21 @@ struct FormatVectorTests {
             let key = try SymmetricKey(rawRepresentation: SecretBytes(copying: hex(v.key)))
             var reader = MemoryReader(hex(v.ciphertext))
             var writer = MemoryWriter()
-            let attempt = Result { try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: v.chunk_size) }
+            let attempt = Result {
+                try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: v.chunk_size)
+            }
             switch v.expect {
             case "success":
                 #expect(try attempt.get() == hex(v.plaintext).count, "\(v.comment)")
                 #expect(writer.bytes == hex(v.plaintext), "\(v.comment)")
             case "truncated":
-                #expect(throws: AmanatCryptoError.truncated(what: "the encrypted stream"), "\(v.comment)") { try attempt.get() }
+                #expect(throws: AmanatCryptoError.truncated(what: "the encrypted stream"), "\(v.comment)") {
+                    try attempt.get()
+                }
             case "authentication failure":
-                #expect(throws: AmanatCryptoError.authenticationFailed(what: "the encrypted stream"), "\(v.comment)") { try attempt.get() }
+                #expect(throws: AmanatCryptoError.authenticationFailed(what: "the encrypted stream"), "\(v.comment)") {
+                    try attempt.get()
+                }
             default:
                 Issue.record("unknown expect \(v.expect)")
             }

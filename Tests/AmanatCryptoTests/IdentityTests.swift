@@ -30,12 +30,20 @@ struct IdentityTests {
                 try IdentityFile.decodeWeak(flip.bytes, passphrase: Self.passphrase)
             }
         }
-        #expect(throws: AmanatCryptoError.truncated(what: "the identity file")) { try IdentityFile.decodeWeak(Array(bytes.dropLast()), passphrase: Self.passphrase) }
-        #expect(throws: AmanatCryptoError.trailingData(what: "the identity file")) { try IdentityFile.decodeWeak(bytes + [0], passphrase: Self.passphrase) }
-        #expect(throws: AmanatCryptoError.notAnIdentityFile(path: "the identity file")) { try IdentityFile.decodeWeak([], passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.truncated(what: "the identity file")) {
+            try IdentityFile.decodeWeak(Array(bytes.dropLast()), passphrase: Self.passphrase)
+        }
+        #expect(throws: AmanatCryptoError.trailingData(what: "the identity file")) {
+            try IdentityFile.decodeWeak(bytes + [0], passphrase: Self.passphrase)
+        }
+        #expect(throws: AmanatCryptoError.notAnIdentityFile(path: "the identity file")) {
+            try IdentityFile.decodeWeak([], passphrase: Self.passphrase)
+        }
         var future = bytes
         future[8] = 2
-        #expect(throws: AmanatCryptoError.unsupportedVersion(what: "the identity file", version: 2)) { try IdentityFile.decodeWeak(future, passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.unsupportedVersion(what: "the identity file", version: 2)) {
+            try IdentityFile.decodeWeak(future, passphrase: Self.passphrase)
+        }
     }
 
     @Test("a wrong passphrase gives a clear error that names the file")
@@ -61,7 +69,9 @@ struct IdentityTests {
         #expect(try IdentityFile.openWeak(at: path, passphrase: Self.passphrase).publicKey == identity.publicKey)
         #expect(try IdentityFile.publicKeyWeak(at: path) == identity.publicKey)
         // Never overwrite an existing identity by accident.
-        #expect(throws: AmanatCryptoError.self) { try IdentityFile.write(Identity(), to: path, passphrase: Self.passphrase, parameters: Self.weak) }
+        #expect(throws: AmanatCryptoError.self) {
+            try IdentityFile.write(Identity(), to: path, passphrase: Self.passphrase, parameters: Self.weak)
+        }
 
         for loose in [0o644, 0o640, 0o604, 0o660, 0o606] {
             try FileManager.default.setAttributes([.posixPermissions: loose], ofItemAtPath: path)
@@ -72,7 +82,9 @@ struct IdentityTests {
         }
         let hint = AmanatCryptoError.insecurePermissions(path: path, mode: 0o100644).description
         #expect(hint.contains("chmod 600 \(path)"))
-        #expect(throws: AmanatCryptoError.self) { try IdentityFile.openWeak(at: directory.file("missing.id"), passphrase: Self.passphrase) }
+        #expect(throws: AmanatCryptoError.self) {
+            try IdentityFile.openWeak(at: directory.file("missing.id"), passphrase: Self.passphrase)
+        }
     }
 
     @Test("stored Argon2id parameters outside the accepted range are refused before any work")
@@ -81,7 +93,9 @@ struct IdentityTests {
         #expect(throws: AmanatCryptoError.self) { try Argon2id.Parameters(opsLimit: 33, memLimit: 8192) }
         #expect(throws: AmanatCryptoError.self) { try Argon2id.Parameters(opsLimit: 1, memLimit: 4096) }
         #expect(throws: AmanatCryptoError.self) { try Argon2id.Parameters(opsLimit: 1, memLimit: (1 << 31) + 1) }
-        #expect(throws: AmanatCryptoError.self) { try Argon2id.deriveKey(from: [UInt8](), salt: randomBytes(15), parameters: Self.weak) }
+        #expect(throws: AmanatCryptoError.self) {
+            try Argon2id.deriveKey(from: [UInt8](), salt: randomBytes(15), parameters: Self.weak)
+        }
     }
 
     @Test("public key strings round-trip, survive email wrapping, and catch typos")

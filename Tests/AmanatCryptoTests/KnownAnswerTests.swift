@@ -1,20 +1,51 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 /// Published known-answer vectors (Vectors/README.md names each source).
 @Suite("Known-answer vectors")
 struct KnownAnswerTests {
-    struct ScalarMult: Decodable { let comment: String; let expect: Expectation; let scalar, u, output: String; let iterations: Int }
-    struct DH: Decodable { let comment: String; let expect: Expectation; let alice_private, alice_public, bob_private, bob_public, shared: String }
-    struct Ed: Decodable { let comment: String; let expect: Expectation; let seed, public_key, message, signature: String }
-    struct AEAD: Decodable { let comment: String; let expect: Expectation; let key, nonce, aad, plaintext, ciphertext, tag: String }
-    struct Blake: Decodable { let comment: String; let expect: Expectation; let input, key: String; let output_length: Int; let output: String }
-    struct Argon: Decodable { let comment: String; let expect: Expectation; let password, salt: String; let opslimit, memlimit: UInt64; let output: String }
+    struct ScalarMult: Decodable {
+        let comment: String
+        let expect: Expectation
+        let scalar, u, output: String
+        let iterations: Int
+    }
+    struct DH: Decodable {
+        let comment: String
+        let expect: Expectation
+        let alice_private, alice_public, bob_private, bob_public, shared: String
+    }
+    struct Ed: Decodable {
+        let comment: String
+        let expect: Expectation
+        let seed, public_key, message, signature: String
+    }
+    struct AEAD: Decodable {
+        let comment: String
+        let expect: Expectation
+        let key, nonce, aad, plaintext, ciphertext, tag: String
+    }
+    struct Blake: Decodable {
+        let comment: String
+        let expect: Expectation
+        let input, key: String
+        let output_length: Int
+        let output: String
+    }
+    struct Argon: Decodable {
+        let comment: String
+        let expect: Expectation
+        let password, salt: String
+        let opslimit, memlimit: UInt64
+        let output: String
+    }
 
     @Test("X25519 scalar multiplication, RFC 7748 §5.2")
     func x25519ScalarMult() throws {
         for v in try VectorFile<ScalarMult>.load("x25519-rfc7748-scalarmult") {
-            var k = hex(v.scalar), u = hex(v.u)
+            var k = hex(v.scalar)
+            var u = hex(v.u)
             if v.iterations == 0 {
                 // Raw X25519: RFC 7748's inputs include u-coordinates with the top bit set, which
                 // `X25519.PublicKey` refuses as non-canonical (PublicKeyValidationTests).
@@ -66,10 +97,14 @@ struct KnownAnswerTests {
                 // A corrupted public key may not even be a valid point, and then the parser already refuses
                 // it; either way, libsodium must not accept the signature under those bytes.
                 let parsed = Result { try Ed25519.PublicKey(rawRepresentation: hex(v.public_key)) }
-                if case .failure(let error) = parsed { #expect(error as? AmanatCryptoError == .invalidSigningKey, "\(v.comment)") }
+                if case .failure(let error) = parsed {
+                    #expect(error as? AmanatCryptoError == .invalidSigningKey, "\(v.comment)")
+                }
                 let publicKey = (try? parsed.get()) ?? Ed25519.PublicKey(uncheckedRawRepresentation: hex(v.public_key))
                 #expect(!publicKey.isValidSignature(hex(v.signature), for: hex(v.message)), "\(v.comment)")
-                #expect(throws: AmanatCryptoError.invalidSignature) { try publicKey.verify(hex(v.signature), for: hex(v.message)) }
+                #expect(throws: AmanatCryptoError.invalidSignature) {
+                    try publicKey.verify(hex(v.signature), for: hex(v.message))
+                }
             }
         }
     }
@@ -81,8 +116,12 @@ struct KnownAnswerTests {
             let message = hex(v.nonce) + hex(v.ciphertext) + hex(v.tag)
             switch v.expect {
             case .success:
-                #expect(XChaCha20Poly1305.seal(hex(v.plaintext), using: key, nonce: hex(v.nonce), associatedData: hex(v.aad)) == message)
-                #expect(try XChaCha20Poly1305.open(message, using: key, associatedData: hex(v.aad)).publicBytes == hex(v.plaintext))
+                #expect(
+                    XChaCha20Poly1305.seal(
+                        hex(v.plaintext), using: key, nonce: hex(v.nonce), associatedData: hex(v.aad)) == message)
+                #expect(
+                    try XChaCha20Poly1305.open(message, using: key, associatedData: hex(v.aad)).publicBytes
+                        == hex(v.plaintext))
             case .failure:
                 #expect(throws: AmanatCryptoError.self, "\(v.comment)") {
                     try XChaCha20Poly1305.open(message, using: key, associatedData: hex(v.aad))
@@ -95,8 +134,10 @@ struct KnownAnswerTests {
     func blake2b() throws {
         for v in try VectorFile<Blake>.load("blake2b-rfc7693") {
             let key = hex(v.key)
-            let digest = key.isEmpty ? BLAKE2b.hash(hex(v.input), length: v.output_length)
-                                     : BLAKE2b.hash(hex(v.input), key: key, length: v.output_length)
+            let digest =
+                key.isEmpty
+                ? BLAKE2b.hash(hex(v.input), length: v.output_length)
+                : BLAKE2b.hash(hex(v.input), key: key, length: v.output_length)
             switch v.expect {
             case .success: #expect(digest == hex(v.output), "\(v.comment)")
             case .failure: #expect(digest != hex(v.output), "\(v.comment)")
@@ -118,7 +159,8 @@ struct KnownAnswerTests {
     func argon2id() throws {
         for v in try VectorFile<Argon>.load("argon2id-argon2cffi") {
             let parameters = try Argon2id.Parameters(opsLimit: v.opslimit, memLimit: v.memlimit)
-            let output = try Argon2id.deriveKey(from: hex(v.password), salt: hex(v.salt), parameters: parameters, length: hex(v.output).count)
+            let output = try Argon2id.deriveKey(
+                from: hex(v.password), salt: hex(v.salt), parameters: parameters, length: hex(v.output).count)
             switch v.expect {
             case .success: #expect(output == SecretBytes(copying: hex(v.output)), "\(v.comment)")
             case .failure: #expect(output != SecretBytes(copying: hex(v.output)), "\(v.comment)")

@@ -1,12 +1,20 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 /// Public keys are checked where they are parsed: no low-order or non-canonical X25519 point, no
 /// small-order, non-canonical or off-curve Ed25519 point, in raw form or inside a public key string.
 @Suite("Public key validation")
 struct PublicKeyValidationTests {
-    struct LowOrder: Decodable { let comment: String; let point: String; let libsodium_scalarmult: String }
-    struct BadSigningKey: Decodable { let comment: String; let public_key: String }
+    struct LowOrder: Decodable {
+        let comment: String
+        let point: String
+        let libsodium_scalarmult: String
+    }
+    struct BadSigningKey: Decodable {
+        let comment: String
+        let public_key: String
+    }
 
     static let lowOrder = (try? VectorFile<LowOrder>.load("x25519-low-order-points")) ?? []
     static let badSigningKeys = (try? VectorFile<BadSigningKey>.load("ed25519-invalid-public-keys")) ?? []
@@ -21,7 +29,9 @@ struct PublicKeyValidationTests {
     @Test("X25519.PublicKey refuses every low-order and non-canonical encoding")
     func x25519Refuses() {
         for v in Self.lowOrder {
-            #expect(throws: AmanatCryptoError.weakPublicKey, "\(v.comment)") { try X25519.PublicKey(rawRepresentation: hex(v.point)) }
+            #expect(throws: AmanatCryptoError.weakPublicKey, "\(v.comment)") {
+                try X25519.PublicKey(rawRepresentation: hex(v.point))
+            }
         }
         // Every non-canonical value, p .. 2^255 - 1, and a value just below p that is an ordinary point.
         for low in UInt8(0xed)...0xff {
@@ -56,8 +66,9 @@ struct PublicKeyValidationTests {
     func stringRefusesLowOrderEncryptionKey() {
         let signing = Ed25519.PrivateKey().publicKey
         for v in Self.lowOrder {
-            let bad = Identity.PublicKey(encryption: X25519.PublicKey(uncheckedRawRepresentation: hex(v.point)), signing: signing)
-            let text = bad.stringRepresentation      // a correct checksum around the bad point
+            let bad = Identity.PublicKey(
+                encryption: X25519.PublicKey(uncheckedRawRepresentation: hex(v.point)), signing: signing)
+            let text = bad.stringRepresentation  // a correct checksum around the bad point
             #expect(throws: AmanatCryptoError.weakPublicKey, "\(v.comment)") { try Identity.PublicKey(string: text) }
         }
     }
@@ -65,7 +76,9 @@ struct PublicKeyValidationTests {
     @Test("Ed25519.PublicKey refuses small-order, non-canonical, off-curve and mixed-order points")
     func ed25519Refuses() {
         for v in Self.badSigningKeys {
-            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") { try Ed25519.PublicKey(rawRepresentation: hex(v.public_key)) }
+            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") {
+                try Ed25519.PublicKey(rawRepresentation: hex(v.public_key))
+            }
         }
         for _ in 0..<64 {
             let key = Ed25519.PrivateKey().publicKey
@@ -77,17 +90,23 @@ struct PublicKeyValidationTests {
     func stringRefusesBadSigningKey() {
         let encryption = X25519.PrivateKey().publicKey
         for v in Self.badSigningKeys {
-            let bad = Identity.PublicKey(encryption: encryption, signing: Ed25519.PublicKey(uncheckedRawRepresentation: hex(v.public_key)))
-            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") { try Identity.PublicKey(string: bad.stringRepresentation) }
+            let bad = Identity.PublicKey(
+                encryption: encryption, signing: Ed25519.PublicKey(uncheckedRawRepresentation: hex(v.public_key)))
+            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") {
+                try Identity.PublicKey(string: bad.stringRepresentation)
+            }
         }
     }
 
     @Test("an identity file whose header holds a low-order X25519 key is refused before any key derivation")
     func identityFileHeader() throws {
-        var bytes = try IdentityFile.encode(Identity(), passphrase: SecretBytes(utf8: "x"), parameters: .minimumForTesting)
+        var bytes = try IdentityFile.encode(
+            Identity(), passphrase: SecretBytes(utf8: "x"), parameters: .minimumForTesting)
         bytes.replaceSubrange(42..<74, with: [UInt8](repeating: 0, count: 32))
         #expect(throws: AmanatCryptoError.weakPublicKey) { try IdentityFile.publicKeyWeak(of: bytes) }
-        #expect(throws: AmanatCryptoError.weakPublicKey) { try IdentityFile.decodeWeak(bytes, passphrase: SecretBytes(utf8: "x")) }
+        #expect(throws: AmanatCryptoError.weakPublicKey) {
+            try IdentityFile.decodeWeak(bytes, passphrase: SecretBytes(utf8: "x"))
+        }
     }
 }
 
@@ -97,7 +116,9 @@ extension PublicKeyValidationTests {
         let good = (0..<(Ed25519.rememberedKeyLimit + 10)).map { _ in Ed25519.PrivateKey().publicKey.rawRepresentation }
         for key in good + good { #expect(throws: Never.self) { try Ed25519.PublicKey(rawRepresentation: key) } }
         for v in Self.badSigningKeys {
-            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") { try Ed25519.PublicKey(rawRepresentation: hex(v.public_key)) }
+            #expect(throws: AmanatCryptoError.invalidSigningKey, "\(v.comment)") {
+                try Ed25519.PublicKey(rawRepresentation: hex(v.public_key))
+            }
         }
     }
 }

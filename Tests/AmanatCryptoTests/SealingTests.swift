@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Sealed boxes, AEAD and signatures")
 struct SealingTests {
-    static let sizes = [0, 1, 15, 16, 31, 32, 33, 64, 255, 1000, 4096, 65_537] + (0..<8).map { _ in Int(SecureRandom.uniform(20_000)) }
+    static let sizes =
+        [0, 1, 15, 16, 31, 32, 33, 64, 255, 1000, 4096, 65_537] + (0..<8).map { _ in Int(SecureRandom.uniform(20_000)) }
 
     @Test("sealed boxes round-trip at many sizes", arguments: sizes)
     func sealedBoxRoundTrip(size: Int) throws {
@@ -21,13 +22,20 @@ struct SealingTests {
         let recipient = X25519.PrivateKey()
         let box = try SealedBox.seal(randomBytes(100), to: recipient.publicKey)
         for flip in singleByteFlips(of: box) {
-            #expect(throws: AmanatCryptoError.authenticationFailed(what: "the sealed box"), "byte \(flip.position) ^ \(flip.mask)") {
+            #expect(
+                throws: AmanatCryptoError.authenticationFailed(what: "the sealed box"),
+                "byte \(flip.position) ^ \(flip.mask)"
+            ) {
                 try SealedBox.open(flip.bytes, with: recipient)
             }
         }
-        #expect(throws: AmanatCryptoError.authenticationFailed(what: "the sealed box")) { try SealedBox.open(box, with: X25519.PrivateKey()) }
+        #expect(throws: AmanatCryptoError.authenticationFailed(what: "the sealed box")) {
+            try SealedBox.open(box, with: X25519.PrivateKey())
+        }
         for cut in [0, 1, 47] {
-            #expect(throws: AmanatCryptoError.truncated(what: "the sealed box")) { try SealedBox.open(Array(box.prefix(cut)), with: recipient) }
+            #expect(throws: AmanatCryptoError.truncated(what: "the sealed box")) {
+                try SealedBox.open(Array(box.prefix(cut)), with: recipient)
+            }
         }
         #expect(throws: AmanatCryptoError.self) { try SealedBox.open(Array(box.dropLast()), with: recipient) }
         #expect(throws: AmanatCryptoError.self) { try SealedBox.open(box + [0], with: recipient) }
@@ -49,17 +57,28 @@ struct SealingTests {
         let ad = Array("amanat/v1/record 42".utf8)
         let message = XChaCha20Poly1305.seal(randomBytes(80), using: key, associatedData: ad)
         for flip in singleByteFlips(of: message) {
-            #expect(throws: AmanatCryptoError.authenticationFailed(what: "the encrypted message"), "byte \(flip.position) ^ \(flip.mask)") {
+            #expect(
+                throws: AmanatCryptoError.authenticationFailed(what: "the encrypted message"),
+                "byte \(flip.position) ^ \(flip.mask)"
+            ) {
                 try XChaCha20Poly1305.open(flip.bytes, using: key, associatedData: ad)
             }
         }
         for flip in singleByteFlips(of: ad) {
-            #expect(throws: AmanatCryptoError.self) { try XChaCha20Poly1305.open(message, using: key, associatedData: flip.bytes) }
+            #expect(throws: AmanatCryptoError.self) {
+                try XChaCha20Poly1305.open(message, using: key, associatedData: flip.bytes)
+            }
         }
         #expect(throws: AmanatCryptoError.self) { try XChaCha20Poly1305.open(message, using: key) }
-        #expect(throws: AmanatCryptoError.self) { try XChaCha20Poly1305.open(message, using: SymmetricKey(), associatedData: ad) }
-        #expect(throws: AmanatCryptoError.truncated(what: "the encrypted message")) { try XChaCha20Poly1305.open(Array(message.prefix(39)), using: key, associatedData: ad) }
-        #expect(throws: AmanatCryptoError.self) { try XChaCha20Poly1305.open(message + [0], using: key, associatedData: ad) }
+        #expect(throws: AmanatCryptoError.self) {
+            try XChaCha20Poly1305.open(message, using: SymmetricKey(), associatedData: ad)
+        }
+        #expect(throws: AmanatCryptoError.truncated(what: "the encrypted message")) {
+            try XChaCha20Poly1305.open(Array(message.prefix(39)), using: key, associatedData: ad)
+        }
+        #expect(throws: AmanatCryptoError.self) {
+            try XChaCha20Poly1305.open(message + [0], using: key, associatedData: ad)
+        }
     }
 
     @Test("signatures verify only for the signed message and the signer's key")
@@ -92,6 +111,8 @@ struct SealingTests {
         #expect(throws: AmanatCryptoError.self) { try Ed25519.PublicKey(rawRepresentation: randomBytes(33)) }
         #expect(throws: AmanatCryptoError.self) { try SymmetricKey(rawRepresentation: SecretBytes(randomCount: 16)) }
         #expect(throws: AmanatCryptoError.self) { try Ed25519.PrivateKey(seed: SecretBytes(randomCount: 64)) }
-        #expect(throws: AmanatCryptoError.self) { try X25519.PrivateKey(rawRepresentation: SecretBytes(randomCount: 0)) }
+        #expect(throws: AmanatCryptoError.self) {
+            try X25519.PrivateKey(rawRepresentation: SecretBytes(randomCount: 0))
+        }
     }
 }

@@ -1,5 +1,6 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 @Suite("Secret memory and sizes")
 struct SecretBytesTests {
@@ -18,7 +19,9 @@ struct SecretBytesTests {
         let secret = SecretBytes(copying: marker)
         var dumped = ""
         dump(secret, to: &dumped)
-        let forms = [String(describing: secret), String(reflecting: secret), "\(secret)", dumped, String(describing: [secret])]
+        let forms = [
+            String(describing: secret), String(reflecting: secret), "\(secret)", dumped, String(describing: [secret]),
+        ]
         for form in forms {
             #expect(!form.contains("ZAIRA"), "printed form shows the secret: \(form)")
             #expect(!form.contains(Hex.encode(marker)), "printed form shows the secret in hex")
@@ -50,7 +53,8 @@ struct SecretBytesTests {
 
     @Test("random secrets differ and have the asked length")
     func randomSecrets() {
-        let a = SecretBytes(randomCount: 32), b = SecretBytes(randomCount: 32)
+        let a = SecretBytes(randomCount: 32)
+        let b = SecretBytes(randomCount: 32)
         #expect(a.count == 32 && a != b)
         #expect(SecureRandom.bytes(0).isEmpty)
         #expect(Set((0..<200).map { _ in SecureRandom.uniform(4) }) == [0, 1, 2, 3])

@@ -5,12 +5,14 @@ import Testing
 /// protected memory, and base64url keys are decoded straight into it.
 @Suite("Secret writers and decoders")
 struct SecretBytesWriterTests {
-    @Test("a secret stream decrypts into SecretBytesWriter, growing past its first buffer, byte for byte",
-          arguments: [0, 1, 4095, 4096, 4097, 70_000, 200_001])
+    @Test(
+        "a secret stream decrypts into SecretBytesWriter, growing past its first buffer, byte for byte",
+        arguments: [0, 1, 4095, 4096, 4097, 70_000, 200_001])
     func streamIntoSecret(size: Int) throws {
         let key = SymmetricKey()
         let plaintext = randomBytes(size)
-        var source = MemoryReader(plaintext), cipher = MemoryWriter()
+        var source = MemoryReader(plaintext)
+        var cipher = MemoryWriter()
         _ = try SecretStream.encrypt(from: &source, to: &cipher, using: key)
         var reader = MemoryReader(cipher.bytes)
         var writer = SecretBytesWriter(limit: cipher.bytes.count)

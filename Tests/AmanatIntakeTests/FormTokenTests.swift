@@ -1,5 +1,6 @@
 import AmanatCrypto
 import Testing
+
 @testable import AmanatIntake
 
 @Suite("Form tokens")
@@ -12,7 +13,9 @@ struct FormTokenTests {
         let token = tokens.token(nonce: nonce, now: now)
         try tokens.check(token, nonce: nonce, now: now)
         try tokens.check(token, nonce: nonce, now: now + FormTokens.lifetime)
-        #expect(throws: FormTokens.Refusal.self) { try tokens.check(token, nonce: nonce, now: now + FormTokens.lifetime + 1) }
+        #expect(throws: FormTokens.Refusal.self) {
+            try tokens.check(token, nonce: nonce, now: now + FormTokens.lifetime + 1)
+        }
         #expect(throws: FormTokens.Refusal.self) { try tokens.check(token, nonce: SecureRandom.bytes(16), now: now) }
         #expect(throws: FormTokens.Refusal.self) { try tokens.check(token, nonce: nil, now: now) }
         #expect(throws: FormTokens.Refusal.self) { try FormTokens().check(token, nonce: nonce, now: now) }
@@ -20,7 +23,9 @@ struct FormTokenTests {
         var bytes = try Base64URL.decode(token)
         for index in bytes.indices {
             bytes[index] ^= 1
-            #expect(throws: FormTokens.Refusal.self) { try tokens.check(Base64URL.encode(bytes), nonce: nonce, now: now) }
+            #expect(throws: FormTokens.Refusal.self) {
+                try tokens.check(Base64URL.encode(bytes), nonce: nonce, now: now)
+            }
             bytes[index] ^= 1
         }
     }

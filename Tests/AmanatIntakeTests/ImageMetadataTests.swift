@@ -1,6 +1,7 @@
-@testable import AmanatVault
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// Test images, built in code. The two small JPEGs (16×16, no APPn) were made once with libjpeg-turbo's
 /// `cjpeg`; everything else (Exif, IPTC, PNGs) is assembled here byte by byte.
@@ -9,7 +10,8 @@ enum Fixture {
 
     /// Baseline, optimised Huffman tables, restart interval of 1 MCU: the scan holds three RSTn markers
     /// and one stuffed `FF 00`. SOI DQT DQT SOF0 DHT×4 DRI SOS … EOI.
-    static let baselineJPEG = base64("""
+    static let baselineJPEG = base64(
+        """
         /9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBD\
         AQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAQABAD\
         AREAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAABAb/xAAmEAACAQIFAgcAAAAAAAAAAAABAhESIQADBTFRBGETIkFDgaHB/8QA\
@@ -20,7 +22,8 @@ enum Fixture {
         """)
 
     /// Progressive: ten scans with a DHT before most of them.
-    static let progressiveJPEG = base64("""
+    static let progressiveJPEG = base64(
+        """
         /9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBD\
         AQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wgARCAAQABAD\
         AREAAhEBAxEB/8QAFAABAAAAAAAAAAAAAAAAAAAABf/EABQBAQAAAAAAAAAAAAAAAAAAAAT/2gAMAwEAAhADEAAAATzsXGAdrGBD\
@@ -34,7 +37,8 @@ enum Fixture {
         """)
 
     /// Little CMS's built-in sRGB profile (588 bytes).
-    static let iccProfile = base64("""
+    static let iccProfile = base64(
+        """
         AAACTGxjbXMEQAAAbW50clJHQiBYWVogB+oACwAZAAwAGQA3YWNzcEFQUEwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAPbWAAEA\
         AAAA0y1sY21zAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAALZGVzYwAAAQgAAAA2Y3BydAAA\
         AUAAAABMd3RwdAAAAYwAAAAUY2hhZAAAAaAAAAAsclhZWgAAAcwAAAAUYlhZWgAAAeAAAAAUZ1hZWgAAAfQAAAAUclRSQwAAAggA\
@@ -58,7 +62,9 @@ enum Fixture {
     // MARK: Exif (TIFF) with GPS, camera and serial
 
     struct Entry { let tag: Int, type: Int, count: Int, value: [UInt8] }
-    static func text(_ tag: Int, _ value: String) -> Entry { Entry(tag: tag, type: 2, count: value.utf8.count + 1, value: ascii(value) + [0]) }
+    static func text(_ tag: Int, _ value: String) -> Entry {
+        Entry(tag: tag, type: 2, count: value.utf8.count + 1, value: ascii(value) + [0])
+    }
     static func short(_ tag: Int, _ value: Int) -> Entry { Entry(tag: tag, type: 3, count: 1, value: be16(value)) }
     static func long(_ tag: Int, _ value: Int) -> Entry { Entry(tag: tag, type: 4, count: 1, value: be32(value)) }
     static func rationals(_ tag: Int, _ values: [Int]) -> Entry {
@@ -67,7 +73,8 @@ enum Fixture {
 
     /// A big-endian TIFF IFD placed at `base`, followed by its out-of-line values.
     static func ifd(_ entries: [Entry], at base: Int) -> [UInt8] {
-        var head = be16(entries.count), data: [UInt8] = []
+        var head = be16(entries.count)
+        var data: [UInt8] = []
         let dataStart = base + 2 + 12 * entries.count + 4
         for entry in entries {
             head += be16(entry.tag) + be16(entry.type) + be32(entry.count)
@@ -84,21 +91,28 @@ enum Fixture {
     /// A TIFF structure as Exif holds it: camera make and model, orientation, time, serial, GPS position.
     static let tiff: [UInt8] = {
         let ifd0 = { (exif: Int, gps: Int) in
-            ifd([text(0x010F, "Canon"), text(0x0110, "Canon EOS R6"), short(0x0112, 6), long(0x8769, exif), long(0x8825, gps)], at: 8)
+            ifd(
+                [
+                    text(0x010F, "Canon"), text(0x0110, "Canon EOS R6"), short(0x0112, 6), long(0x8769, exif),
+                    long(0x8825, gps),
+                ], at: 8)
         }
         let exifAt = 8 + ifd0(0, 0).count
         let exif = ifd([text(0x9003, "2024:03:08 14:22:05"), text(0xA431, "SN48317720")], at: exifAt)
         let gpsAt = exifAt + exif.count
-        let gps = ifd([
-            Entry(tag: 0, type: 1, count: 4, value: [2, 3, 0, 0]), text(1, "N"), rationals(2, [43, 19, 1]),
-            text(3, "E"), rationals(4, [45, 41, 56]),
-        ], at: gpsAt)
+        let gps = ifd(
+            [
+                Entry(tag: 0, type: 1, count: 4, value: [2, 3, 0, 0]), text(1, "N"), rationals(2, [43, 19, 1]),
+                text(3, "E"), rationals(4, [45, 41, 56]),
+            ], at: gpsAt)
         return ascii("MM") + [0, 42] + be32(8) + ifd0(exifAt, gpsAt) + exif + gps
     }()
 
     // MARK: JPEG
 
-    static func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] { [0xFF, marker] + be16(payload.count + 2) + payload }
+    static func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
+        [0xFF, marker] + be16(payload.count + 2) + payload
+    }
 
     static let jfifHeader: [UInt8] = ascii("JFIF") + [0, 1, 2, 1, 0, 72, 0, 72]  // 72 × 72 dots per inch
     /// The same header as the stripper writes it: density as a bare 1:1 aspect ratio, no thumbnail.
@@ -107,21 +121,29 @@ enum Fixture {
     static let iccSegment = segment(0xE2, ascii("ICC_PROFILE") + [0, 1, 1] + iccProfile)
 
     /// Every kind of JPEG metadata in one file, around `baselineJPEG`, with bytes appended after EOI.
-    static let dirtyJPEG: [UInt8] = [0xFF, 0xD8]
+    static let dirtyJPEG: [UInt8] =
+        [0xFF, 0xD8]
         + segment(0xE0, jfifHeader + [2, 1, 9, 8, 7, 6, 5, 4])  // JFIF with a 2×1 thumbnail
         + segment(0xE1, ascii("Exif") + [0, 0] + tiff)
-        + segment(0xE1, ascii("http://ns.adobe.com/xap/1.0/") + [0] + ascii("<x:xmpmeta><dc:creator>Zaira</dc:creator></x:xmpmeta>"))
+        + segment(
+            0xE1,
+            ascii("http://ns.adobe.com/xap/1.0/") + [0] + ascii("<x:xmpmeta><dc:creator>Zaira</dc:creator></x:xmpmeta>")
+        )
         + iccSegment
         + segment(0xE2, ascii("MPF") + [0] + ascii("MM") + [0, 42] + be32(8) + [0, 0] + be32(0))
         + segment(0xE0, ascii("JFXX") + [0, 0x10, 0xFF, 0xD8, 0xFF, 0xD9])
-        + segment(0xED, ascii("Photoshop 3.0") + [0] + ascii("8BIM") + [4, 4, 0, 0] + be32(14) + [0x1C, 2, 0x50, 0, 9] + ascii("Zaira M.") + [0, 0])
+        + segment(
+            0xED,
+            ascii("Photoshop 3.0") + [0] + ascii("8BIM") + [4, 4, 0, 0] + be32(14) + [0x1C, 2, 0x50, 0, 9]
+                + ascii("Zaira M.") + [0, 0])
         + segment(0xEE, adobe + [0xAB, 0xCD])  // Adobe with two bytes beyond the 12 it defines
         + segment(0xFE, ascii("Comment: taken in Alkhan-Kala"))
         + baselineJPEG[2...]
         + ascii("GARBAGE after EOI SN48317720")
 
     /// What `dirtyJPEG` must become, byte for byte.
-    static let cleanJPEG: [UInt8] = [0xFF, 0xD8] + segment(0xE0, jfifClean) + iccSegment
+    static let cleanJPEG: [UInt8] =
+        [0xFF, 0xD8] + segment(0xE0, jfifClean) + iccSegment
         + segment(0xEE, adobe) + baselineJPEG[2...]
 
     /// The segments of a JPEG in order (entropy-coded data skipped), by a plain whole-buffer walk that
@@ -143,7 +165,9 @@ enum Fixture {
             segments.append((marker, bytes[i + 4..<i + 2 + length]))
             i += 2 + length
             if marker == 0xDA {
-                while i + 1 < bytes.count, !(bytes[i] == 0xFF && bytes[i + 1] != 0 && !(0xD0...0xD7).contains(bytes[i + 1])) { i += 1 }
+                while i + 1 < bytes.count,
+                    !(bytes[i] == 0xFF && bytes[i + 1] != 0 && !(0xD0...0xD7).contains(bytes[i + 1]))
+                { i += 1 }
             }
         }
         return nil
@@ -155,8 +179,9 @@ enum Fixture {
             switch marker {
             case 0xD8, 0xD9, 0xDA, 0xC4, 0xCC, 0xDB...0xDF: true
             case 0xC0...0xCF: marker != 0xC8
-            case 0xE0: payload.count == 14 && payload.starts(with: ascii("JFIF") + [0]) && payload[payload.startIndex + 7] == 0
-                && payload.suffix(2) == [0, 0]
+            case 0xE0:
+                payload.count == 14 && payload.starts(with: ascii("JFIF") + [0]) && payload[payload.startIndex + 7] == 0
+                    && payload.suffix(2) == [0, 0]
             case 0xE2: payload.starts(with: ascii("ICC_PROFILE") + [0])
             case 0xEE: payload.count == 12 && payload.starts(with: ascii("Adobe"))
             default: false
@@ -192,8 +217,12 @@ enum Fixture {
 
     /// A zlib stream of stored (uncompressed) deflate blocks: valid, and simple to build by hand.
     static func zlibStored(_ data: [UInt8]) -> [UInt8] {
-        var a = 1, b = 0
-        for byte in data { a = (a + Int(byte)) % 65521; b = (b + a) % 65521 }
+        var a = 1
+        var b = 0
+        for byte in data {
+            a = (a + Int(byte)) % 65521
+            b = (b + a) % 65521
+        }
         let length = data.count
         return [0x78, 0x01, 0x01, UInt8(length & 0xFF), UInt8(length >> 8), ~UInt8(length & 0xFF), ~UInt8(length >> 8)]
             + data + be32(b << 16 | a)
@@ -215,7 +244,8 @@ enum Fixture {
     static let iend = chunk("IEND", [])
 
     /// Every kind of PNG metadata, around a small picture, with bytes appended after IEND.
-    static let dirtyPNG: [UInt8] = signature + ihdr + gama + iccp
+    static let dirtyPNG: [UInt8] =
+        signature + ihdr + gama + iccp
         + chunk("tEXt", ascii("Author") + [0] + ascii("Zaira M."))
         + chunk("pHYs", be32(2835) + be32(2835) + [1])
         + chunk("tIME", be16(2024) + [3, 8, 14, 22, 5])
@@ -267,7 +297,9 @@ enum Fixture {
     }
 
     /// Strips `bytes` fed in pieces of `size` bytes.
-    static func stream(_ bytes: [UInt8], by size: Int, kind: ImageMetadata.Kind? = nil) throws(ImageMetadata.Failure) -> [UInt8] {
+    static func stream(
+        _ bytes: [UInt8], by size: Int, kind: ImageMetadata.Kind? = nil
+    ) throws(ImageMetadata.Failure) -> [UInt8] {
         var stripper = ImageMetadata.Stripper(kind: kind ?? ImageMetadata.kind(of: bytes))
         var out: [UInt8] = []
         for start in stride(from: 0, to: bytes.count, by: size) {
@@ -368,7 +400,8 @@ struct ImageMetadataTests {
         for length in 0...F.dirtyJPEG.count {
             let prefix = Array(F.dirtyJPEG[..<length])
             for size in [1, 7, max(length, 1)] {
-                let result = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(prefix, by: size, kind: .jpeg) }
+                let result = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(prefix, by: size, kind: .jpeg)
+                }
                 if length < eoiEnd {
                     #expect(result == .failure(.truncated), "a cut at \(length)")
                 } else {
@@ -380,25 +413,31 @@ struct ImageMetadataTests {
         #expect(throws: ImageMetadata.Failure.truncated) { try empty.finish() }
     }
 
-    @Test("JPEG: broken markers and lengths fail as malformed", arguments: [
-        [0xFF, 0xD9],  // no SOI
-        [0xFF, 0xD8, 0x00],  // no marker after SOI
-        [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x01],  // length below 2
-        [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x00],  // length 0
-        [0xFF, 0xD8, 0xFF, 0xD0],  // restart marker outside a scan
-        [0xFF, 0xD8, 0xFF, 0x00],  // stuffing outside a scan
-        [0xFF, 0xD8, 0xFF, 0xD8],  // second SOI
-        [0xFF, 0xD8, 0xFF, 0xD9],  // EOI without a scan
-        [0xFF, 0xD8, 0xFF, 0x01],  // TEM
-        [0xFF, 0xD8, 0xFF, 0x45],  // reserved
-        [0xFF, 0xD8, 0xFF, 0xC8],  // JPG
-        [0xFF, 0xD8, 0xFF, 0xF7],  // JPG7 (JPEG-LS)
-        [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9],  // scan before frame
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],  // a PNG given to a JPEG stripper
-    ] as [[UInt8]])
+    @Test(
+        "JPEG: broken markers and lengths fail as malformed",
+        arguments: [
+            [0xFF, 0xD9],  // no SOI
+            [0xFF, 0xD8, 0x00],  // no marker after SOI
+            [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x01],  // length below 2
+            [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x00],  // length 0
+            [0xFF, 0xD8, 0xFF, 0xD0],  // restart marker outside a scan
+            [0xFF, 0xD8, 0xFF, 0x00],  // stuffing outside a scan
+            [0xFF, 0xD8, 0xFF, 0xD8],  // second SOI
+            [0xFF, 0xD8, 0xFF, 0xD9],  // EOI without a scan
+            [0xFF, 0xD8, 0xFF, 0x01],  // TEM
+            [0xFF, 0xD8, 0xFF, 0x45],  // reserved
+            [0xFF, 0xD8, 0xFF, 0xC8],  // JPG
+            [0xFF, 0xD8, 0xFF, 0xF7],  // JPG7 (JPEG-LS)
+            [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9],  // scan before frame
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],  // a PNG given to a JPEG stripper
+        ] as [[UInt8]])
     func jpegMalformed(bytes: [UInt8]) {
-        let whole = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(bytes + F.baselineJPEG, by: 1000, kind: .jpeg) }
-        let byteByByte = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(bytes + F.baselineJPEG, by: 1, kind: .jpeg) }
+        let whole = F.outcome { () throws(ImageMetadata.Failure) in
+            try F.stream(bytes + F.baselineJPEG, by: 1000, kind: .jpeg)
+        }
+        let byteByByte = F.outcome { () throws(ImageMetadata.Failure) in
+            try F.stream(bytes + F.baselineJPEG, by: 1, kind: .jpeg)
+        }
         #expect(F.isMalformed(whole))
         #expect(whole == byteByByte)
     }
@@ -406,17 +445,22 @@ struct ImageMetadataTests {
     @Test("JPEG: APP0 other than a full JFIF header, and short Adobe segments, are dropped")
     func jpegLookalikes() throws {
         let body = Array(F.baselineJPEG[2...])
-        let dirty = [0xFF, 0xD8] + F.segment(0xE0, F.ascii("JFIF") + [0, 1, 2]) + F.segment(0xE0, F.ascii("AVI1") + [0])
+        let dirty =
+            [0xFF, 0xD8] + F.segment(0xE0, F.ascii("JFIF") + [0, 1, 2]) + F.segment(0xE0, F.ascii("AVI1") + [0])
             + F.segment(0xEE, F.ascii("Adobe") + [0]) + F.segment(0xE2, F.ascii("ICC_PROFILX") + [0]) + body
         #expect(try ImageMetadata.strip(dirty) == F.baselineJPEG)
     }
 
-    @Test("JPEG: the JFIF density becomes a bare aspect ratio", arguments: [
-        ([1, 1, 44, 1, 44], [0, 0, 1, 0, 1]), ([2, 0, 118, 0, 59], [0, 0, 2, 0, 1]), ([0, 0, 0, 0, 0], [0, 0, 1, 0, 1]),
-        ([1, 0xFF, 0xFF, 0xFF, 0xFE], [0, 0xFF, 0xFF, 0xFF, 0xFE]),
-    ] as [([UInt8], [UInt8])])
+    @Test(
+        "JPEG: the JFIF density becomes a bare aspect ratio",
+        arguments: [
+            ([1, 1, 44, 1, 44], [0, 0, 1, 0, 1]), ([2, 0, 118, 0, 59], [0, 0, 2, 0, 1]),
+            ([0, 0, 0, 0, 0], [0, 0, 1, 0, 1]),
+            ([1, 0xFF, 0xFF, 0xFF, 0xFE], [0, 0xFF, 0xFF, 0xFF, 0xFE]),
+        ] as [([UInt8], [UInt8])])
     func jfifDensity(density: [UInt8], expected: [UInt8]) throws {
-        let jpeg = [0xFF, 0xD8] + F.segment(0xE0, F.ascii("JFIF") + [0, 1, 1] + density + [0, 0]) + F.baselineJPEG[2...]
+        let jpeg =
+            [0xFF, 0xD8] + F.segment(0xE0, F.ascii("JFIF") + [0, 1, 1] + density + [0, 0]) + F.baselineJPEG[2...]
         let header = try #require(F.jpegSegments(try ImageMetadata.strip(jpeg))?[1].payload)
         #expect(Array(header) == F.ascii("JFIF") + [0, 1, 1] + expected + [0, 0])
     }
@@ -475,7 +519,8 @@ struct ImageMetadataTests {
         for length in 0...F.dirtyPNG.count {
             let prefix = Array(F.dirtyPNG[..<length])
             for size in [1, 5, max(length, 1)] {
-                let result = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(prefix, by: size, kind: .png) }
+                let result = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(prefix, by: size, kind: .png)
+                }
                 if length < iendEnd {
                     #expect(result == .failure(.truncated), "a cut at \(length)")
                 } else {
@@ -495,23 +540,27 @@ struct ImageMetadataTests {
             #expect(F.isMalformed(result), "flip at \(offset)")
         }
         var textDamaged = F.dirtyPNG
-        let textCRC = 8 + F.ihdr.count + F.gama.count + F.iccp.count + F.chunk("tEXt", F.ascii("Author") + [0] + F.ascii("Zaira M.")).count - 1
+        let textCRC =
+            8 + F.ihdr.count + F.gama.count + F.iccp.count
+            + F.chunk("tEXt", F.ascii("Author") + [0] + F.ascii("Zaira M.")).count - 1
         textDamaged[textCRC] ^= 0x01
         #expect(try ImageMetadata.strip(textDamaged) == F.cleanPNG)
     }
 
-    @Test("PNG: broken structure fails as malformed", arguments: [
-        Array(Fixture.signature.dropLast()) + [0x0B] + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // bad signature
-        Fixture.signature + Fixture.gama + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // IHDR not first
-        Fixture.signature + Fixture.ihdr + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // two IHDR
-        Fixture.signature + Fixture.ihdr + Fixture.chunk("ABCD", [1]) + Fixture.idat1 + Fixture.iend,  // unknown critical chunk
-        Fixture.signature + Fixture.ihdr + Fixture.chunk("CgBI", [0, 0, 0, 0]) + Fixture.idat1 + Fixture.iend,  // Apple's private critical chunk
-        Fixture.signature + Fixture.ihdr + [0x80, 0, 0, 0] + Fixture.ascii("tEXt"),  // longer than 2^31-1
-        Fixture.signature + Fixture.ihdr + Fixture.chunk("te1t", [1]) + Fixture.idat1 + Fixture.iend,  // type not letters
-        Fixture.signature + Fixture.ihdr + Fixture.iend,  // IEND before IDAT
-        Fixture.signature + Fixture.ihdr + Fixture.idat1 + Fixture.chunk("IEND", [0]),  // IEND not empty
-        Fixture.baselineJPEG,  // a JPEG given to a PNG stripper
-    ] as [[UInt8]])
+    @Test(
+        "PNG: broken structure fails as malformed",
+        arguments: [
+            Array(Fixture.signature.dropLast()) + [0x0B] + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // bad signature
+            Fixture.signature + Fixture.gama + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // IHDR not first
+            Fixture.signature + Fixture.ihdr + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // two IHDR
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("ABCD", [1]) + Fixture.idat1 + Fixture.iend,  // unknown critical chunk
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("CgBI", [0, 0, 0, 0]) + Fixture.idat1 + Fixture.iend,  // Apple's private critical chunk
+            Fixture.signature + Fixture.ihdr + [0x80, 0, 0, 0] + Fixture.ascii("tEXt"),  // longer than 2^31-1
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("te1t", [1]) + Fixture.idat1 + Fixture.iend,  // type not letters
+            Fixture.signature + Fixture.ihdr + Fixture.iend,  // IEND before IDAT
+            Fixture.signature + Fixture.ihdr + Fixture.idat1 + Fixture.chunk("IEND", [0]),  // IEND not empty
+            Fixture.baselineJPEG,  // a JPEG given to a PNG stripper
+        ] as [[UInt8]])
     func pngMalformed(bytes: [UInt8]) {
         let whole = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(bytes, by: 1000, kind: .png) }
         let byteByByte = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(bytes, by: 1, kind: .png) }
@@ -528,7 +577,8 @@ struct ImageMetadataTests {
     @Test("PNG: kept chunks stream through and dropped ones are skipped, without being held")
     func pngLongChunks() throws {
         let data = [UInt8](repeating: 0x5A, count: 1_000_000)
-        let png = F.signature + F.ihdr + F.chunk("tEXt", F.ascii("Author") + [0] + data) + F.chunk("IDAT", data) + F.iend
+        let png =
+            F.signature + F.ihdr + F.chunk("tEXt", F.ascii("Author") + [0] + data) + F.chunk("IDAT", data) + F.iend
         var stripper = ImageMetadata.Stripper(kind: .png)
         var out: [UInt8] = []
         let textEnd = 8 + F.ihdr.count + 12 + 7 + data.count
@@ -588,12 +638,14 @@ struct ImageMetadataTests {
                 let size = Int.random(in: 1...97, using: &random)
                 let pieces = F.outcome { () throws(ImageMetadata.Failure) in try F.stream(bytes, by: size) }
                 #expect(whole == pieces)
-                guard case let .success(out) = whole else { continue }
+                guard case .success(let out) = whole else { continue }
                 switch ImageMetadata.kind(of: bytes) {
                 case .jpeg: #expect(F.jpegSegments(out).map(F.onlyAllowedSegments) == true, "fixture \(index)")
                 case .png:
                     let kept = ImageMetadata.PNGRewriter.kept
-                    #expect(F.pngChunks(out).map { $0.allSatisfy { kept.contains($0.type) && $0.crcOK } } == true, "fixture \(index)")
+                    #expect(
+                        F.pngChunks(out).map { $0.allSatisfy { kept.contains($0.type) && $0.crcOK } } == true,
+                        "fixture \(index)")
                 case .other: #expect(out == bytes)
                 }
             }

@@ -5,11 +5,15 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import AmanatIntake
 
 @Suite("The web intake over HTTP")
 struct IntakeTests {
-    static func post(_ client: some TestClientProtocol, _ uri: String, body: [UInt8], browser: Browser, contentType: String = MultipartBody.contentType) async throws -> TestResponse {
+    static func post(
+        _ client: some TestClientProtocol, _ uri: String, body: [UInt8], browser: Browser,
+        contentType: String = MultipartBody.contentType
+    ) async throws -> TestResponse {
         var headers = browser.headers
         headers[.contentType] = contentType
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
@@ -27,17 +31,24 @@ struct IntakeTests {
     func headers() async throws {
         let fixture = try IntakeFixture()
         try await fixture.application.test(.router) { client in
-            for (uri, method, status) in [("/", HTTPRequest.Method.get, HTTPResponse.Status.ok), ("/ru/", .get, .ok), ("/en", .get, .ok),
-                                          ("/ru/submit", .get, .ok), ("/en/return", .get, .ok), ("/style.css", .get, .ok),
-                                          ("/health", .get, .ok), ("/nowhere", .get, .notFound), ("/fr/submit", .get, .notFound),
-                                          ("/ru/submit", .post, .badRequest), ("/en/return", .post, .badRequest), ("/en/follow-up", .post, .badRequest)] {
+            for (uri, method, status) in [
+                ("/", HTTPRequest.Method.get, HTTPResponse.Status.ok), ("/ru/", .get, .ok), ("/en", .get, .ok),
+                ("/ru/submit", .get, .ok), ("/en/return", .get, .ok), ("/style.css", .get, .ok),
+                ("/health", .get, .ok), ("/nowhere", .get, .notFound), ("/fr/submit", .get, .notFound),
+                ("/ru/submit", .post, .badRequest), ("/en/return", .post, .badRequest),
+                ("/en/follow-up", .post, .badRequest),
+            ] {
                 let response = try await client.execute(uri: uri, method: method)
                 #expect(response.status == status, "\(method) \(uri)")
                 for (name, value) in privacyHeaders {
-                    #expect(response.headers[HTTPField.Name(name)!]?.contains(value) == true, "\(name) missing on \(method) \(uri)")
+                    #expect(
+                        response.headers[HTTPField.Name(name)!]?.contains(value) == true,
+                        "\(name) missing on \(method) \(uri)")
                 }
                 if let cookie = response.headers[.setCookie] {
-                    #expect(cookie.hasPrefix("amanat_form=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                    #expect(
+                        cookie.hasPrefix("amanat_form=") && cookie.contains("HttpOnly")
+                            && cookie.contains("SameSite=Strict"))
                     #expect(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "a session cookie: \(cookie)")
                 }
                 #expect(!response.text.contains("<script"))
@@ -69,7 +80,8 @@ struct IntakeTests {
         }
     }
 
-    @Test("a submission with a file is stored encrypted, opens with the administrator's key, and shows the codename once")
+    @Test(
+        "a submission with a file is stored encrypted, opens with the administrator's key, and shows the codename once")
     func submit() async throws {
         let fixture = try IntakeFixture()
         let photo = SecureRandom.bytes(70_000)
@@ -90,7 +102,8 @@ struct IntakeTests {
         let inbox = try fixture.vault.inbox()
         #expect(inbox.count == 1 && inbox[0].language == "ru")
         let opened = try fixture.vault.open(inbox[0].id, as: .administrator(fixture.administrator))
-        #expect(opened.people == [.init(name: "Ахмед Хакиев", role: "сын")] && opened.places == ["Карабулак", "Назрань"])
+        #expect(
+            opened.people == [.init(name: "Ахмед Хакиев", role: "сын")] && opened.places == ["Карабулак", "Назрань"])
         #expect(opened.attachments.count == 1 && opened.attachments[0].name == "photo.bin")
         let out = fixture.directory + "/out.bin"
         try fixture.vault.exportAttachment(opened.attachments[0], to: out)
@@ -104,13 +117,19 @@ struct IntakeTests {
         let lawyer = Identity()
         let caseID = try fixture.vault.createCase(title: "Дело", administrator: fixture.administrator)
         try fixture.vault.assign([record], to: caseID, administrator: fixture.administrator)
-        try fixture.vault.issueGrant(case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: 30), administrator: fixture.administrator)
+        try fixture.vault.issueGrant(
+            case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: 30),
+            administrator: fixture.administrator)
         try fixture.vault.reply(to: record, text: "Мы получили ваше заявление.", as: .grantee(lawyer))
-        let typed = "  " + codename.reveal().split(separator: " ").map { $0.prefix(4).uppercased() }.joined(separator: "   ") + " "
+        let typed =
+            "  " + codename.reveal().split(separator: " ").map { $0.prefix(4).uppercased() }.joined(separator: "   ")
+            + " "
         try await fixture.application.test(.router) { client in
             let (browser, token) = try await Self.openForm(client, "/ru/return")
             let form = "csrf=\(token)&codename=\(typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
-            let mailbox = try await Self.post(client, "/ru/return", body: Array(form.utf8), browser: browser, contentType: "application/x-www-form-urlencoded")
+            let mailbox = try await Self.post(
+                client, "/ru/return", body: Array(form.utf8), browser: browser,
+                contentType: "application/x-www-form-urlencoded")
             #expect(mailbox.status == .ok)
             #expect(mailbox.text.contains("Мы получили ваше заявление."))
             let followToken = try #require(Browser.token(in: mailbox.text))
@@ -123,7 +142,9 @@ struct IntakeTests {
             #expect(added.status == .ok, "\(added.text)")
             // A wrong codename gets a clear page and opens nothing.
             let wrong = "csrf=\(followToken)&codename=" + "aardvark+aback+abate+abdicate+abdomen+abet+abide+ability"
-            let refused = try await Self.post(client, "/ru/return", body: Array(wrong.utf8), browser: browser, contentType: "application/x-www-form-urlencoded")
+            let refused = try await Self.post(
+                client, "/ru/return", body: Array(wrong.utf8), browser: browser,
+                contentType: "application/x-www-form-urlencoded")
             #expect(refused.status == .unauthorized && refused.text.contains(Strings(.ru).badCodename))
         }
         let followUps = try fixture.vault.inbox().filter { $0.kind == .followUp }
@@ -137,31 +158,74 @@ struct IntakeTests {
         let fixture = try IntakeFixture(uploadLimit: 10_000)
         try await fixture.application.test(.router) { client in
             let (browser, token) = try await Self.openForm(client, "/en/submit")
-            func attempt(_ build: (inout MultipartBody) -> Void, finish: Bool = true, browser: Browser) async throws -> TestResponse {
+            func attempt(
+                _ build: (inout MultipartBody) -> Void, finish: Bool = true, browser: Browser
+            ) async throws -> TestResponse {
                 var body = MultipartBody()
                 build(&body)
-                return try await Self.post(client, "/en/submit", body: finish ? body.finished() : body.bytes, browser: browser)
+                return try await Self.post(
+                    client, "/en/submit", body: finish ? body.finished() : body.bytes, browser: browser)
             }
             let noToken = try await attempt({ $0.field("statement", "x") }, browser: browser)
             #expect(noToken.status == .badRequest && noToken.text.contains(Strings(.en).expiredForm))
-            let forged = try await attempt({ $0.field("csrf", "AAAA" + token.dropFirst(4)); $0.field("statement", "x") }, browser: browser)
+            let forged = try await attempt(
+                {
+                    $0.field("csrf", "AAAA" + token.dropFirst(4))
+                    $0.field("statement", "x")
+                }, browser: browser)
             #expect(forged.status == .badRequest)
-            let otherBrowser = try await attempt({ $0.field("csrf", token); $0.field("statement", "x") }, browser: Browser())
+            let otherBrowser = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                }, browser: Browser())
             #expect(otherBrowser.status == .badRequest)
-            let big = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.file("files", filename: "a.bin", SecureRandom.bytes(6000)); $0.file("files", filename: "b.bin", SecureRandom.bytes(6000)) }, browser: browser)
+            let big = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                    $0.file("files", filename: "a.bin", SecureRandom.bytes(6000))
+                    $0.file("files", filename: "b.bin", SecureRandom.bytes(6000))
+                }, browser: browser)
             #expect(big.status == .contentTooLarge && big.text.contains(Strings(.en).nothingStored))
-            let cut = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.file("files", filename: "a.bin", SecureRandom.bytes(500)) }, finish: false, browser: browser)
+            let cut = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                    $0.file("files", filename: "a.bin", SecureRandom.bytes(500))
+                }, finish: false, browser: browser)
             #expect(cut.status == .badRequest && cut.text.contains(Strings(.en).malformed))
-            let empty = try await attempt({ $0.field("csrf", token); $0.field("statement", "  \n"); $0.file("files", filename: "a.bin", SecureRandom.bytes(500)) }, browser: browser)
+            let empty = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "  \n")
+                    $0.file("files", filename: "a.bin", SecureRandom.bytes(500))
+                }, browser: browser)
             #expect(empty.status == .badRequest && empty.text.contains(Strings(.en).emptyStatement))
-            let garbage = try await Self.post(client, "/en/submit", body: Array("not multipart".utf8), browser: browser, contentType: "text/plain")
+            let garbage = try await Self.post(
+                client, "/en/submit", body: Array("not multipart".utf8), browser: browser, contentType: "text/plain")
             #expect(garbage.status == .badRequest)
             // Fields the form does not have, a field sent twice, or text beyond the limits are refused.
-            let unknown = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("junk1", "y") }, browser: browser)
+            let unknown = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                    $0.field("junk1", "y")
+                }, browser: browser)
             #expect(unknown.status == .badRequest)
-            let twice = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("statement", "y") }, browser: browser)
+            let twice = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                    $0.field("statement", "y")
+                }, browser: browser)
             #expect(twice.status == .badRequest)
-            let long = try await attempt({ $0.field("csrf", token); $0.field("statement", "x"); $0.field("contact", String(repeating: "a", count: 5000)) }, browser: browser)
+            let long = try await attempt(
+                {
+                    $0.field("csrf", token)
+                    $0.field("statement", "x")
+                    $0.field("contact", String(repeating: "a", count: 5000))
+                }, browser: browser)
             #expect(long.status == .contentTooLarge)
         }
         #expect(try fixture.vault.inbox().isEmpty)
@@ -183,13 +247,17 @@ struct IntakeTests {
                 body.file("files", filename: "фото.jpg", SecureRandom.bytes(file))
                 return try await Self.post(client, "/ru/submit", body: body.finished(), browser: browser)
             }
-            for (csrf, text, size) in [("AAAA" + token.dropFirst(4), statement, 100), (nil, statement, 100),
-                                       (token, statement, 20_000), (token, "  \n", 100)] as [(String?, String, Int)] {
+            for (csrf, text, size) in [
+                ("AAAA" + token.dropFirst(4), statement, 100), (nil, statement, 100),
+                (token, statement, 20_000), (token, "  \n", 100),
+            ] as [(String?, String, Int)] {
                 let page = try await attempt(csrf: csrf, statement: text, file: size)
                 #expect(page.status != .ok)
                 if text == statement {
-                    #expect(page.text.contains("Мой сын ушёл 14 марта &lt;и не вернулся&gt; &amp; &quot;никто&quot; не знает"),
-                            "\(page.status)")
+                    #expect(
+                        page.text.contains(
+                            "Мой сын ушёл 14 марта &lt;и не вернулся&gt; &amp; &quot;никто&quot; не знает"),
+                        "\(page.status)")
                 }
                 #expect(page.text.contains(#"value="Ахмед Хакиев""#))
                 #expect(page.text.contains("Карабулак\nНазрань"))
@@ -226,7 +294,8 @@ struct IntakeTests {
     @Test("nothing about the visitor (address, browser, language) reaches any file of the vault")
     func noVisitorData() async throws {
         let fixture = try IntakeFixture()
-        let agent = "AmanatTestAgent/9.9 (X11; Linux; rv:115.0)", address = "203.0.113.77"
+        let agent = "AmanatTestAgent/9.9 (X11; Linux; rv:115.0)"
+        let address = "203.0.113.77"
         try await fixture.application.test(.router) { client in
             var headers = HTTPFields()
             headers[.userAgent] = agent
@@ -242,7 +311,8 @@ struct IntakeTests {
             postHeaders[.contentType] = MultipartBody.contentType
             postHeaders[.userAgent] = agent
             postHeaders[HTTPField.Name("X-Forwarded-For")!] = address
-            let response = try await client.execute(uri: "/ru/submit", method: .post, headers: postHeaders, body: ByteBuffer(bytes: body.finished()))
+            let response = try await client.execute(
+                uri: "/ru/submit", method: .post, headers: postHeaders, body: ByteBuffer(bytes: body.finished()))
             #expect(response.status == .ok)
         }
         #expect(try fixture.vault.inbox().count == 1)
@@ -279,7 +349,11 @@ struct MultipartParserTests {
         // Merge adjacent byte events so splits compare equal.
         var merged: [MultipartParser.Event] = []
         for event in events {
-            if case let .bytes(more) = event, case let .bytes(before)? = merged.last { merged[merged.count - 1] = .bytes(before + more) } else { merged.append(event) }
+            if case .bytes(let more) = event, case .bytes(let before)? = merged.last {
+                merged[merged.count - 1] = .bytes(before + more)
+            } else {
+                merged.append(event)
+            }
         }
         return merged
     }
@@ -292,7 +366,9 @@ struct MultipartParserTests {
         body.file("files", filename: "фото \"1\".jpg", Array("\r\n--\r\n".utf8) + SecureRandom.bytes(3000))
         let whole = try Self.events(body.finished(), split: Int.max / 2)
         #expect(whole.count == 9)
-        for split in [1, 2, 3, 7, 41, 64, 1000] { #expect(try Self.events(body.finished(), split: split) == whole, "split \(split)") }
+        for split in [1, 2, 3, 7, 41, 64, 1000] {
+            #expect(try Self.events(body.finished(), split: split) == whole, "split \(split)")
+        }
     }
 
     @Test("a cut-off body, a part without a name and endless headers are malformed")
@@ -300,7 +376,9 @@ struct MultipartParserTests {
         var body = MultipartBody()
         body.field("a", "b")
         #expect(throws: MultipartParser.Malformed.self) { try Self.events(body.bytes, split: 10) }
-        let nameless = Array("--\(MultipartBody.boundary)\r\nContent-Type: text/plain\r\n\r\nx\r\n--\(MultipartBody.boundary)--\r\n".utf8)
+        let nameless = Array(
+            "--\(MultipartBody.boundary)\r\nContent-Type: text/plain\r\n\r\nx\r\n--\(MultipartBody.boundary)--\r\n".utf8
+        )
         #expect(throws: MultipartParser.Malformed.self) { try Self.events(nameless, split: 10) }
         let endless = Array("--\(MultipartBody.boundary)\r\nX: ".utf8) + [UInt8](repeating: 65, count: 10_000)
         #expect(throws: MultipartParser.Malformed.self) { try Self.events(endless, split: 100) }

@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// One metadata policy for every way in: a photo attached on the command line loses exactly what the web
 /// intake removes, unless it is kept whole on purpose (`keepMetadata`).
@@ -13,9 +14,11 @@ struct MetadataPolicyTests {
         let fixture = try IntakeFixture()
         let path = fixture.directory + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let (id, _) = try fixture.vault.submit(Testimony(statement: "photo", language: "ru"),
-                                               attachments: [AttachmentSource(path: path, keepMetadata: keepMetadata)])
-        let attachment = try #require(try fixture.vault.open(id, as: .administrator(fixture.administrator)).attachments.first)
+        let (id, _) = try fixture.vault.submit(
+            Testimony(statement: "photo", language: "ru"),
+            attachments: [AttachmentSource(path: path, keepMetadata: keepMetadata)])
+        let attachment = try #require(
+            try fixture.vault.open(id, as: .administrator(fixture.administrator)).attachments.first)
         let out = fixture.directory + "/out-" + name
         try fixture.vault.exportAttachment(attachment, to: out)
         #expect(attachment.size == (try Data(contentsOf: URL(fileURLWithPath: out))).count)
@@ -41,7 +44,8 @@ struct MetadataPolicyTests {
         let path = fixture.directory + "/cut.jpg"
         try Data(Fixture.dirtyJPEG.prefix(Fixture.dirtyJPEG.count / 2)).write(to: URL(fileURLWithPath: path))
         #expect(throws: AmanatVaultError.self) {
-            try fixture.vault.submit(Testimony(statement: "photo", language: "ru"), attachments: [AttachmentSource(path: path)])
+            try fixture.vault.submit(
+                Testimony(statement: "photo", language: "ru"), attachments: [AttachmentSource(path: path)])
         }
         #expect(try fixture.vault.inbox().isEmpty)
         #expect(try fixture.blobFiles().isEmpty)

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+
 @testable import AmanatIntake
 
 /// A vault in a temporary folder with fast codename settings, and the intake's router over it.
@@ -14,7 +15,8 @@ final class IntakeFixture: @unchecked Sendable {
     let settings: IntakeSettings
 
     init(uploadLimit: Int = 1 << 20, concurrencyLimit: Int = 64) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-intake-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("amanat-intake-\(UUID().uuidString)").path
         setenv("AMANAT_TEST_WEAK_KEYS", "1", 1)  // weak codename settings, below the floor vaults enforce
         vault = try Vault.create(at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
         settings = IntakeSettings(uploadLimit: uploadLimit, concurrencyLimit: concurrencyLimit)
@@ -22,7 +24,9 @@ final class IntakeFixture: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    var application: some ApplicationProtocol { Application(router: IntakeServer.router(vault: vault, settings: settings)) }
+    var application: some ApplicationProtocol {
+        Application(router: IntakeServer.router(vault: vault, settings: settings))
+    }
 
     /// Files in the vault's blob folder (finished or temporary).
     func blobFiles() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: vault.blobDirectory) }
@@ -56,11 +60,15 @@ struct MultipartBody {
     var bytes: [UInt8] = []
 
     mutating func field(_ name: String, _ value: String) {
-        bytes += Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        bytes += Array(
+            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
     }
 
-    mutating func file(_ name: String, filename: String, _ content: [UInt8], type: String = "application/octet-stream") {
-        bytes += Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+    mutating func file(_ name: String, filename: String, _ content: [UInt8], type: String = "application/octet-stream")
+    {
+        bytes += Array(
+            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n"
+                .utf8)
         bytes += content + Array("\r\n".utf8)
     }
 

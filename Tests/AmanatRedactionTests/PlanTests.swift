@@ -1,10 +1,12 @@
-@testable import AmanatRedaction
 import AmanatCrypto
 import Testing
 
+@testable import AmanatRedaction
+
 @Suite("Redaction plans")
 struct PlanTests {
-    static let text = "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67. Ей было 17 лет.\n"
+    static let text =
+        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67. Ей было 17 лет.\n"
     static let key = SecretBytes(copying: Array("a case's pseudonym key, 32 bytes".utf8))
 
     static func plan() throws -> (Redactor, RedactionPlan) {
@@ -12,7 +14,9 @@ struct PlanTests {
         return (redactor, redactor.plan(for: text, language: "ru", record: "00"))
     }
 
-    static func action(_ plan: RedactionPlan, _ text: String) -> RedactionPlan.Action? { plan.spans.first { $0.text == text }?.action }
+    static func action(_ plan: RedactionPlan, _ text: String) -> RedactionPlan.Action? {
+        plan.spans.first { $0.text == text }?.action
+    }
 
     static func setting(_ plan: RedactionPlan, _ text: String, to action: RedactionPlan.Action) -> RedactionPlan {
         var plan = plan
@@ -51,7 +55,10 @@ struct PlanTests {
         let pseudonyms = try Pseudonyms(key: Self.key)
         let published = try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms)
         let person = pseudonyms.label(for: "Заира Мусаева", kind: .person, language: "ru")
-        #expect(published == "Мою дочь \(person) забрали [март 2016] в [Ингушетия]. [redacted] видел это. Её номер [redacted]. Ей было [15–19 лет].\n")
+        #expect(
+            published
+                == "Мою дочь \(person) забрали [март 2016] в [Ингушетия]. [redacted] видел это. Её номер [redacted]. Ей было [15–19 лет].\n"
+        )
         // The same plan in year precision.
         var yearly = plan
         yearly.datePrecision = .year
@@ -62,12 +69,18 @@ struct PlanTests {
     func excerpt() throws {
         let (redactor, plan) = try Self.plan()
         let pseudonyms = try Pseudonyms(key: Self.key)
-        let start = Array(Self.text).firstIndex(of: "М")!   // "Мою"
+        let start = Array(Self.text).firstIndex(of: "М")!  // "Мою"
         let end = Array(Self.text).firstIndex(of: ".")!
-        #expect(try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: start..<end).hasSuffix("в [Ингушетия]"))
+        #expect(
+            try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: start..<end).hasSuffix(
+                "в [Ингушетия]"))
         let cut = plan.spans[0].start + 2
-        #expect(throws: AmanatRedactionError.self) { try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: 0..<cut) }
-        #expect(throws: AmanatRedactionError.self) { try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: 0..<10_000) }
+        #expect(throws: AmanatRedactionError.self) {
+            try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: 0..<cut)
+        }
+        #expect(throws: AmanatRedactionError.self) {
+            try redactor.apply(plan, to: Self.text, pseudonyms: pseudonyms, excerpt: 0..<10_000)
+        }
     }
 
     @Test("keeping a listed name or an identifier is refused by the leak check")
@@ -89,35 +102,46 @@ struct PlanTests {
     func refusals() throws {
         let (redactor, plan) = try Self.plan()
         let pseudonyms = try Pseudonyms(key: Self.key)
-        #expect(throws: AmanatRedactionError.planMismatch) { try redactor.apply(plan, to: Self.text + " ", pseudonyms: pseudonyms) }
+        #expect(throws: AmanatRedactionError.planMismatch) {
+            try redactor.apply(plan, to: Self.text + " ", pseudonyms: pseudonyms)
+        }
         var moved = plan
         moved.spans[0].start += 1
         #expect(throws: AmanatRedactionError.self) { try redactor.apply(moved, to: Self.text, pseudonyms: pseudonyms) }
         var overlapping = plan
         overlapping.spans[1].start = overlapping.spans[0].end - 1
-        #expect(throws: AmanatRedactionError.self) { try redactor.apply(overlapping, to: Self.text, pseudonyms: pseudonyms) }
+        #expect(throws: AmanatRedactionError.self) {
+            try redactor.apply(overlapping, to: Self.text, pseudonyms: pseudonyms)
+        }
         #expect(throws: AmanatRedactionError.self, "a phone has no general form") {
-            try redactor.apply(Self.setting(plan, "+7 (928) 123-45-67", to: .generalise), to: Self.text, pseudonyms: pseudonyms)
+            try redactor.apply(
+                Self.setting(plan, "+7 (928) 123-45-67", to: .generalise), to: Self.text, pseudonyms: pseudonyms)
         }
         #expect(throws: AmanatRedactionError.self, "only listed terms have labels") {
             try redactor.apply(Self.setting(plan, "Магомед", to: .pseudonymise), to: Self.text, pseudonyms: pseudonyms)
         }
-        #expect(throws: AmanatRedactionError.self, "pseudonyms need the case's key") { try redactor.apply(plan, to: Self.text, pseudonyms: nil) }
+        #expect(throws: AmanatRedactionError.self, "pseudonyms need the case's key") {
+            try redactor.apply(plan, to: Self.text, pseudonyms: nil)
+        }
         var future = plan
         future.version = 2
-        #expect(throws: AmanatRedactionError.unsupportedPlan(version: 2)) { try redactor.apply(future, to: Self.text, pseudonyms: pseudonyms) }
+        #expect(throws: AmanatRedactionError.unsupportedPlan(version: 2)) {
+            try redactor.apply(future, to: Self.text, pseudonyms: pseudonyms)
+        }
     }
 }
 
 @Suite("Generalisation")
 struct GeneralisationTests {
-    @Test("dates in every form become their month or year", arguments: [
-        ("14.03.2016", "[March 2016]", "[март 2016]"), ("14/03/16", "[March 2016]", "[март 2016]"),
-        ("2016-03-14", "[March 2016]", "[март 2016]"), ("14 марта 2016 года", "[March 2016]", "[март 2016]"),
-        ("в мае 2017-го", "[May 2017]", "[май 2017]"), ("March 14, 2016", "[March 2016]", "[март 2016]"),
-        ("14 Sept 2015", "[September 2015]", "[сентябрь 2015]"), ("весной 2015 года", "[2015]", "[2015]"),
-        ("summer of 2015", "[2015]", "[2015]"),
-    ])
+    @Test(
+        "dates in every form become their month or year",
+        arguments: [
+            ("14.03.2016", "[March 2016]", "[март 2016]"), ("14/03/16", "[March 2016]", "[март 2016]"),
+            ("2016-03-14", "[March 2016]", "[март 2016]"), ("14 марта 2016 года", "[March 2016]", "[март 2016]"),
+            ("в мае 2017-го", "[May 2017]", "[май 2017]"), ("March 14, 2016", "[March 2016]", "[март 2016]"),
+            ("14 Sept 2015", "[September 2015]", "[сентябрь 2015]"), ("весной 2015 года", "[2015]", "[2015]"),
+            ("summer of 2015", "[2015]", "[2015]"),
+        ])
     func dates(written: String, english: String, russian: String) {
         #expect(Generalisation.date(written, precision: .month, language: "en") == english)
         #expect(Generalisation.date(written, precision: .month, language: "ru") == russian)

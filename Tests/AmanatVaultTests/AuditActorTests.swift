@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// An anonymous entry and one whose actor is 32 zero bytes have the same canonical bytes; the log
 /// must still tell them apart. Days must be days.
@@ -27,6 +28,8 @@ struct AuditActorTests {
             if index > 0 { entries[index].previousHash = entries[index - 1].entryHash }
             entries[index].entryHash = Data(VaultFormat.auditHash(entries[index]))
         }
-        #expect(throws: AmanatVaultError.self) { try AuditLog.verify(entries, administrator: administrator, grantees: []) }
+        #expect(throws: AmanatVaultError.self) {
+            try AuditLog.verify(entries, administrator: administrator, grantees: [])
+        }
     }
 }

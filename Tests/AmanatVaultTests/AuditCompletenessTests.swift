@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// `verifyAudit` checks the rows against the log: rows added, deleted or edited with raw SQL, behind the
 /// log's back, are reported by name, although the chain itself still verifies.
@@ -27,16 +28,21 @@ struct AuditCompletenessTests {
             followUp = try t.vault.followUp(TestVault.sample("more"), codename: codename)
             mainCase = try t.makeCase([first, second])
             otherCase = try t.makeCase([followUp], title: "other")
-            let lawyer = Identity(), colleague = Identity(), editor = Identity()
+            let lawyer = Identity()
+            let colleague = Identity()
+            let editor = Identity()
             revoked = try t.grant(mainCase, to: lawyer)
             replaced = try t.grant(mainCase, to: colleague, days: 5)
             carriedOver = try t.grant(mainCase, to: colleague, days: 60)
             try t.grant(mainCase, to: editor, permissions: .readAndPublish)
             reply = try t.vault.reply(to: first, text: "we read it", as: .grantee(lawyer))
-            let draft = ProjectionDraft(caseLabel: "Case 14", language: "ru", period: "2026-11",
-                                        text: "Мой сын [Person KX] ушёл.")
-            projection = try t.vault.publish(draft, from: first, case: mainCase, plan: Array(#"{"spans":[]}"#.utf8),
-                                             publisher: editor).id
+            let draft = ProjectionDraft(
+                caseLabel: "Case 14", language: "ru", period: "2026-11",
+                text: "Мой сын [Person KX] ушёл.")
+            projection = try t.vault.publish(
+                draft, from: first, case: mainCase, plan: Array(#"{"spans":[]}"#.utf8),
+                publisher: editor
+            ).id
             try t.vault.revoke(revoked, administrator: t.administrator)
             let carried = Data(carriedOver.rawValue)
             let renewalRow = try t.vault.store.read { try $0.grant(carried) }
@@ -77,63 +83,112 @@ struct AuditCompletenessTests {
     typealias Attack = (name: String, run: @Sendable (Scene) throws -> Void, names: @Sendable (Scene) -> String)
 
     static let attacks: [Attack] = [
-        ("delete a record's rows", { s in
-            try s.execute("DELETE FROM caseRecord WHERE recordID = ?", [blob(s.second)])
-            try s.execute("DELETE FROM testimony WHERE id = ?", [blob(s.second)])
-        }, { $0.second.description }),
-        ("copy a membership into another case", { s in
-            try s.execute("""
-                INSERT INTO caseRecord SELECT ?, recordID, keyVersion, wrappedKey, day FROM caseRecord
-                WHERE caseID = ? AND recordID = ?
-                """, [blob(s.otherCase), blob(s.mainCase), blob(s.first)])
-        }, { $0.first.description }),
-        ("remove a membership", { s in
-            try s.execute("DELETE FROM caseRecord WHERE caseID = ? AND recordID = ?",
-                          [blob(s.otherCase), blob(s.second)])
-        }, { $0.second.description }),
-        ("clear a revocation", { s in
-            try s.execute(#"UPDATE "grant" SET revokedDay = NULL WHERE id = ?"#, [blob(s.revoked)])
-        }, { $0.revoked.description }),
-        ("mark a current grant revoked", { s in
-            try s.execute(#"UPDATE "grant" SET revokedDay = '2026-01-01' WHERE id = ?"#, [blob(s.renewal)])
-        }, { $0.renewal.description }),
-        ("clear the replacement made by a new grant", { s in
-            try s.execute(#"UPDATE "grant" SET supersededBy = NULL WHERE id = ?"#, [blob(s.replaced)])
-        }, { $0.replaced.description }),
-        ("clear the replacement made by a revocation", { s in
-            try s.execute(#"UPDATE "grant" SET supersededBy = NULL WHERE id = ?"#, [blob(s.carriedOver)])
-        }, { $0.carriedOver.description }),
+        (
+            "delete a record's rows",
+            { s in
+                try s.execute("DELETE FROM caseRecord WHERE recordID = ?", [blob(s.second)])
+                try s.execute("DELETE FROM testimony WHERE id = ?", [blob(s.second)])
+            }, { $0.second.description }
+        ),
+        (
+            "copy a membership into another case",
+            { s in
+                try s.execute(
+                    """
+                    INSERT INTO caseRecord SELECT ?, recordID, keyVersion, wrappedKey, day FROM caseRecord
+                    WHERE caseID = ? AND recordID = ?
+                    """, [blob(s.otherCase), blob(s.mainCase), blob(s.first)])
+            }, { $0.first.description }
+        ),
+        (
+            "remove a membership",
+            { s in
+                try s.execute(
+                    "DELETE FROM caseRecord WHERE caseID = ? AND recordID = ?",
+                    [blob(s.otherCase), blob(s.second)])
+            }, { $0.second.description }
+        ),
+        (
+            "clear a revocation",
+            { s in
+                try s.execute(#"UPDATE "grant" SET revokedDay = NULL WHERE id = ?"#, [blob(s.revoked)])
+            }, { $0.revoked.description }
+        ),
+        (
+            "mark a current grant revoked",
+            { s in
+                try s.execute(#"UPDATE "grant" SET revokedDay = '2026-01-01' WHERE id = ?"#, [blob(s.renewal)])
+            }, { $0.renewal.description }
+        ),
+        (
+            "clear the replacement made by a new grant",
+            { s in
+                try s.execute(#"UPDATE "grant" SET supersededBy = NULL WHERE id = ?"#, [blob(s.replaced)])
+            }, { $0.replaced.description }
+        ),
+        (
+            "clear the replacement made by a revocation",
+            { s in
+                try s.execute(#"UPDATE "grant" SET supersededBy = NULL WHERE id = ?"#, [blob(s.carriedOver)])
+            }, { $0.carriedOver.description }
+        ),
         // (Deleting a lawyer's only grants is caught by the chain check already: her reply's signer is no
         // longer a grantee.)
-        ("delete a grant", { s in
-            try s.execute(#"DELETE FROM "grant" WHERE id = ?"#, [blob(s.renewal)])
-        }, { $0.renewal.description }),
-        ("delete a reply", { s in
-            try s.execute("DELETE FROM reply WHERE id = ?", [blob(s.reply)])
-        }, { $0.reply.description }),
-        ("insert a reply without an entry", { s in
-            try s.execute("INSERT INTO reply SELECT ?, mailboxID, day, sealed FROM reply",
-                          [Data(repeating: 0xab, count: 16)])
-        }, { _ in String(repeating: "ab", count: 16) }),
-        ("insert a record without an entry", { s in
-            try s.execute("""
-                INSERT INTO testimony SELECT ?, kind, mailboxID, day, language, sizeBucket, wrappedKey, body
-                FROM testimony WHERE id = ?
-                """, [Data(repeating: 0xcd, count: 16), blob(s.first)])
-        }, { _ in String(repeating: "cd", count: 16) }),
-        ("delete a projection and its plan", { s in
-            try s.execute("DELETE FROM redactionPlan WHERE projectionID = ?", [blob(s.projection)])
-            try s.execute("DELETE FROM projection WHERE id = ?", [blob(s.projection)])
-        }, { $0.projection.description }),
-        ("move a projection to another case", { s in
-            try s.execute("UPDATE projection SET caseID = ?", [blob(s.otherCase)])
-        }, { $0.projection.description }),
-        ("undo a case's key rotation", { s in
-            try s.execute("UPDATE caseFile SET keyVersion = 1 WHERE id = ?", [blob(s.mainCase)])
-        }, { $0.mainCase.description }),
-        ("delete a case key version", { s in
-            try s.execute("DELETE FROM caseKey WHERE caseID = ? AND version = 2", [blob(s.mainCase)])
-        }, { $0.mainCase.description }),
+        (
+            "delete a grant",
+            { s in
+                try s.execute(#"DELETE FROM "grant" WHERE id = ?"#, [blob(s.renewal)])
+            }, { $0.renewal.description }
+        ),
+        (
+            "delete a reply",
+            { s in
+                try s.execute("DELETE FROM reply WHERE id = ?", [blob(s.reply)])
+            }, { $0.reply.description }
+        ),
+        (
+            "insert a reply without an entry",
+            { s in
+                try s.execute(
+                    "INSERT INTO reply SELECT ?, mailboxID, day, sealed FROM reply",
+                    [Data(repeating: 0xab, count: 16)])
+            }, { _ in String(repeating: "ab", count: 16) }
+        ),
+        (
+            "insert a record without an entry",
+            { s in
+                try s.execute(
+                    """
+                    INSERT INTO testimony SELECT ?, kind, mailboxID, day, language, sizeBucket, wrappedKey, body
+                    FROM testimony WHERE id = ?
+                    """, [Data(repeating: 0xcd, count: 16), blob(s.first)])
+            }, { _ in String(repeating: "cd", count: 16) }
+        ),
+        (
+            "delete a projection and its plan",
+            { s in
+                try s.execute("DELETE FROM redactionPlan WHERE projectionID = ?", [blob(s.projection)])
+                try s.execute("DELETE FROM projection WHERE id = ?", [blob(s.projection)])
+            }, { $0.projection.description }
+        ),
+        (
+            "move a projection to another case",
+            { s in
+                try s.execute("UPDATE projection SET caseID = ?", [blob(s.otherCase)])
+            }, { $0.projection.description }
+        ),
+        (
+            "undo a case's key rotation",
+            { s in
+                try s.execute("UPDATE caseFile SET keyVersion = 1 WHERE id = ?", [blob(s.mainCase)])
+            }, { $0.mainCase.description }
+        ),
+        (
+            "delete a case key version",
+            { s in
+                try s.execute("DELETE FROM caseKey WHERE caseID = ? AND version = 2", [blob(s.mainCase)])
+            }, { $0.mainCase.description }
+        ),
     ]
 
     @Test("rows added, deleted or edited behind the log are named", arguments: 0..<attacks.count)
@@ -164,8 +219,10 @@ struct AuditCompletenessTests {
 
     @Test("an entry that cannot be replayed is reported at that entry, even signed by the administrator")
     func unreplayable() throws {
-        for (action, objects) in [("case.delete", [Data(repeating: 1, count: 16)]), ("submit", []),
-                                  ("case.assign", [Data(repeating: 2, count: 16)])] {
+        for (action, objects) in [
+            ("case.delete", [Data(repeating: 1, count: 16)]), ("submit", []),
+            ("case.assign", [Data(repeating: 2, count: 16)]),
+        ] {
             let t = try TestVault()
             try t.vault.store.write { writer in
                 try AuditLog.append(to: writer, action: action, objects: objects, actor: t.administrator)
@@ -174,16 +231,19 @@ struct AuditCompletenessTests {
             #expect(error?.description.contains("at entry 2") == true, "\(action): \(error?.description ?? "")")
         }
         let id = String(repeating: "ab", count: 16)
-        let malformed = [id.uppercased(), String(id.dropLast()), id + ",", "," + id, id + id,
-                         id + "," + id.prefix(30) + "zz"]
+        let malformed = [
+            id.uppercased(), String(id.dropLast()), id + ",", "," + id, id + id,
+            id + "," + id.prefix(30) + "zz",
+        ]
         for objects in malformed {
             let t = try TestVault()
             try t.vault.store.write { writer in
                 let last = try #require(try writer.lastAuditEntry())
                 let actor = Data(t.administrator.publicKey.signing.rawRepresentation)
-                var row = AuditEntryRow(sequence: 2, day: last.day, actor: actor, action: "case.create",
-                                        objects: objects, previousHash: last.entryHash, entryHash: Data(),
-                                        signature: nil)
+                var row = AuditEntryRow(
+                    sequence: 2, day: last.day, actor: actor, action: "case.create",
+                    objects: objects, previousHash: last.entryHash, entryHash: Data(),
+                    signature: nil)
                 let hash = VaultFormat.auditHash(row)
                 row.entryHash = Data(hash)
                 let message = VaultFormat.auditSignedMessage(hash)

@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 @Suite("Case bundles")
 struct BundleTests {
@@ -20,7 +21,8 @@ struct BundleTests {
             let (b, _) = try t.submit("second")
             caseID = try t.makeCase([a, b])
             bundle = t.directory.file("case.amanat")
-            #expect(try t.vault.exportCase(caseID, to: lawyer.publicKey, path: bundle, administrator: t.administrator) == 2)
+            #expect(
+                try t.vault.exportCase(caseID, to: lawyer.publicKey, path: bundle, administrator: t.administrator) == 2)
         }
 
         var bytes: [UInt8] { get throws { Array(try Data(contentsOf: URL(fileURLWithPath: bundle))) } }
@@ -39,7 +41,8 @@ struct BundleTests {
         #expect(summary.recipient == s.lawyer.publicKey.encryption && summary.blobCount == 1)
         #expect(try FileManager.default.attributesOfItem(atPath: s.bundle)[.posixPermissions] as? Int == 0o600)
         let folder = s.t.directory.file("out")
-        let contents = try CaseBundle.open(at: s.bundle, identity: s.lawyer, signer: s.t.administrator.publicKey.signing, attachmentsTo: folder)
+        let contents = try CaseBundle.open(
+            at: s.bundle, identity: s.lawyer, signer: s.t.administrator.publicKey.signing, attachmentsTo: folder)
         #expect(contents.title == "Хакиев, 2002" && contents.caseID == s.caseID.description)
         #expect(Set(contents.records.map(\.testimony.statement)) == ["first", "second"])
         let saved = try #require(contents.savedAttachments.values.first?.first)
@@ -47,7 +50,9 @@ struct BundleTests {
         #expect(throws: AmanatVaultError.self) {
             try CaseBundle.open(at: s.bundle, identity: Identity(), signer: s.t.administrator.publicKey.signing)
         }
-        #expect(throws: AmanatVaultError.self) { try CaseBundle.verify(at: s.bundle, signer: Identity().publicKey.signing) }
+        #expect(throws: AmanatVaultError.self) {
+            try CaseBundle.verify(at: s.bundle, signer: Identity().publicKey.signing)
+        }
         #expect(try s.t.vault.store.read { try $0.auditEntries() }.last?.action == "case.export")
         // The plaintext appears nowhere in the bundle.
         let bytes = try s.bytes
@@ -62,9 +67,14 @@ struct BundleTests {
             var damaged = original
             damaged[position] ^= 0x01
             let path = try s.write(damaged, as: "damaged.amanat")
-            #expect(throws: (any Error).self, "byte \(position) of \(original.count)") { try CaseBundle.verify(at: path) }
+            #expect(throws: (any Error).self, "byte \(position) of \(original.count)") {
+                try CaseBundle.verify(at: path)
+            }
         }
-        for cut in [0, 8, CaseBundle.headerSize, original.count / 2, original.count - 65, original.count - 64, original.count - 1] {
+        for cut in [
+            0, 8, CaseBundle.headerSize, original.count / 2, original.count - 65, original.count - 64,
+            original.count - 1,
+        ] {
             let path = try s.write(Array(original.prefix(cut)), as: "cut.amanat")
             #expect(throws: (any Error).self, "cut at \(cut)") { try CaseBundle.verify(at: path) }
         }
@@ -80,7 +90,8 @@ struct BundleTests {
         let path = try s.write(damaged, as: "damaged.amanat")
         let folder = s.t.directory.file("out")
         #expect(throws: AmanatVaultError.self) {
-            try CaseBundle.open(at: path, identity: s.lawyer, signer: s.t.administrator.publicKey.signing, attachmentsTo: folder)
+            try CaseBundle.open(
+                at: path, identity: s.lawyer, signer: s.t.administrator.publicKey.signing, attachmentsTo: folder)
         }
         let written = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(written.isEmpty, "partial output: \(written)")
@@ -90,13 +101,22 @@ struct BundleTests {
     func storedDigests() throws {
         let s = try Scene(photoSize: 200_000)
         let records = try s.t.vault.caseDetails(s.caseID, as: .administrator(s.t.administrator)).records
-        let attachment = try #require(try records.flatMap { try s.t.vault.open($0, as: .administrator(s.t.administrator)).attachments }.first)
+        let attachment = try #require(
+            try records.flatMap { try s.t.vault.open($0, as: .administrator(s.t.administrator)).attachments }.first)
         let digest = try #require(attachment.blobDigest)
         let blobPath = s.t.vault.blobDirectory + "/" + attachment.blob.description
-        #expect(Hex.encode(BLAKE2b.hash(Array(try Data(contentsOf: URL(fileURLWithPath: blobPath))), key: Labels.blobDigest, length: 64)) == digest)
+        #expect(
+            Hex.encode(
+                BLAKE2b.hash(
+                    Array(try Data(contentsOf: URL(fileURLWithPath: blobPath))), key: Labels.blobDigest, length: 64))
+                == digest)
 
-        let (status, output, errors) = try FixtureTests.python("open_bundle.py", [s.bundle, Hex.encode(s.lawyer.encryptionKey.rawRepresentation),
-                                                                                 Hex.encode(s.t.administrator.publicKey.signing.rawRepresentation)])
+        let (status, output, errors) = try FixtureTests.python(
+            "open_bundle.py",
+            [
+                s.bundle, Hex.encode(s.lawyer.encryptionKey.rawRepresentation),
+                Hex.encode(s.t.administrator.publicKey.signing.rawRepresentation),
+            ])
         #expect(status == 0, "open_bundle.py failed: \(errors)")
         #expect(output.contains("checks passed"))
 

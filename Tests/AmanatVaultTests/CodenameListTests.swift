@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// The codename word lists are data the spec points to (Docs/format.md §8.10): the files must hash to
 /// the digests in the spec's table, and the lists compiled into Amanat must be those files, word for word.
@@ -20,11 +21,14 @@ struct CodenameListTests {
         return String(digest)
     }
 
-    @Test("each list file hashes to the spec's digest and equals the compiled list", arguments: [
-        ("codename-words-en.txt", CodenameWordList.english), ("codename-words-ru.txt", CodenameWordList.russian),
-    ])
+    @Test(
+        "each list file hashes to the spec's digest and equals the compiled list",
+        arguments: [
+            ("codename-words-en.txt", CodenameWordList.english), ("codename-words-ru.txt", CodenameWordList.russian),
+        ])
     func tied(_ file: String, _ compiled: [String]) throws {
-        let bytes = Array(try Data(contentsOf: Self.root.appendingPathComponent("Sources/AmanatVault/Resources/" + file)))
+        let bytes = Array(
+            try Data(contentsOf: Self.root.appendingPathComponent("Sources/AmanatVault/Resources/" + file)))
         #expect(Hex.encode(BLAKE2b.hash(bytes, length: 32)) == (try Self.specDigest(of: file)))
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.last == "" && lines.count == 4097, "4,096 lines, each ended by LF")
@@ -47,7 +51,9 @@ struct WhiteSpaceTests {
         // exactly the drift the table exists to stop. On every other code point of the BMP they agree.
         for value in UInt32(0)...0xFFFF where value != 0x200B {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(WhiteSpace.scalars.contains(value) == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(value)")
+            #expect(
+                WhiteSpace.scalars.contains(value) == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(value)"
+            )
         }
     }
 }

@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// A child process submits continuously and is killed with SIGKILL at random moments; several
 /// children submit at once. Every acknowledged submission must survive intact, nothing half-written
@@ -36,14 +37,18 @@ struct CrashAndConcurrencyTests {
             }
         }
 
-        func errorText() -> String { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        func errorText() -> String {
+            String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
     }
 
     /// Every acknowledged record is present; every record not yet checked opens (nothing half-written
     /// is visible); the audit log verifies.
     /// - Returns: the ids now present, so the next check opens only what is new.
     @discardableResult
-    static func check(_ directory: String, administrator: Identity, acknowledged: Set<String>, alreadyChecked: Set<String> = []) throws -> Set<String> {
+    static func check(
+        _ directory: String, administrator: Identity, acknowledged: Set<String>, alreadyChecked: Set<String> = []
+    ) throws -> Set<String> {
         let vault = try Vault.open(at: directory, trust: .administrator(administrator.publicKey))
         let present = try vault.inbox()
         let ids = Set(present.map(\.id.description))
@@ -79,7 +84,8 @@ struct CrashAndConcurrencyTests {
             if child.process.terminationReason == .uncaughtSignal { killedMidway += 1 }
             let acks = child.acknowledged()
             acknowledged.formUnion(acks)
-            checked = try Self.check(path, administrator: administrator, acknowledged: acknowledged, alreadyChecked: checked)
+            checked = try Self.check(
+                path, administrator: administrator, acknowledged: acknowledged, alreadyChecked: checked)
         }
         #expect(killedMidway == 50)
         #expect(acknowledged.count > 50, "the children made too little progress to test anything")
@@ -102,7 +108,9 @@ struct CrashAndConcurrencyTests {
         let administrator = Identity()
         WeakTestKeys.allow()
         _ = try Vault.create(at: path, administrator: administrator, codenameParameters: .minimumForTesting)
-        let children = try (0..<4).map { _ in try Child(vault: path, count: 40, attachEvery: 10, administrator: administrator) }
+        let children = try (0..<4).map { _ in
+            try Child(vault: path, count: 40, attachEvery: 10, administrator: administrator)
+        }
         var acknowledged = Set<String>()
         for child in children {
             let acks = child.acknowledged()

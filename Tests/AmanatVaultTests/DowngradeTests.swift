@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// Taking something away from a lawyer must stick even against someone who can edit the database's
 /// unsigned columns, and a projection counts only if its editor could publish on its day.
@@ -33,8 +34,10 @@ struct DowngradeTests {
         /// What an intruder does to undo a downgrade: the old, generous grant (its signature still valid)
         /// becomes current again, and the new one is hidden behind it.
         func undo(_ reduced: Grant.ID) throws {
-            try sql(#"UPDATE "grant" SET revokedDay = NULL, supersededBy = NULL WHERE id = ?"#, [Data(generous.rawValue)])
-            try sql(#"UPDATE "grant" SET supersededBy = ? WHERE id = ?"#, [Data(generous.rawValue), Data(reduced.rawValue)])
+            try sql(
+                #"UPDATE "grant" SET revokedDay = NULL, supersededBy = NULL WHERE id = ?"#, [Data(generous.rawValue)])
+            try sql(
+                #"UPDATE "grant" SET supersededBy = ? WHERE id = ?"#, [Data(generous.rawValue), Data(reduced.rawValue)])
         }
     }
 
@@ -44,7 +47,9 @@ struct DowngradeTests {
         let before = try s.t.vault.caseDetails(s.caseID, as: .administrator(s.t.administrator))
         let reduced = try s.t.grant(s.caseID, to: s.lawyer, days: 90, permissions: .read)
         #expect(try s.t.vault.grants(case: s.caseID).first { $0.id == s.generous }?.status == .revoked(Day.today()))
-        #expect(try s.t.vault.caseDetails(s.caseID, as: .administrator(s.t.administrator)).keyVersion == before.keyVersion + 1)
+        #expect(
+            try s.t.vault.caseDetails(s.caseID, as: .administrator(s.t.administrator)).keyVersion == before.keyVersion
+                + 1)
         // She still reads with the reduced grant, but cannot publish.
         _ = try s.t.vault.open(s.record, as: .grantee(s.lawyer))
         #expect(throws: AmanatVaultError.self) { try s.t.vault.pseudonymKey(case: s.caseID, as: .grantee(s.lawyer)) }
@@ -53,8 +58,9 @@ struct DowngradeTests {
         #expect(throws: AmanatVaultError.self) { try s.t.vault.verifyAudit() }
         #expect(throws: AmanatVaultError.self) { try s.t.vault.pseudonymKey(case: s.caseID, as: .grantee(s.lawyer)) }
         #expect(throws: AmanatVaultError.self) {
-            try s.t.vault.publish(PublicationTests.draft(), from: s.record, case: s.caseID, plan: PublicationTests.plan,
-                                  publisher: s.lawyer)
+            try s.t.vault.publish(
+                PublicationTests.draft(), from: s.record, case: s.caseID, plan: PublicationTests.plan,
+                publisher: s.lawyer)
         }
     }
 
@@ -80,23 +86,32 @@ struct DowngradeTests {
     @Test("a projection re-dated by its editor to after her grant was revoked is refused")
     func projectionAfterRevocation() throws {
         let s = try Scene()
-        let projection = try s.t.vault.publish(PublicationTests.draft(), from: s.record, case: s.caseID,
-                                               plan: PublicationTests.plan, publisher: s.lawyer)
+        let projection = try s.t.vault.publish(
+            PublicationTests.draft(), from: s.record, case: s.caseID,
+            plan: PublicationTests.plan, publisher: s.lawyer)
         try s.t.vault.revoke(s.generous, administrator: s.t.administrator)
         #expect(try s.t.vault.projections(case: s.caseID) == [projection], "published while the grant was valid")
         // She still holds her own key: she signs the same projection with a day after her revocation.
         var redated = projection
         redated.published = Day.today().adding(days: 1)
         redated.signature = Base64URL.encode(s.lawyer.signingKey.signature(for: try redated.signedStatement()))
-        try s.sql("UPDATE projection SET publishedDay = ?, signature = ? WHERE id = ?",
-                  [redated.published.description, Data(try Base64URL.decode(redated.signature)), Data(projection.id.rawValue)])
+        try s.sql(
+            "UPDATE projection SET publishedDay = ?, signature = ? WHERE id = ?",
+            [
+                redated.published.description, Data(try Base64URL.decode(redated.signature)),
+                Data(projection.id.rawValue),
+            ])
         try redated.verify(signedBy: s.lawyer.publicKey.signing)
         #expect(throws: AmanatVaultError.self) { try s.t.vault.projections(case: s.caseID) }
         // Dated before her grant was issued: refused too.
         redated.published = Day.today().adding(days: -3)
         redated.signature = Base64URL.encode(s.lawyer.signingKey.signature(for: try redated.signedStatement()))
-        try s.sql("UPDATE projection SET publishedDay = ?, signature = ? WHERE id = ?",
-                  [redated.published.description, Data(try Base64URL.decode(redated.signature)), Data(projection.id.rawValue)])
+        try s.sql(
+            "UPDATE projection SET publishedDay = ?, signature = ? WHERE id = ?",
+            [
+                redated.published.description, Data(try Base64URL.decode(redated.signature)),
+                Data(projection.id.rawValue),
+            ])
         #expect(throws: AmanatVaultError.self) { try s.t.vault.projections(case: s.caseID) }
     }
 }

@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// What a reader accepts is exactly what the spec says: a body that disagrees with its row, a body padded
 /// to a bucket not its own, a JSON body with a repeated member, and a blob changed on disk are refused.
@@ -15,15 +16,17 @@ struct ExactFormatTests {
             let row = try #require(try reader.testimony(Data(id.rawValue)))
             let key = try t.vault.recordKey(row, as: .administrator(t.administrator), today: .today(), reader)
             let mailbox = try #require(try reader.mailbox(row.mailboxID))
-            let ad = VaultFormat.testimonyAD(record: row.id, kind: .submission, mailbox: mailbox.id, replyKey: mailbox.replyKey,
-                                             language: row.language, day: row.day)
+            let ad = VaultFormat.testimonyAD(
+                record: row.id, kind: .submission, mailbox: mailbox.id, replyKey: mailbox.replyKey,
+                language: row.language, day: row.day)
             let padded = pad(json)
             return (Data(XChaCha20Poly1305.seal(padded, using: key, associatedData: ad)), padded.count)
         }
         let database = try DatabaseQueue(path: t.directory.file("vault/vault.sqlite"))
         try database.write { db in
-            try db.execute(sql: "UPDATE testimony SET body = ?, sizeBucket = ? WHERE id = ?",
-                           arguments: [body, bucket, Data(id.rawValue)])
+            try db.execute(
+                sql: "UPDATE testimony SET body = ?, sizeBucket = ? WHERE id = ?",
+                arguments: [body, bucket, Data(id.rawValue)])
         }
     }
 
@@ -63,7 +66,9 @@ struct ExactFormatTests {
     @Test("export refuses a case whose attachment changed on disk, and writes no bundle")
     func exportChecksBlobDigest() throws {
         let t = try TestVault(onDisk: true)
-        let (id, _) = try t.submit(attachments: [AttachmentSource(path: try t.file("photo.jpg", SecureRandom.bytes(70_000)))])
+        let (id, _) = try t.submit(attachments: [
+            AttachmentSource(path: try t.file("photo.jpg", SecureRandom.bytes(70_000)))
+        ])
         let caseID = try t.makeCase([id])
         let attachment = try #require(try t.vault.open(id, as: .administrator(t.administrator)).attachments.first)
         let blob = t.vault.blobDirectory + "/" + attachment.blob.description

@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// The committed fixture vault (Fixtures/vault-v1, written once by `VaultStress make-fixture`) must keep
 /// opening, in Swift and in an independent Python reader written from Docs/format.md: the format
@@ -9,9 +10,20 @@ import Testing
 @Suite("Fixture vault v1")
 struct FixtureTests {
     struct Facts: Decodable {
-        struct Keys: Decodable { let x25519_secret: String; let ed25519_seed: String; let public_key: String }
-        struct AttachmentFacts: Decodable { let name: String; let size: Int; let blake2b_256: String }
-        struct Head: Decodable { let count: Int; let hash: String }
+        struct Keys: Decodable {
+            let x25519_secret: String
+            let ed25519_seed: String
+            let public_key: String
+        }
+        struct AttachmentFacts: Decodable {
+            let name: String
+            let size: Int
+            let blake2b_256: String
+        }
+        struct Head: Decodable {
+            let count: Int
+            let hash: String
+        }
         let administrator: Keys
         let lawyer: Keys
         let identity_passphrase: String
@@ -53,7 +65,8 @@ struct FixtureTests {
         #expect(administrator.publicKey.stringRepresentation == facts.administrator.public_key)
         #expect(Hex.encode(lawyer.encryptionKey.rawRepresentation) == facts.lawyer.x25519_secret)
 
-        let vault = try Vault.open(at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
+        let vault = try Vault.open(
+            at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
         let record = try Testimony.ID(facts.record)
         let byAdministrator = try vault.open(record, as: .administrator(administrator))
         #expect(byAdministrator.statement == facts.statement)
@@ -64,7 +77,9 @@ struct FixtureTests {
         #expect(attachment.name == facts.attachment.name && attachment.size == facts.attachment.size)
         let out = directory.file("photo.bin")
         try vault.exportAttachment(attachment, to: out)
-        #expect(Hex.encode(BLAKE2b.hash(Array(try Data(contentsOf: URL(fileURLWithPath: out))), length: 32)) == facts.attachment.blake2b_256)
+        #expect(
+            Hex.encode(BLAKE2b.hash(Array(try Data(contentsOf: URL(fileURLWithPath: out))), length: 32))
+                == facts.attachment.blake2b_256)
 
         let codename = try Codename(typed: SecretBytes(utf8: facts.codename))
         #expect(try vault.replies(codename: codename).map(\.text) == [facts.reply])
@@ -86,25 +101,38 @@ struct FixtureTests {
         let (directory, copy, facts) = try Self.copy()
         let passphrase = SecretBytes(utf8: facts.identity_passphrase)
         let administrator = try IdentityFile.open(at: copy + "/administrator.id", passphrase: passphrase)
-        let vault = try Vault.open(at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
+        let vault = try Vault.open(
+            at: copy + "/vault", trust: .administrator(Identity.PublicKey(string: facts.administrator.public_key)))
         let bundle = directory.file("case.amanat")
-        try vault.exportCase(Case.ID(facts.case), to: Identity.PublicKey(string: facts.lawyer.public_key), path: bundle, administrator: administrator)
-        let (status, output, errors) = try Self.python("open_bundle.py", [bundle, facts.lawyer.x25519_secret,
-                                                                         Hex.encode(administrator.publicKey.signing.rawRepresentation)])
+        try vault.exportCase(
+            Case.ID(facts.case), to: Identity.PublicKey(string: facts.lawyer.public_key), path: bundle,
+            administrator: administrator)
+        let (status, output, errors) = try Self.python(
+            "open_bundle.py",
+            [
+                bundle, facts.lawyer.x25519_secret,
+                Hex.encode(administrator.publicKey.signing.rawRepresentation),
+            ])
         #expect(status == 0, "open_bundle.py failed: \(errors)")
         #expect(output.contains("checks passed") && output.contains(facts.statement), "\(output)")
     }
 
     /// Runs a script of Tests/Interop with the Python that has PyNaCl.
     static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String, String) {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates: [String?] = [ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"], repository.appendingPathComponent(".venv/bin/python3").path]
-        let python = try #require(candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) },
-                                  "no Python with PyNaCl: run `make test`, which installs it into .venv")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates: [String?] = [
+            ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"],
+            repository.appendingPathComponent(".venv/bin/python3").path,
+        ]
+        let python = try #require(
+            candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) },
+            "no Python with PyNaCl: run `make test`, which installs it into .venv")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [repository.appendingPathComponent("Tests/Interop/" + script).path] + arguments
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()

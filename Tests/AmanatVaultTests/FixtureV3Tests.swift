@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// The committed fixture of schema revision 3 (Fixtures/vault-v3, written once by `VaultStress
 /// make-fixture-v3`): signed settings, author names, a downgraded grant (key version 2) and replies of
@@ -11,10 +12,26 @@ import Testing
 @Suite("Fixture vault v3")
 struct FixtureV3Tests {
     struct Facts: Decodable {
-        struct Keys: Decodable { let x25519_secret: String; let ed25519_seed: String; let public_key: String }
-        struct AttachmentFacts: Decodable { let name: String; let size: Int; let blake2b_256: String }
-        struct ReplyFacts: Decodable { let text: String; let author: String; let role: String; let name: String }
-        struct Head: Decodable { let count: Int; let hash: String }
+        struct Keys: Decodable {
+            let x25519_secret: String
+            let ed25519_seed: String
+            let public_key: String
+        }
+        struct AttachmentFacts: Decodable {
+            let name: String
+            let size: Int
+            let blake2b_256: String
+        }
+        struct ReplyFacts: Decodable {
+            let text: String
+            let author: String
+            let role: String
+            let name: String
+        }
+        struct Head: Decodable {
+            let count: Int
+            let hash: String
+        }
         let administrator: Keys
         let lawyer: Keys
         let identity_passphrase: String
@@ -50,7 +67,8 @@ struct FixtureV3Tests {
         #expect(lawyer.publicKey.stringRepresentation == facts.lawyer.public_key)
 
         let vault = try Self.open(copy, facts)
-        let record = try Testimony.ID(facts.record), caseID = try Case.ID(facts.case)
+        let record = try Testimony.ID(facts.record)
+        let caseID = try Case.ID(facts.case)
         let byAdministrator = try vault.open(record, as: .administrator(administrator))
         #expect(byAdministrator.statement == facts.statement)
         #expect(try vault.open(record, as: .grantee(lawyer)) == byAdministrator)

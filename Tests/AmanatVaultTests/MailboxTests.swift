@@ -1,7 +1,8 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 @Suite("Codenames, mailboxes and replies")
 struct MailboxTests {
@@ -31,8 +32,12 @@ struct MailboxTests {
         for variant in variants {
             #expect(try Codename(typed: SecretBytes(utf8: variant)).reveal() == codename.reveal())
         }
-        #expect(throws: AmanatVaultError.self) { try Codename(typed: SecretBytes(utf8: words.dropLast().joined(separator: " "))) }
-        #expect(throws: AmanatVaultError.self) { try Codename(typed: SecretBytes(utf8: (words.dropLast() + ["zzzzqq"]).joined(separator: " "))) }
+        #expect(throws: AmanatVaultError.self) {
+            try Codename(typed: SecretBytes(utf8: words.dropLast().joined(separator: " ")))
+        }
+        #expect(throws: AmanatVaultError.self) {
+            try Codename(typed: SecretBytes(utf8: (words.dropLast() + ["zzzzqq"]).joined(separator: " ")))
+        }
         // Errors name the position, never the words.
         do {
             _ = try Codename(typed: SecretBytes(utf8: (["qqqqzz"] + words.dropFirst()).joined(separator: " ")))
@@ -41,7 +46,8 @@ struct MailboxTests {
             // Exactly the fixed sentence: the position, and none of what was typed (a substring check flaked
             // whenever a random codename word happened to occur in the sentence, such as "check").
             let message = String(describing: error)
-            let expected = AmanatVaultError.malformedCodename("word 1 is not one of the codename words; check its spelling")
+            let expected = AmanatVaultError.malformedCodename(
+                "word 1 is not one of the codename words; check its spelling")
             #expect(message == expected.description)
         }
         #expect(String(describing: codename) == "Codename(redacted)")
@@ -60,7 +66,9 @@ struct MailboxTests {
 
         let typed = try Codename(typed: SecretBytes(utf8: codename.reveal().uppercased()))
         let replies = try t.vault.replies(codename: typed)
-        #expect(replies.map(\.text) == ["Мы получили ваше заявление.", "Second reply"] || replies.map(\.text) == ["Second reply", "Мы получили ваше заявление."])
+        #expect(
+            replies.map(\.text) == ["Мы получили ваше заявление.", "Second reply"]
+                || replies.map(\.text) == ["Second reply", "Мы получили ваше заявление."])
         #expect(Set(replies.map(\.author)) == [lawyer.publicKey, t.administrator.publicKey])
 
         #expect(throws: AmanatVaultError.unknownCodename) { try t.vault.replies(codename: Codename.generate()) }
@@ -79,6 +87,8 @@ struct MailboxTests {
         #expect(try t.vault.open(second, as: .administrator(t.administrator)).statement == "more")
         #expect(try t.vault.inbox().first { $0.id == second }?.kind == .followUp)
         #expect(try t.vault.inbox().first { $0.id == first }?.kind == .submission)
-        #expect(throws: AmanatVaultError.unknownCodename) { try t.vault.followUp(TestVault.sample(), codename: Codename.generate()) }
+        #expect(throws: AmanatVaultError.unknownCodename) {
+            try t.vault.followUp(TestVault.sample(), codename: Codename.generate())
+        }
     }
 }

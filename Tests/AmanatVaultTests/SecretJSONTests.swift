@@ -1,15 +1,17 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// Decrypted JSON is parsed from protected memory in place.
 @Suite("JSON parsed from protected memory")
 struct SecretJSONTests {
     @Test("a testimony decodes from SecretBytes exactly as from Data, escapes and all")
     func testimony() throws {
-        let testimony = Testimony(statement: "Он сказал: \"вернусь\"\n\tи ушёл", people: [.init(name: "Ахмед", role: "сын")],
-                                  places: ["Карабулак"], dates: ["1998"], language: "ru")
+        let testimony = Testimony(
+            statement: "Он сказал: \"вернусь\"\n\tи ушёл", people: [.init(name: "Ахмед", role: "сын")],
+            places: ["Карабулак"], dates: ["1998"], language: "ru")
         let json = try JSONEncoder().encode(testimony)
         let secret = SecretBytes(copying: Array(json))
         #expect(try SecretJSON.decode(Testimony.self, from: secret) == testimony)
@@ -20,7 +22,9 @@ struct SecretJSONTests {
     @Test("malformed or empty JSON is refused")
     func malformed() {
         for text in ["", "{", "{\"statement\": 1}", "null"] {
-            #expect(throws: (any Error).self, "\(text)") { try SecretJSON.decode(Testimony.self, from: SecretBytes(utf8: text)) }
+            #expect(throws: (any Error).self, "\(text)") {
+                try SecretJSON.decode(Testimony.self, from: SecretBytes(utf8: text))
+            }
         }
     }
 }

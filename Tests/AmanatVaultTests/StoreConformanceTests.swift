@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// The behaviour every `VaultStore` backend must have. A new backend (PostgreSQL) adds its factory
 /// to `backends` and must pass unchanged.
@@ -19,11 +20,14 @@ struct StoreConformanceTests {
     }
 
     static func testimony(day: String = "2026-11-25") -> TestimonyRow {
-        TestimonyRow(id: Data(SecureRandom.bytes(16)), kind: 1, mailboxID: Data(repeating: 7, count: 32), day: day, language: "ru",
-                     sizeBucket: 256, wrappedKey: Data(SecureRandom.bytes(80)), body: Data(SecureRandom.bytes(296)))
+        TestimonyRow(
+            id: Data(SecureRandom.bytes(16)), kind: 1, mailboxID: Data(repeating: 7, count: 32), day: day,
+            language: "ru",
+            sizeBucket: 256, wrappedKey: Data(SecureRandom.bytes(80)), body: Data(SecureRandom.bytes(296)))
     }
 
-    static let mailbox = MailboxRow(id: Data(repeating: 7, count: 32), replyKey: Data(SecureRandom.bytes(32)), createdDay: "2026-11-25")
+    static let mailbox = MailboxRow(
+        id: Data(repeating: 7, count: 32), replyKey: Data(SecureRandom.bytes(32)), createdDay: "2026-11-25")
 
     @Test("an empty store has no settings and no rows", arguments: backends)
     func empty(backend: String) throws {
@@ -42,7 +46,8 @@ struct StoreConformanceTests {
     func roundTrip(backend: String) throws {
         let directory = try TemporaryDirectory()
         let store = try Self.make(backend, in: directory)
-        let later = Self.testimony(day: "2026-11-26"), earlier = Self.testimony(day: "2026-11-24")
+        let later = Self.testimony(day: "2026-11-26")
+        let earlier = Self.testimony(day: "2026-11-24")
         try store.write { writer in
             try writer.insert(Self.mailbox)
             try writer.insert(later)
@@ -51,9 +56,13 @@ struct StoreConformanceTests {
         try store.read { (reader: any VaultReader) throws in
             #expect(try reader.testimony(later.id) == later)
             #expect(try reader.testimonies() == [earlier, later])
-            #expect(try reader.testimonyHeaders() == [earlier, later].map {
-                TestimonyHeaderRow(id: $0.id, kind: $0.kind, mailboxID: $0.mailboxID, day: $0.day, language: $0.language, sizeBucket: $0.sizeBucket)
-            })
+            #expect(
+                try reader.testimonyHeaders()
+                    == [earlier, later].map {
+                        TestimonyHeaderRow(
+                            id: $0.id, kind: $0.kind, mailboxID: $0.mailboxID, day: $0.day, language: $0.language,
+                            sizeBucket: $0.sizeBucket)
+                    })
             #expect(try reader.mailbox(Self.mailbox.id) == Self.mailbox)
         }
     }
@@ -81,8 +90,10 @@ struct StoreConformanceTests {
         let directory = try TemporaryDirectory()
         let store = try Self.make(backend, in: directory)
         let record = Self.testimony()
-        let caseRow = CaseRow(id: Data(SecureRandom.bytes(16)), createdDay: "2026-11-25", keyVersion: 1, title: Data([1, 2, 3]))
-        var membership = CaseRecordRow(caseID: caseRow.id, recordID: record.id, keyVersion: 1, wrappedKey: Data([9]), day: "2026-11-25")
+        let caseRow = CaseRow(
+            id: Data(SecureRandom.bytes(16)), createdDay: "2026-11-25", keyVersion: 1, title: Data([1, 2, 3]))
+        var membership = CaseRecordRow(
+            caseID: caseRow.id, recordID: record.id, keyVersion: 1, wrappedKey: Data([9]), day: "2026-11-25")
         try store.write { writer in
             try writer.insert(Self.mailbox)
             try writer.insert(record)
@@ -96,7 +107,8 @@ struct StoreConformanceTests {
             #expect(try reader.caseRecords(caseID: caseRow.id) == [membership])
             #expect(try reader.caseIDs(containing: record.id) == [caseRow.id])
             let memberships = try reader.memberships()
-            #expect(memberships.count == 1 && memberships[0].recordID == record.id && memberships[0].caseID == caseRow.id)
+            #expect(
+                memberships.count == 1 && memberships[0].recordID == record.id && memberships[0].caseID == caseRow.id)
             #expect(try reader.caseRecord(caseID: caseRow.id, recordID: record.id)?.keyVersion == 2)
         }
     }
@@ -106,8 +118,9 @@ struct StoreConformanceTests {
         let directory = try TemporaryDirectory()
         let store = try Self.make(backend, in: directory)
         func entry(_ sequence: Int) -> AuditEntryRow {
-            AuditEntryRow(sequence: sequence, day: "2026-11-25", actor: nil, action: "submit", objects: "",
-                          previousHash: Data(count: 32), entryHash: Data(count: 32), signature: nil)
+            AuditEntryRow(
+                sequence: sequence, day: "2026-11-25", actor: nil, action: "submit", objects: "",
+                previousHash: Data(count: 32), entryHash: Data(count: 32), signature: nil)
         }
         try store.write { try $0.append(entry(1)) }
         #expect(throws: (any Error).self) { try store.write { try $0.append(entry(3)) } }
@@ -128,11 +141,14 @@ struct StoreConformanceTests {
 /// Storage failures a person can fix get a sentence that says how, not SQLite's wording.
 @Suite("Storage errors")
 struct StorageErrorTests {
-    @Test("a read-only or unopenable database says to check permissions", arguments: [
-        ResultCode.SQLITE_READONLY, ResultCode.SQLITE_CANTOPEN, ResultCode.SQLITE_PERM,
-    ])
+    @Test(
+        "a read-only or unopenable database says to check permissions",
+        arguments: [
+            ResultCode.SQLITE_READONLY, ResultCode.SQLITE_CANTOPEN, ResultCode.SQLITE_PERM,
+        ])
     func readOnly(_ code: ResultCode) {
-        let error = SQLiteVaultStore.storageError(DatabaseError(resultCode: code, message: "attempt to write a readonly database"))
+        let error = SQLiteVaultStore.storageError(
+            DatabaseError(resultCode: code, message: "attempt to write a readonly database"))
         let text = String(describing: error)
         #expect(text.contains("check the permissions") && !text.contains("readonly database"), "\(text)")
     }

@@ -1,8 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// The root of trust is the administrator's public key, held outside the vault: an attacker who can write
 /// `vault.sqlite` can neither swap the keys, nor forge replies under a key of her own, nor roll the vault
@@ -48,14 +49,18 @@ struct TrustTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // Checkpoint the WAL so the copy of vault.sqlite holds everything.
             try attacker().writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-            try FileManager.default.copyItem(atPath: path + "/" + Vault.databaseName, toPath: folder + "/" + Vault.databaseName)
+            try FileManager.default.copyItem(
+                atPath: path + "/" + Vault.databaseName, toPath: folder + "/" + Vault.databaseName)
         }
 
         /// Puts a snapshot back in place of the live database.
         func restore(_ name: String) throws {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + "/" + Vault.databaseName + suffix) }
-            try FileManager.default.copyItem(atPath: t.directory.file(name) + "/" + Vault.databaseName,
-                                             toPath: path + "/" + Vault.databaseName)
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: path + "/" + Vault.databaseName + suffix)
+            }
+            try FileManager.default.copyItem(
+                atPath: t.directory.file(name) + "/" + Vault.databaseName,
+                toPath: path + "/" + Vault.databaseName)
         }
     }
 
@@ -86,7 +91,9 @@ struct TrustTests {
         }
         // Without a re-signature, an edited key alone breaks the settings' signature.
         try scene.attacker().write { db in
-            try db.execute(sql: "UPDATE vaultInfo SET intakeKey = ?", arguments: [Data(Identity().publicKey.encryption.rawRepresentation)])
+            try db.execute(
+                sql: "UPDATE vaultInfo SET intakeKey = ?",
+                arguments: [Data(Identity().publicKey.encryption.rawRepresentation)])
         }
         #expect(throws: AmanatVaultError.corrupted("the vault's settings (their signature does not verify)")) {
             try Vault.open(at: scene.path, trust: .administrator(scene.t.administrator.publicKey))
@@ -103,26 +110,34 @@ struct TrustTests {
         // source's reply key (which is public) and signs it with her own key.
         let id = Reply.ID()
         try scene.attacker().write { db in
-            let mailboxID = try #require(try Data.fetchOne(db, sql: "SELECT mailboxID FROM testimony WHERE id = ?",
-                                                          arguments: [Data(record.rawValue)]))
+            let mailboxID = try #require(
+                try Data.fetchOne(
+                    db, sql: "SELECT mailboxID FROM testimony WHERE id = ?",
+                    arguments: [Data(record.rawValue)]))
             let replyKeyBytes = try #require(
                 try Data.fetchOne(db, sql: "SELECT replyKey FROM mailbox WHERE id = ?", arguments: [mailboxID]))
             let replyKey = try X25519.PublicKey(rawRepresentation: Array(replyKeyBytes))
             let text = "Come alone to the bus station"
-            let statement = VaultFormat.replyStatement(reply: Data(id.rawValue), mailbox: mailboxID, text: Array(text.utf8))
-            let payload = ReplyPayload(id: id.description, mailbox: Hex.encode(Array(mailboxID)), text: text,
-                                       author: intruder.publicKey.stringRepresentation,
-                                       signature: Base64URL.encode(intruder.signingKey.signature(for: statement)))
+            let statement = VaultFormat.replyStatement(
+                reply: Data(id.rawValue), mailbox: mailboxID, text: Array(text.utf8))
+            let payload = ReplyPayload(
+                id: id.description, mailbox: Hex.encode(Array(mailboxID)), text: text,
+                author: intruder.publicKey.stringRepresentation,
+                signature: Base64URL.encode(intruder.signingKey.signature(for: statement)))
             let padded = try JSONEncoder().encode(payload).withUnsafeBytes { Padding.padToBucket($0) }
-            try ReplyRow(id: Data(id.rawValue), mailboxID: mailboxID, day: Day.today().description,
-                         sealed: Data(try SealedBox.seal(padded, to: replyKey))).insert(db)
+            try ReplyRow(
+                id: Data(id.rawValue), mailboxID: mailboxID, day: Day.today().description,
+                sealed: Data(try SealedBox.seal(padded, to: replyKey))
+            ).insert(db)
         }
         // A reader that took the keys from the database alone would show it as genuine, once the intruder also
         // signs its audit entry as the "administrator".
-        let unpinned = try Vault(store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
-                                 blobDirectory: scene.path + "/blobs")
+        let unpinned = try Vault(
+            store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
+            blobDirectory: scene.path + "/blobs")
         try unpinned.store.write { writer in
-            try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), Data(record.rawValue)], actor: intruder)
+            try AuditLog.append(
+                to: writer, action: "reply", objects: [Data(id.rawValue), Data(record.rawValue)], actor: intruder)
         }
         #expect(try unpinned.replies(codename: codename).map(\.text) == ["Come alone to the bus station"])
         // Every reader who trusts the real administrator refuses the vault before showing anything.
@@ -144,14 +159,21 @@ struct TrustTests {
 
         try scene.restore("backup")
         let error = #expect(throws: AmanatVaultError.self) { try scene.reopen() }
-        guard case .rolledBack = error else { Issue.record("expected a rollback, got \(String(describing: error))"); return }
+        guard case .rolledBack = error else {
+            Issue.record("expected a rollback, got \(String(describing: error))")
+            return
+        }
 
         // A fork: the old copy grows again by other entries, past the remembered count.
-        let forked = try Vault(store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
-                               blobDirectory: scene.path + "/blobs")
+        let forked = try Vault(
+            store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
+            blobDirectory: scene.path + "/blobs")
         for index in 0..<5 { _ = try forked.submit(TestVault.sample("fork \(index)")) }
         let forkError = #expect(throws: AmanatVaultError.self) { try scene.reopen() }
-        guard case .rolledBack = forkError else { Issue.record("expected a fork, got \(String(describing: forkError))"); return }
+        guard case .rolledBack = forkError else {
+            Issue.record("expected a fork, got \(String(describing: forkError))")
+            return
+        }
 
         // Forgetting the vault (after a deliberate restore) makes the next open a first contact again.
         #expect(try scene.known.forget(location: Vault.location(of: scene.path)))
@@ -171,10 +193,14 @@ struct TrustTests {
     @Test("edited codename settings break the signature")
     func editedCodenameSettings() throws {
         let scene = try Scene()
-        for (column, value) in [("codenameOpsLimit", 3 as any DatabaseValueConvertible), ("codenameMemLimit", 16384),
-                                ("codenameSalt", Data(repeating: 7, count: 16)), ("createdDay", "2001-01-01")] {
+        for (column, value) in [
+            ("codenameOpsLimit", 3 as any DatabaseValueConvertible), ("codenameMemLimit", 16384),
+            ("codenameSalt", Data(repeating: 7, count: 16)), ("createdDay", "2001-01-01"),
+        ] {
             let before = try scene.attacker().read { db in try #require(try VaultInfoRow.fetchOne(db)) }
-            try scene.attacker().write { db in try db.execute(sql: "UPDATE vaultInfo SET \(column) = ?", arguments: [value]) }
+            try scene.attacker().write { db in
+                try db.execute(sql: "UPDATE vaultInfo SET \(column) = ?", arguments: [value])
+            }
             #expect(throws: AmanatVaultError.self, "\(column)") { try scene.reopen() }
             try scene.attacker().write { db in try before.update(db) }
             _ = try scene.reopen()
@@ -194,23 +220,29 @@ struct TrustTests {
 @Suite("Vault settings statement vector")
 struct SettingsVectorTests {
     struct Vector: Decodable {
-        let ed25519_seed, intake_key, administrator_signing_key, codename_salt, created_day, statement, signature: String
+        let ed25519_seed, intake_key, administrator_signing_key, codename_salt, created_day, statement,
+            signature: String
         let codename_ops_limit, codename_mem_limit: Int64
     }
 
     @Test("the statement's bytes and the administrator's signature match the vector; any changed byte fails")
     func vector() throws {
-        let url = try #require(Bundle.module.url(forResource: "vault-settings", withExtension: "json",
-                                                 subdirectory: "Fixtures/vectors"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "vault-settings", withExtension: "json",
+                subdirectory: "Fixtures/vectors"))
         let v = try JSONDecoder().decode(Vector.self, from: Data(contentsOf: url))
-        let row = VaultInfoRow(formatVersion: 1, intakeKey: Data(try Hex.decode(v.intake_key)),
-                               administratorSigningKey: Data(try Hex.decode(v.administrator_signing_key)),
-                               codenameSalt: Data(try Hex.decode(v.codename_salt)), codenameOpsLimit: v.codename_ops_limit,
-                               codenameMemLimit: v.codename_mem_limit, createdDay: v.created_day)
+        let row = VaultInfoRow(
+            formatVersion: 1, intakeKey: Data(try Hex.decode(v.intake_key)),
+            administratorSigningKey: Data(try Hex.decode(v.administrator_signing_key)),
+            codenameSalt: Data(try Hex.decode(v.codename_salt)), codenameOpsLimit: v.codename_ops_limit,
+            codenameMemLimit: v.codename_mem_limit, createdDay: v.created_day)
         let statement = try #require(VaultFormat.settingsStatement(row))
         #expect(Hex.encode(statement) == v.statement)
-        let signer = Identity(encryptionKey: X25519.PrivateKey(), signingKey: try Ed25519.PrivateKey(
-            seed: try Hex.decodeSecret(Array(v.ed25519_seed.utf8))))
+        let signer = Identity(
+            encryptionKey: X25519.PrivateKey(),
+            signingKey: try Ed25519.PrivateKey(
+                seed: try Hex.decodeSecret(Array(v.ed25519_seed.utf8))))
         #expect(Hex.encode(Array(try Vault.signSettings(row, administrator: signer))) == v.signature)
         let key = try Ed25519.PublicKey(rawRepresentation: try Hex.decode(v.administrator_signing_key))
         let signature = try Hex.decode(v.signature)

@@ -8,16 +8,26 @@ struct BundleAndLargeFileTests {
         let s = try StoryTests.Setup()
         let photo = try s.cli.write("photo.jpg", String(repeating: "фото ", count: 20_000))
         let (record, _) = try s.submit("Свидетельство для выгрузки.", ["--attach", photo])
-        let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "Выгрузка"] + s.admin)))
+        let caseID = try #require(
+            CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "Выгрузка"] + s.admin)))
         try s.cli.ok(["case", "assign", caseID, record] + s.admin)
         let bundle = s.cli.path("case.amanat")
         try s.cli.ok(["export", caseID, "--to", s.lawyerKey, "--out", bundle] + s.admin)
-        let administratorKey = try #require(CLI.value(after: "Intake public key: ", in: try s.cli.ok(["identity", "show", s.cli.path("vault/administrator.id")]).replacingOccurrences(of: "Public key: ", with: "Intake public key: ")))
+        let administratorKey = try #require(
+            CLI.value(
+                after: "Intake public key: ",
+                in: try s.cli.ok(["identity", "show", s.cli.path("vault/administrator.id")]).replacingOccurrences(
+                    of: "Public key: ", with: "Intake public key: ")))
         #expect(try s.cli.ok(["verify", bundle, "--from", administratorKey]).contains("verify"))
-        let opened = try s.cli.ok(["open", bundle, "--from", administratorKey, "--out", s.cli.path("files")] + s.lawyer)
+        let opened = try s.cli.ok(
+            ["open", bundle, "--from", administratorKey, "--out", s.cli.path("files")] + s.lawyer)
         #expect(opened.contains("Свидетельство для выгрузки.") && opened.contains("Выгрузка"))
         let saved = try FileManager.default.contentsOfDirectory(atPath: s.cli.path("files"))
-        #expect(try saved.count == 1 && Data(contentsOf: URL(fileURLWithPath: s.cli.path("files/") + saved[0])) == Data(contentsOf: URL(fileURLWithPath: photo)))
+        #expect(
+            try saved.count == 1
+                && Data(contentsOf: URL(fileURLWithPath: s.cli.path("files/") + saved[0]))
+                    == Data(contentsOf: URL(fileURLWithPath: photo))
+        )
 
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: bundle)))
         bytes[bytes.count / 2] ^= 1
@@ -25,12 +35,18 @@ struct BundleAndLargeFileTests {
         try Data(bytes).write(to: URL(fileURLWithPath: damaged))
         let refused = try s.cli.run(["verify", damaged])
         #expect(refused.status == 65 && refused.err.hasPrefix("amanat: error: "))
-        #expect(try s.cli.run(["open", damaged, "--from", administratorKey, "--out", s.cli.path("nothing")] + s.lawyer).status == 65)
+        #expect(
+            try s.cli.run(["open", damaged, "--from", administratorKey, "--out", s.cli.path("nothing")] + s.lawyer)
+                .status == 65)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: s.cli.path("nothing"))) ?? []).isEmpty)
-        let stranger = try s.cli.ok(["identity", "new", "--out", s.cli.path("other.id"), "--passphrase-file", s.lawyerPass])
+        let stranger = try s.cli.ok([
+            "identity", "new", "--out", s.cli.path("other.id"), "--passphrase-file", s.lawyerPass,
+        ])
         #expect(stranger.contains("amanat1"))
-        let notHers = try s.cli.run(["open", bundle, "--from", administratorKey, "--identity", s.cli.path("other.id"),
-                                      "--passphrase-file", s.lawyerPass])
+        let notHers = try s.cli.run([
+            "open", bundle, "--from", administratorKey, "--identity", s.cli.path("other.id"),
+            "--passphrase-file", s.lawyerPass,
+        ])
         #expect(notHers.status == 4)
         let wrongSigner = try s.cli.run(["verify", bundle, "--from", s.lawyerKey])
         #expect(wrongSigner.status == 4)
@@ -39,15 +55,19 @@ struct BundleAndLargeFileTests {
     /// Runs amanat and reports its peak resident memory (KiB), measured by the kernel for the child.
     static func measured(_ cli: CLI, _ arguments: [String], input: String = "") throws -> (CLI.Result, Int) {
         let wrapper = """
-        import resource, subprocess, sys
-        r = subprocess.run(sys.argv[1:])
-        sys.stderr.write("\\nPEAK_KIB=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        sys.exit(r.returncode)
-        """
+            import resource, subprocess, sys
+            r = subprocess.run(sys.argv[1:])
+            sys.stderr.write("\\nPEAK_KIB=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+            sys.exit(r.returncode)
+            """
         var environment = cli.environment
         environment["PATH"] = (environment["PATH"] ?? "") + ":/usr/bin"
-        let result = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", wrapper, CLI.binary] + arguments, cli: cli, input: input)
-        let peak = result.err.components(separatedBy: "PEAK_KIB=").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? -1
+        let result = try CLI.runExecutable(
+            "/usr/bin/env", ["python3", "-c", wrapper, CLI.binary] + arguments, cli: cli, input: input)
+        let peak =
+            result.err.components(separatedBy: "PEAK_KIB=").last.flatMap {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            } ?? -1
         return (result, peak)
     }
 

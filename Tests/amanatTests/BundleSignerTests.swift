@@ -21,8 +21,9 @@ struct BundleSignerTests {
         let unnamed = try s.cli.run(["open", bundle, "--identity", s.lawyerID])
         #expect(unnamed.status == 64, "\(unnamed.err)")
         let lines = unnamed.err.split(separator: "\n")
-        #expect(lines.count == 2 && lines[0].hasPrefix("amanat: error: ") && lines[1].hasPrefix("amanat: hint: "),
-                "\(unnamed.err)")
+        #expect(
+            lines.count == 2 && lines[0].hasPrefix("amanat: error: ") && lines[1].hasPrefix("amanat: hint: "),
+            "\(unnamed.err)")
         #expect(unnamed.err.contains("--from") && unnamed.err.contains("AMANAT_ADMINISTRATOR_KEY"))
         #expect(!unnamed.err.contains("Passphrase") && unnamed.out.isEmpty)
         #expect(!unnamed.out.contains("Свидетельство"))
@@ -40,8 +41,9 @@ struct BundleSignerTests {
         let wrongPinned = try s.cli.run(["open", bundle] + s.lawyer, env: ["AMANAT_ADMINISTRATOR_KEY": s.lawyerKey])
         #expect(wrongPinned.status == 4 && wrongPinned.out.isEmpty)
         // --from wins over the environment.
-        let both = try s.cli.run(["open", bundle, "--from", administrator] + s.lawyer,
-                                 env: ["AMANAT_ADMINISTRATOR_KEY": s.lawyerKey])
+        let both = try s.cli.run(
+            ["open", bundle, "--from", administrator] + s.lawyer,
+            env: ["AMANAT_ADMINISTRATOR_KEY": s.lawyerKey])
         #expect(both.status == 0)
         let garbage = try s.cli.run(["open", bundle] + s.lawyer, env: ["AMANAT_ADMINISTRATOR_KEY": "not a key"])
         #expect(garbage.status == 64 && garbage.err.contains("AMANAT_ADMINISTRATOR_KEY"), "\(garbage.err)")

@@ -7,7 +7,8 @@ struct CLI {
     /// The `amanat` executable beside the test bundle.
     static var binary: String {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("amanat").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("amanat")
+                .path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("amanat").path,
             Bundle.main.bundleURL.appendingPathComponent("amanat").path,
         ]
@@ -76,7 +77,9 @@ struct CLI {
         process.arguments = arguments
         process.environment = cli.environment
         process.currentDirectoryURL = URL(fileURLWithPath: cli.directory)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -86,15 +89,21 @@ struct CLI {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
+            err: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs and requires success, returning standard output.
     @discardableResult
-    func ok(_ arguments: [String], input: String = "", env extra: [String: String] = [:],
-            sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func ok(
+        _ arguments: [String], input: String = "", env extra: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let result = try run(arguments, input: input, env: extra)
-        #expect(result.status == 0, "amanat \(arguments.joined(separator: " ")) failed: \(result.err)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "amanat \(arguments.joined(separator: " ")) failed: \(result.err)",
+            sourceLocation: sourceLocation)
         return result.out
     }
 

@@ -12,12 +12,17 @@ struct FailureTests {
         let wrongPass = try s.cli.write("wrong.pass", "not the passphrase")
         let wrong = try s.cli.run(["read", record, "--passphrase-file", wrongPass])
         #expect(wrong.status == 3)
-        #expect(wrong.err.contains("amanat: error: the passphrase does not unlock") && wrong.err.contains("amanat: hint:"))
+        #expect(
+            wrong.err.contains("amanat: error: the passphrase does not unlock") && wrong.err.contains("amanat: hint:"))
         #expect(!wrong.err.contains("not the passphrase"))
 
-        let stranger = try s.cli.ok(["identity", "new", "--out", s.cli.path("stranger.id"), "--passphrase-file", s.lawyerPass])
+        let stranger = try s.cli.ok([
+            "identity", "new", "--out", s.cli.path("stranger.id"), "--passphrase-file", s.lawyerPass,
+        ])
         #expect(stranger.contains("Public key: amanat1"))
-        let denied = try s.cli.run(["open", record, "--identity", s.cli.path("stranger.id"), "--passphrase-file", s.lawyerPass])
+        let denied = try s.cli.run([
+            "open", record, "--identity", s.cli.path("stranger.id"), "--passphrase-file", s.lawyerPass,
+        ])
         #expect(denied.status == 4 && denied.err.contains("no grant"))
         let notAdmin = try s.cli.run(["read", record, "--identity", s.lawyerID, "--passphrase-file", s.lawyerPass])
         #expect(notAdmin.status == 4)
@@ -35,15 +40,19 @@ struct FailureTests {
         #expect(missingAttachment.status == 66)
         let empty = try s.cli.run(["submit"], input: "  \n")
         #expect(empty.status == 64 && empty.err.contains("empty"))
-        #expect(try s.cli.ok(["inbox", "--json"]).components(separatedBy: "\"id\"").count == 2, "a failed submission stored something")
+        #expect(
+            try s.cli.ok(["inbox", "--json"]).components(separatedBy: "\"id\"").count == 2,
+            "a failed submission stored something")
 
         let badRecord = try s.cli.run(["read", "zz"] + s.admin)
         #expect(badRecord.status == 64)
         let unknownRecord = try s.cli.run(["read", String(repeating: "ab", count: 16)] + s.admin)
         #expect(unknownRecord.status == 66)
-        let badExpiry = try s.cli.run(["grant", String(repeating: "ab", count: 16), "--to", s.lawyerKey, "--expires", "tomorrow"] + s.admin)
+        let badExpiry = try s.cli.run(
+            ["grant", String(repeating: "ab", count: 16), "--to", s.lawyerKey, "--expires", "tomorrow"] + s.admin)
         #expect(badExpiry.status == 64 && badExpiry.err.contains("90d"))
-        let badKey = try s.cli.run(["grant", String(repeating: "ab", count: 16), "--to", "amanat1abc", "--expires", "9d"] + s.admin)
+        let badKey = try s.cli.run(
+            ["grant", String(repeating: "ab", count: 16), "--to", "amanat1abc", "--expires", "9d"] + s.admin)
         #expect(badKey.status == 64)
         let badLang = try s.cli.run(["submit", "--lang", "fr"], input: "x")
         #expect(badLang.status == 64)
@@ -61,14 +70,17 @@ struct FailureTests {
         func tamper(_ sql: String) throws {
             let sqlite = Process()
             sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            sqlite.arguments = ["python3", "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            body = bytearray(db.execute("select body from testimony").fetchone()[0])
-            body[len(body) // 2] ^= 1
-            \(sql)
-            db.commit()
-            """, database]
+            sqlite.arguments = [
+                "python3", "-c",
+                """
+                import sqlite3, sys
+                db = sqlite3.connect(sys.argv[1])
+                body = bytearray(db.execute("select body from testimony").fetchone()[0])
+                body[len(body) // 2] ^= 1
+                \(sql)
+                db.commit()
+                """, database,
+            ]
             try sqlite.run()
             sqlite.waitUntilExit()
             #expect(sqlite.terminationStatus == 0)

@@ -63,8 +63,10 @@ struct InterruptionTests {
 
     /// Runs `amanat ARGS`, waits until a temporary file (`.tmp-`) of at least 1 MiB appears in `folder`,
     /// then sends `signal`. With `ignoring`, amanat starts with SIGINT and SIGTERM ignored.
-    static func interrupt(_ cli: CLI, _ arguments: [String], watching folder: String,
-                          with signal: Int32, ignoring: Bool = false) throws -> Outcome {
+    static func interrupt(
+        _ cli: CLI, _ arguments: [String], watching folder: String,
+        with signal: Int32, ignoring: Bool = false
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", launcher, ignoring ? "ignore" : "default", CLI.binary] + arguments
@@ -107,15 +109,17 @@ struct InterruptionTests {
         let s = try Scene()
         try FileManager.default.removeItem(atPath: s.big)
         let files = s.cli.path("files")
-        let opened = try Self.interrupt(s.cli, ["open", s.record, "--out", files] + s.story.lawyer,
-                                        watching: files, with: SIGINT)
+        let opened = try Self.interrupt(
+            s.cli, ["open", s.record, "--out", files] + s.story.lawyer,
+            watching: files, with: SIGINT)
         #expect(opened.caught, "open finished before it could be interrupted")
         #expect(opened.reason == .exit && opened.status == 130, "\(opened.reason) \(opened.status): \(opened.err)")
         #expect(opened.err.hasPrefix("amanat: error: interrupted (SIGINT)") && opened.err.contains("amanat: hint: "))
         #expect(Self.everything(under: files).isEmpty, "left behind: \(Self.everything(under: files))")
 
-        let read = try Self.interrupt(s.cli, ["read", s.record, "--out", files] + s.story.admin,
-                                      watching: files, with: SIGTERM)
+        let read = try Self.interrupt(
+            s.cli, ["read", s.record, "--out", files] + s.story.admin,
+            watching: files, with: SIGTERM)
         #expect(read.caught, "read finished before it could be interrupted")
         #expect(read.reason == .exit && read.status == 143, "\(read.reason) \(read.status): \(read.err)")
         #expect(Self.everything(under: files).isEmpty, "left behind: \(Self.everything(under: files))")
@@ -131,8 +135,9 @@ struct InterruptionTests {
         let files = s.cli.path("files")
         for signal in [SIGINT, SIGTERM] {
             try? FileManager.default.removeItem(atPath: files)
-            let run = try Self.interrupt(s.cli, ["open", s.record, "--out", files] + s.story.lawyer,
-                                         watching: files, with: signal, ignoring: true)
+            let run = try Self.interrupt(
+                s.cli, ["open", s.record, "--out", files] + s.story.lawyer,
+                watching: files, with: signal, ignoring: true)
             #expect(run.caught && run.reason == .exit && run.status == 0, "\(run.status): \(run.err)")
             let saved = try FileManager.default.contentsOfDirectory(atPath: files)
             #expect(saved.count == 1 && !saved[0].contains(".tmp-"))
@@ -188,20 +193,24 @@ struct InterruptionTests {
         let blobs = s.cli.path("vault/blobs")
         let before = try FileManager.default.contentsOfDirectory(atPath: blobs).sorted()
         let text = try s.cli.write("t.txt", "another testimony")
-        let submitted = try Self.interrupt(s.cli, ["submit", "--text-file", text, "--attach", s.big],
-                                           watching: blobs, with: SIGINT)
-        #expect(submitted.caught && submitted.reason == .exit && submitted.status == 130,
-                "\(submitted.status): \(submitted.err)")
+        let submitted = try Self.interrupt(
+            s.cli, ["submit", "--text-file", text, "--attach", s.big],
+            watching: blobs, with: SIGINT)
+        #expect(
+            submitted.caught && submitted.reason == .exit && submitted.status == 130,
+            "\(submitted.status): \(submitted.err)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: blobs).sorted() == before)
         #expect(try s.cli.ok(["inbox"]).split(separator: "\n").count == 2, "only the first record is in the vault")
 
         let bundles = s.cli.path("bundles")
         try FileManager.default.createDirectory(atPath: bundles, withIntermediateDirectories: true)
-        let arguments = ["export", s.caseID, "--to", s.story.lawyerKey, "--out", bundles + "/case.amanat"]
+        let arguments =
+            ["export", s.caseID, "--to", s.story.lawyerKey, "--out", bundles + "/case.amanat"]
             + s.story.admin
         let exported = try Self.interrupt(s.cli, arguments, watching: bundles, with: SIGINT)
-        #expect(exported.caught && exported.reason == .exit && exported.status == 130,
-                "\(exported.status): \(exported.err)")
+        #expect(
+            exported.caught && exported.reason == .exit && exported.status == 130,
+            "\(exported.status): \(exported.err)")
         #expect(Self.everything(under: bundles).isEmpty, "left behind: \(Self.everything(under: bundles))")
     }
 
@@ -213,12 +222,14 @@ struct InterruptionTests {
         try s.cli.ok(["export", s.caseID, "--to", s.story.lawyerKey, "--out", bundle] + s.story.admin)
         let files = s.cli.path("files")
         let key = try s.administratorKey
-        let killed = try Self.interrupt(s.cli, ["open", bundle, "--from", key, "--out", files] + s.story.lawyer,
-                                        watching: files, with: SIGKILL)
+        let killed = try Self.interrupt(
+            s.cli, ["open", bundle, "--from", key, "--out", files] + s.story.lawyer,
+            watching: files, with: SIGKILL)
         #expect(killed.caught && killed.reason == .uncaughtSignal)
         #expect(Self.temporaries(in: files).count == 1, "SIGKILL cannot be caught: an orphan is left")
         // A temporary of a live process (this test) and a file that only looks like one stay.
-        let live = "keep.tmp-\(getpid())-0123456789ab", lookalike = "notes.tmp-12x-0123456789ab"
+        let live = "keep.tmp-\(getpid())-0123456789ab"
+        let lookalike = "notes.tmp-12x-0123456789ab"
         for name in [live, lookalike] {
             #expect(FileManager.default.createFile(atPath: files + "/" + name, contents: Data("x".utf8)))
         }
@@ -232,11 +243,13 @@ struct InterruptionTests {
         let blobs = s.cli.path("vault/blobs")
         let text = try s.cli.write("t.txt", "another testimony")
         let again = s.cli.path("again.bin")
-        let saved = try #require(try FileManager.default.contentsOfDirectory(atPath: files)
-            .first { !$0.contains(".tmp-") })
+        let saved = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: files)
+                .first { !$0.contains(".tmp-") })
         try FileManager.default.copyItem(atPath: files + "/" + saved, toPath: again)
-        let submit = try Self.interrupt(s.cli, ["submit", "--text-file", text, "--attach", again],
-                                        watching: blobs, with: SIGKILL)
+        let submit = try Self.interrupt(
+            s.cli, ["submit", "--text-file", text, "--attach", again],
+            watching: blobs, with: SIGKILL)
         #expect(submit.caught && Self.temporaries(in: blobs).count == 1)
         try s.cli.ok(["inbox"])
         #expect(Self.temporaries(in: blobs).isEmpty)

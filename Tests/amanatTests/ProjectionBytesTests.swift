@@ -9,8 +9,9 @@ struct ProjectionBytesTests {
     func invisibleChanges() throws {
         let n = try PublishTests.Newsroom()
         _ = try n.plan()
-        let published = try n.cli.ok(["publish", n.record, "--plan", n.cli.path("plan.json"), "--label", "Case 14"]
-                                     + n.story.lawyer)
+        let published = try n.cli.ok(
+            ["publish", n.record, "--plan", n.cli.path("plan.json"), "--label", "Case 14"]
+                + n.story.lawyer)
         let projectionID = try #require(CLI.value(after: "Published projection ", in: published))
         for format in ["md", "html", "json"] {
             try n.cli.ok(["export-public", n.caseID, "--format", format, "--out", n.cli.path("public")])
@@ -21,8 +22,9 @@ struct ProjectionBytesTests {
             let bom = n.cli.path("bom.\(format)")
             try (Data([0xEF, 0xBB, 0xBF]) + original).write(to: URL(fileURLWithPath: bom))
             let withBOM = try n.cli.run(["verify-projection", bom, "--key", n.story.lawyerKey])
-            #expect(withBOM.status == 65 && withBOM.err.hasPrefix("amanat: error: "),
-                    "\(format) with a BOM: \(withBOM.out)")
+            #expect(
+                withBOM.status == 65 && withBOM.err.hasPrefix("amanat: error: "),
+                "\(format) with a BOM: \(withBOM.out)")
 
             // "Её" → "Е" + U+0308 …: the same text to String ==, other bytes.
             let text = String(decoding: original, as: UTF8.self)
@@ -31,8 +33,9 @@ struct ProjectionBytesTests {
             let nfd = n.cli.path("nfd.\(format)")
             try decomposed.write(to: URL(fileURLWithPath: nfd))
             let other = try n.cli.run(["verify-projection", nfd, "--key", n.story.lawyerKey])
-            #expect(other.status == 65 && other.err.hasPrefix("amanat: error: "),
-                    "\(format) decomposed: \(other.out) \(other.err)")
+            #expect(
+                other.status == 65 && other.err.hasPrefix("amanat: error: "),
+                "\(format) decomposed: \(other.out) \(other.err)")
         }
     }
 }

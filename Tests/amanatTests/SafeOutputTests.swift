@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import amanat
 
 /// Untrusted text on a terminal: escape sequences and bidirectional controls are shown, never obeyed.
 @Suite("Safe output of untrusted text")
 struct SafeOutputTests {
     /// Every character the terminal must never receive raw from a source (CR is allowed only before LF).
-    static let hazards: [Unicode.Scalar] = (0x00...0x08).map { Unicode.Scalar($0)! }
-        + [0x0B, 0x0C, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-           0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C].map { Unicode.Scalar($0)! }
+    static let hazards: [Unicode.Scalar] =
+        (0x00...0x08).map { Unicode.Scalar($0)! }
+        + [
+            0x0B, 0x0C, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+            0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+        ].map { Unicode.Scalar($0)! }
 
     /// A testimony that tries to clear the screen, recolour it, move the cursor and reorder a line.
-    static let hostile = "Мой сын\u{1B}[2J\u{1B}[31mпропал\u{9B}1;1H. "
+    static let hostile =
+        "Мой сын\u{1B}[2J\u{1B}[31mпропал\u{9B}1;1H. "
         + "Сумма: \u{202E}0051\u{202C} руб.\rПодделка\u{7F}\tконец\r\n"
 
     @Test("the function escapes C0 (but newline and tab), DEL, C1 and bidi controls, and nothing else")
@@ -90,8 +95,10 @@ struct SafeOutputTests {
 
 extension PromptTests {
     /// `drive` with extra environment variables.
-    static func drive(_ cli: CLI, answers: String, _ arguments: [String],
-                      env: [String: String]) throws -> (status: Int32, shown: String) {
+    static func drive(
+        _ cli: CLI, answers: String, _ arguments: [String],
+        env: [String: String]
+    ) throws -> (status: Int32, shown: String) {
         var cli = cli
         cli.environment.merge(env) { $1 }
         return try drive(cli, answers: answers, arguments)

@@ -8,8 +8,10 @@ struct StrictInputTests {
     func fieldsFile() throws {
         let cli = try CLI()
         try cli.ok(["init", "--passphrase-file", try cli.write("admin.pass", "администратор пароль 1\n")])
-        for (index, text) in [#"{"places": ["Карабулак"], "places": ["Назрань"]}"#, #"{"people": [], "places": [], "n": 1.5}"#]
-            .enumerated() {
+        for (index, text) in [
+            #"{"places": ["Карабулак"], "places": ["Назрань"]}"#, #"{"people": [], "places": [], "n": 1.5}"#,
+        ]
+        .enumerated() {
             let fields = try cli.write("fields-\(index).json", text)
             let refused = try cli.run(["submit", "--fields-file", fields], input: "Мой сын ушёл в марте.")
             #expect(refused.status == 64, "\(text): \(refused.err)")

@@ -28,8 +28,10 @@ struct TrustCommandTests {
                 db.execute(sys.argv[2], [bytes.fromhex(h) for h in sys.argv[3:]])
                 db.commit()
                 """
-            let result = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", script, cli.path("vault/vault.sqlite"), sql]
-                                                    + hexArguments, cli: cli)
+            let result = try CLI.runExecutable(
+                "/usr/bin/env",
+                ["python3", "-c", script, cli.path("vault/vault.sqlite"), sql]
+                    + hexArguments, cli: cli)
             #expect(result.status == 0, "sqlite3 failed: \(result.err)")
         }
 
@@ -63,12 +65,15 @@ struct TrustCommandTests {
         #expect(first.err.contains("amanat: note: first use of this vault") && first.err.contains(s.adminFingerprint))
         let known = try String(contentsOfFile: s.cli.path("other-config/amanat/known-vaults"), encoding: .utf8)
         #expect(known.contains(s.adminKey))
-        let mode = try FileManager.default.attributesOfItem(atPath: s.cli.path("other-config/amanat/known-vaults"))[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: s.cli.path("other-config/amanat/known-vaults"))[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         let second = try s.cli.run(["inbox"], env: other)
         #expect(second.status == 0 && !second.err.contains("first use"))
         // A given key is checked too, and makes no first-contact note.
-        let given = try s.cli.run(["inbox", "--administrator-key", s.adminKey], env: ["XDG_CONFIG_HOME": s.cli.path("third")])
+        let given = try s.cli.run(
+            ["inbox", "--administrator-key", s.adminKey], env: ["XDG_CONFIG_HOME": s.cli.path("third")])
         #expect(given.status == 0 && !given.err.contains("first use"))
     }
 
@@ -77,15 +82,18 @@ struct TrustCommandTests {
         let s = try Setup()
         try s.cli.ok(["submit"], input: "first testimony")
         let stranger = try s.stranger()
-        try s.intrude("UPDATE vaultInfo SET intakeKey = ?, administratorSigningKey = ?, settingsSignature = NULL",
-                      [stranger.x25519, stranger.ed25519])
+        try s.intrude(
+            "UPDATE vaultInfo SET intakeKey = ?, administratorSigningKey = ?, settingsSignature = NULL",
+            [stranger.x25519, stranger.ed25519])
         let refused = try s.cli.run(["submit"], input: "second testimony")
         #expect(refused.status == 65, "\(refused.err)")
         #expect(refused.err.contains(s.adminFingerprint) && refused.err.contains(stranger.fingerprint))
         #expect(!refused.out.contains("codename"))
-        let withKey = try s.cli.run(["inbox", "--administrator-key", s.adminKey], env: ["XDG_CONFIG_HOME": s.cli.path("fresh")])
+        let withKey = try s.cli.run(
+            ["inbox", "--administrator-key", s.adminKey], env: ["XDG_CONFIG_HOME": s.cli.path("fresh")])
         #expect(withKey.status == 65 && withKey.err.contains(stranger.fingerprint))
-        let byVariable = try s.cli.run(["inbox"], env: ["XDG_CONFIG_HOME": s.cli.path("fresh2"), "AMANAT_ADMINISTRATOR_KEY": s.adminKey])
+        let byVariable = try s.cli.run(
+            ["inbox"], env: ["XDG_CONFIG_HOME": s.cli.path("fresh2"), "AMANAT_ADMINISTRATOR_KEY": s.adminKey])
         #expect(byVariable.status == 65)
     }
 
@@ -131,8 +139,10 @@ struct TrustCommandTests {
         try cli.ok(["reply", record, "--passphrase-file", pass], input: "Мы получили ваше письмо.")
         let replies = try cli.ok(["replies"], env: ["AMANAT_CODENAME": codename])
         #expect(replies.contains("from Мемориал, the organisation (key "), "\(replies)")
-        let bad = try cli.run(["grant", String(repeating: "ab", count: 16), "--to", "amanat1x", "--expires", "9d",
-                               "--name", "a\u{202E}b", "--passphrase-file", pass])
+        let bad = try cli.run([
+            "grant", String(repeating: "ab", count: 16), "--to", "amanat1x", "--expires", "9d",
+            "--name", "a\u{202E}b", "--passphrase-file", pass,
+        ])
         #expect(bad.status == 64 && bad.err.contains("--name"))
     }
 
@@ -141,15 +151,21 @@ struct TrustCommandTests {
         let s = try Setup()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:\(Int.random(in: 20_000...60_000))", "--administrator-key", s.adminKey]
+        process.arguments = [
+            "serve", "--listen", "127.0.0.1:\(Int.random(in: 20_000...60_000))", "--administrator-key", s.adminKey,
+        ]
         process.environment = s.cli.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
         var coreLine = ""
         for _ in 0..<100 {
-            let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
+            let limits =
+                (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
             coreLine = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
             if coreLine.split(separator: " ").filter({ !$0.isEmpty }).dropFirst(4).prefix(2) == ["0", "0"] { break }
             usleep(50_000)
@@ -164,12 +180,17 @@ struct TrustCommandTests {
         let port = Int.random(in: 20_000...60_000)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--administrator-key", s.adminKey, "--idle-timeout", "1"]
+        process.arguments = [
+            "serve", "--listen", "127.0.0.1:\(port)", "--administrator-key", s.adminKey, "--idle-timeout", "1",
+        ]
         process.environment = s.cli.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
         // Python's standard library speaks to the server over loopback: the answer's headers, then an idle socket.
         let script = """
             import socket, sys, time
@@ -191,4 +212,3 @@ struct TrustCommandTests {
         #expect(result.out.split(separator: "\n") == ["no-date", "closed"], "\(result.out) \(result.err)")
     }
 }
-

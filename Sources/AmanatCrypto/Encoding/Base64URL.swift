@@ -12,8 +12,9 @@ public enum Base64URL {
             let length = sodium_base64_encoded_len(input.count, variant)
             let text = [CChar](unsafeUninitializedCapacity: length) { out, initialized in
                 // Returns its output pointer; it aborts rather than return on a too-small capacity.
-                Sodium.require(sodium_bin2base64(out.baseAddress!, length, input.u8, input.count, variant) == nil ? -1 : 0,
-                               "sodium_bin2base64")
+                Sodium.require(
+                    sodium_bin2base64(out.baseAddress!, length, input.u8, input.count, variant) == nil ? -1 : 0,
+                    "sodium_bin2base64")
                 initialized = length
             }
             return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -27,7 +28,9 @@ public enum Base64URL {
         let utf8 = Array(text.utf8)
         if utf8.isEmpty { return [] }
         var out = [UInt8](repeating: 0, count: try capacity(utf8, what: what))
-        let written = try utf8.withUnsafeBytes { input in try out.withUnsafeMutableBytes { try decode(input, into: $0, what: what) } }
+        let written = try utf8.withUnsafeBytes { input in
+            try out.withUnsafeMutableBytes { try decode(input, into: $0, what: what) }
+        }
         return Array(out[0..<written])
     }
 
@@ -45,21 +48,27 @@ public enum Base64URL {
     }
 
     private static func capacity(_ utf8: [UInt8], what: String) throws -> Int {
-        guard utf8.count % 4 != 1 else { throw AmanatCryptoError.invalidEncoding(what: what, reason: "its length is impossible for base64url") }
+        guard utf8.count % 4 != 1 else {
+            throw AmanatCryptoError.invalidEncoding(what: what, reason: "its length is impossible for base64url")
+        }
         return utf8.count * 3 / 4
     }
 
     /// Decodes non-empty `input` into `output`; returns the number of bytes written.
-    private static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, what: String) throws -> Int {
+    private static func decode(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, what: String
+    ) throws -> Int {
         Sodium.ready()
         var written = 0
         var end: UnsafePointer<CChar>? = nil
-        let status = sodium_base642bin(output.u8!, output.count, input.baseAddress!.assumingMemoryBound(to: CChar.self), input.count,
-                                       nil, &written, &end, variant)
+        let status = sodium_base642bin(
+            output.u8!, output.count, input.baseAddress!.assumingMemoryBound(to: CChar.self), input.count,
+            nil, &written, &end, variant)
         let consumed = end.map { UnsafeRawPointer($0) - input.baseAddress! } ?? 0
         // A non-zero status, or input left over, is malformed text: the caller's error, not libsodium's.
         guard status == 0, consumed == input.count else {
-            throw AmanatCryptoError.invalidEncoding(what: what, reason: "it contains characters outside A-Z, a-z, 0-9, '-' and '_'")
+            throw AmanatCryptoError.invalidEncoding(
+                what: what, reason: "it contains characters outside A-Z, a-z, 0-9, '-' and '_'")
         }
         return written
     }

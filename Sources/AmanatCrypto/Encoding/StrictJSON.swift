@@ -35,8 +35,10 @@ public enum StrictJSON {
 
     struct Scanner {
         /// `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t` and what they stand for.
-        static let escapes: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A,
-                                              0x72: 0x0D, 0x74: 0x09]
+        static let escapes: [UInt8: UInt8] = [
+            0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A,
+            0x72: 0x0D, 0x74: 0x09,
+        ]
         let bytes: UnsafeRawBufferPointer
         var position = 0
 
@@ -74,11 +76,16 @@ public enum StrictJSON {
             position += 1
             var names = Set<[UInt8]>()
             skipWhitespace()
-            if current == UInt8(ascii: "}") { position += 1; return }
+            if current == UInt8(ascii: "}") {
+                position += 1
+                return
+            }
             while true {
                 skipWhitespace()
                 guard current == UInt8(ascii: "\"") else { throw Problem("a member name is not a string") }
-                guard names.insert(try string(keeping: true)).inserted else { throw Problem("an object has two members with the same name") }
+                guard names.insert(try string(keeping: true)).inserted else {
+                    throw Problem("an object has two members with the same name")
+                }
                 skipWhitespace()
                 guard current == UInt8(ascii: ":") else { throw Problem("a member has no value") }
                 position += 1
@@ -87,7 +94,9 @@ public enum StrictJSON {
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","): position += 1
-                case UInt8(ascii: "}"): position += 1; return
+                case UInt8(ascii: "}"):
+                    position += 1
+                    return
                 default: throw Problem("an object is not closed")
                 }
             }
@@ -96,14 +105,19 @@ public enum StrictJSON {
         mutating func array(depth: Int) throws {
             position += 1
             skipWhitespace()
-            if current == UInt8(ascii: "]") { position += 1; return }
+            if current == UInt8(ascii: "]") {
+                position += 1
+                return
+            }
             while true {
                 skipWhitespace()
                 try value(depth: depth + 1)
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","): position += 1
-                case UInt8(ascii: "]"): position += 1; return
+                case UInt8(ascii: "]"):
+                    position += 1
+                    return
                 default: throw Problem("an array is not closed")
                 }
             }
@@ -145,19 +159,25 @@ public enum StrictJSON {
                     if escape == UInt8(ascii: "u") {
                         let unit = try hex4()
                         if let high = pendingHigh {
-                            guard (0xDC00...0xDFFF).contains(unit) else { throw Problem("a string holds an unpaired surrogate") }
+                            guard (0xDC00...0xDFFF).contains(unit) else {
+                                throw Problem("a string holds an unpaired surrogate")
+                            }
                             if keeping { append(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), to: &content) }
                             pendingHigh = nil
                         } else if (0xD800...0xDBFF).contains(unit) {
                             pendingHigh = unit
                         } else {
-                            guard !(0xDC00...0xDFFF).contains(unit) else { throw Problem("a string holds an unpaired surrogate") }
+                            guard !(0xDC00...0xDFFF).contains(unit) else {
+                                throw Problem("a string holds an unpaired surrogate")
+                            }
                             if keeping { append(unit, to: &content) }
                         }
                         continue
                     }
                     guard pendingHigh == nil else { throw Problem("a string holds an unpaired surrogate") }
-                    guard let unescaped = Self.escapes[escape] else { throw Problem("a string holds an unknown escape") }
+                    guard let unescaped = Self.escapes[escape] else {
+                        throw Problem("a string holds an unknown escape")
+                    }
                     if keeping { content.append(unescaped) }
                     continue
                 }

@@ -1,4 +1,5 @@
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -56,16 +57,21 @@ extension Argon2id.Parameters {
     /// - Returns: the parameters.
     /// - Throws: `AmanatCryptoError.parametersOutOfRange` outside the accepted range;
     ///   `.parametersTooWeak` below `storageFloor` unless `Argon2id.weakParametersAllowed`.
-    public static func validatedFromStorage(opsLimit: UInt64, memLimit: UInt64,
-                                            what: String = "the key-stretching setting") throws -> Argon2id.Parameters {
-        try validatedFromStorage(opsLimit: opsLimit, memLimit: memLimit, what: what,
-                                 allowingWeak: Argon2id.weakParametersAllowed)
+    public static func validatedFromStorage(
+        opsLimit: UInt64, memLimit: UInt64,
+        what: String = "the key-stretching setting"
+    ) throws -> Argon2id.Parameters {
+        try validatedFromStorage(
+            opsLimit: opsLimit, memLimit: memLimit, what: what,
+            allowingWeak: Argon2id.weakParametersAllowed)
     }
 
     /// `validatedFromStorage` with the switch given explicitly, so tests can pin both behaviours
     /// whatever the environment says.
-    static func validatedFromStorage(opsLimit: UInt64, memLimit: UInt64, what: String,
-                                     allowingWeak: Bool) throws -> Argon2id.Parameters {
+    static func validatedFromStorage(
+        opsLimit: UInt64, memLimit: UInt64, what: String,
+        allowingWeak: Bool
+    ) throws -> Argon2id.Parameters {
         let parameters = try Argon2id.Parameters(opsLimit: opsLimit, memLimit: memLimit, what: what)
         guard allowingWeak || parameters.meetsStorageFloor else {
             throw AmanatCryptoError.parametersTooWeak(what: what, opsLimit: opsLimit, memLimit: memLimit)

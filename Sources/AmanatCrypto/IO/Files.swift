@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Reads a file through a POSIX descriptor, without buffering beyond what the caller asks for.
 public final class FileReader: ByteReader {
@@ -17,7 +18,9 @@ public final class FileReader: ByteReader {
     /// - Throws: `AmanatCryptoError.io` when the file cannot be opened.
     public init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot open")) }
+        guard fd >= 0 else {
+            throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot open"))
+        }
         self.descriptor = fd
         self.path = path
     }
@@ -107,7 +110,9 @@ public final class AtomicFileWriter: ByteWriter {
     /// - Throws: `AmanatCryptoError.io`; the destination is then untouched.
     public func commit() throws {
         precondition(!committed, "commit() called twice")
-        guard !durable || fsync(descriptor) == 0 else { throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot save")) }
+        guard !durable || fsync(descriptor) == 0 else {
+            throw AmanatCryptoError.io(path: path, reason: FileSystem.reason(errno, action: "cannot save"))
+        }
         committed = true
         // Under the registry's lock: an interruption removes the temporary either before it is moved into
         // place or not at all, never half way.
@@ -127,8 +132,11 @@ public final class AtomicFileWriter: ByteWriter {
             return (placed, failure)
         }
         guard placed == 0 else {
-            throw AmanatCryptoError.io(path: path, reason: failure == EEXIST ? "already exists; choose another name or remove it first"
-                                                                          : FileSystem.reason(failure, action: "cannot save"))
+            throw AmanatCryptoError.io(
+                path: path,
+                reason: failure == EEXIST
+                    ? "already exists; choose another name or remove it first"
+                    : FileSystem.reason(failure, action: "cannot save"))
         }
         if durable { FileSystem.syncDirectory(containing: path) }
     }
@@ -160,7 +168,9 @@ enum FileSystem {
     static func readSmallFile(_ path: String, limit: Int) throws -> (bytes: [UInt8], mode: UInt32) {
         let reader = try FileReader(path: path)
         let (mode, size) = try reader.status()
-        guard size <= limit else { throw AmanatCryptoError.io(path: path, reason: "is too large (\(size) bytes) to be what was expected") }
+        guard size <= limit else {
+            throw AmanatCryptoError.io(path: path, reason: "is too large (\(size) bytes) to be what was expected")
+        }
         var bytes = [UInt8](repeating: 0, count: limit + 1)
         let n = try bytes.withUnsafeMutableBytes { try readerFill(reader, $0) }
         return (Array(bytes[0..<n]), mode)
@@ -177,8 +187,10 @@ extension SecretStream {
     /// - Returns: the number of plaintext bytes encrypted.
     /// - Throws: `AmanatCryptoError.io` for file problems; no output file is left behind on failure.
     @discardableResult
-    public static func encryptFile(at inputPath: String, to outputPath: String, using key: SymmetricKey,
-                                   chunkSize: Int = defaultChunkSize, overwrite: Bool = false) throws -> Int {
+    public static func encryptFile(
+        at inputPath: String, to outputPath: String, using key: SymmetricKey,
+        chunkSize: Int = defaultChunkSize, overwrite: Bool = false
+    ) throws -> Int {
         var reader = try FileReader(path: inputPath)
         var writer = try AtomicFileWriter(path: outputPath, overwrite: overwrite)
         let total = try encrypt(from: &reader, to: &writer, using: key, chunkSize: chunkSize)
@@ -191,8 +203,10 @@ extension SecretStream {
     /// - Returns: the number of plaintext bytes.
     /// - Throws: `AmanatCryptoError.truncated`, `.authenticationFailed` or `.io`.
     @discardableResult
-    public static func decryptFile(at inputPath: String, to outputPath: String, using key: SymmetricKey,
-                                   chunkSize: Int = defaultChunkSize, overwrite: Bool = false) throws -> Int {
+    public static func decryptFile(
+        at inputPath: String, to outputPath: String, using key: SymmetricKey,
+        chunkSize: Int = defaultChunkSize, overwrite: Bool = false
+    ) throws -> Int {
         var reader = try FileReader(path: inputPath)
         var writer = try AtomicFileWriter(path: outputPath, overwrite: overwrite)
         let total = try decrypt(from: &reader, to: &writer, using: key, chunkSize: chunkSize, what: inputPath)
@@ -266,7 +280,8 @@ public enum TemporaryFiles {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             guard let owner = writer(ofTemporary: name), owner != getpid(),
-                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+                kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
             let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
             path.withUnsafeBufferPointer { bytes in
                 let cPath = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -282,11 +297,13 @@ public enum TemporaryFiles {
     static func writer(ofTemporary name: [UInt8]) -> pid_t? {
         let hex = name.suffix(12)
         guard name.count > 18, hex.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
-              name[name.count - 13] == UInt8(ascii: "-") else { return nil }
+            name[name.count - 13] == UInt8(ascii: "-")
+        else { return nil }
         let front = name[..<(name.count - 13)]
         let digits = front.reversed().prefix { (48...57).contains($0) }
         guard (1...10).contains(digits.count), front.dropLast(digits.count).suffix(5).elementsEqual(".tmp-".utf8),
-              let pid = pid_t(String(decoding: digits.reversed(), as: UTF8.self)), pid > 0 else { return nil }
+            let pid = pid_t(String(decoding: digits.reversed(), as: UTF8.self)), pid > 0
+        else { return nil }
         return pid
     }
 }

@@ -29,13 +29,18 @@ public struct SecretBytesWriter: ByteWriter {
         if written + bytes.count > buffer.count {
             var capacity = Swift.max(buffer.count, 1)
             while capacity < written + bytes.count { capacity *= 2 }
-            let old = buffer, kept = written
+            let old = buffer
+            let kept = written
             buffer = SecretBytes(count: Swift.min(capacity, limit)) { destination in
-                old.withUnsafeBytes { if kept > 0 { destination.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: kept) } }
+                old.withUnsafeBytes {
+                    if kept > 0 { destination.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: kept) }
+                }
             }
         }
         let at = written
-        buffer.withUnsafeMutableBytes { ($0.baseAddress! + at).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        buffer.withUnsafeMutableBytes {
+            ($0.baseAddress! + at).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        }
         written += bytes.count
     }
 

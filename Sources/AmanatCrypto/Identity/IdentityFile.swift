@@ -9,8 +9,8 @@ public enum IdentityFile {
     public static let version: UInt8 = 1
     /// Total length of a version 1 file.
     public static let size = 210
-    static let headerSize = 106          // magic .. Ed25519 public key: the associated data
-    static let secretSize = 64           // X25519 secret || Ed25519 seed
+    static let headerSize = 106  // magic .. Ed25519 public key: the associated data
+    static let secretSize = 64  // X25519 secret || Ed25519 seed
 
     /// Encodes `identity` encrypted under `passphrase`.
     /// - Parameters:
@@ -19,16 +19,21 @@ public enum IdentityFile {
     ///   - parameters: Argon2id cost (default MODERATE: 3 passes, 256 MiB).
     /// - Returns: the 210 bytes of the file.
     /// - Throws: `AmanatCryptoError.outOfMemory` when the Argon2id memory cannot be had.
-    public static func encode(_ identity: Identity, passphrase: some BytesView,
-                              parameters: Argon2id.Parameters = .moderate) throws -> [UInt8] {
-        try encode(identity, passphrase: passphrase, parameters: parameters,
-                   salt: SecureRandom.bytes(Argon2id.saltSize), nonce: SecureRandom.bytes(XChaCha20Poly1305.nonceSize))
+    public static func encode(
+        _ identity: Identity, passphrase: some BytesView,
+        parameters: Argon2id.Parameters = .moderate
+    ) throws -> [UInt8] {
+        try encode(
+            identity, passphrase: passphrase, parameters: parameters,
+            salt: SecureRandom.bytes(Argon2id.saltSize), nonce: SecureRandom.bytes(XChaCha20Poly1305.nonceSize))
     }
 
     /// `encode` with a chosen salt and nonce, so fixed vectors can pin the format byte for byte.
     /// Never call it with anything but fresh random values outside tests.
-    static func encode(_ identity: Identity, passphrase: some BytesView, parameters: Argon2id.Parameters,
-                       salt: [UInt8], nonce: [UInt8]) throws -> [UInt8] {
+    static func encode(
+        _ identity: Identity, passphrase: some BytesView, parameters: Argon2id.Parameters,
+        salt: [UInt8], nonce: [UInt8]
+    ) throws -> [UInt8] {
         var header = Labels.identityFileMagic
         header.append(version)
         header.append(Argon2id.algorithmIdentifier)
@@ -38,10 +43,15 @@ public enum IdentityFile {
         header += identity.signingKey.publicKey.rawRepresentation
         assert(header.count == headerSize)
 
-        let key = try SymmetricKey(rawRepresentation: Argon2id.deriveKey(from: passphrase, salt: salt, parameters: parameters))
+        let key = try SymmetricKey(
+            rawRepresentation: Argon2id.deriveKey(from: passphrase, salt: salt, parameters: parameters))
         let secrets = SecretBytes(count: secretSize) { out in
-            identity.encryptionKey.rawRepresentation.withUnsafeBytes { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
-            identity.signingKey.seed.withUnsafeBytes { (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
+            identity.encryptionKey.rawRepresentation.withUnsafeBytes {
+                out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32)
+            }
+            identity.signingKey.seed.withUnsafeBytes {
+                (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32)
+            }
         }
         return header + XChaCha20Poly1305.seal(secrets, using: key, nonce: nonce, associatedData: header)
     }
@@ -69,28 +79,36 @@ public enum IdentityFile {
     ///   `.parametersTooWeak` (Argon2id below INTERACTIVE; checked before any key derivation),
     ///   `.weakPublicKey`, `.invalidSigningKey` (bad public keys in the header),
     ///   `.wrongPassphrase` (wrong passphrase or damaged file: the two cannot be told apart).
-    public static func decode(_ bytes: [UInt8], passphrase: some BytesView, path: String = "the identity file") throws -> Identity {
+    public static func decode(
+        _ bytes: [UInt8], passphrase: some BytesView, path: String = "the identity file"
+    ) throws -> Identity {
         try decode(bytes, passphrase: passphrase, path: path, allowingWeakParameters: Argon2id.weakParametersAllowed)
     }
 
     /// `decode(_:passphrase:path:)` with the Argon2id floor switch given explicitly, so tests can
     /// open the fast test files and still pin the refusal, whatever the environment says.
-    static func decode(_ bytes: [UInt8], passphrase: some BytesView, path: String,
-                       allowingWeakParameters: Bool) throws -> Identity {
+    static func decode(
+        _ bytes: [UInt8], passphrase: some BytesView, path: String,
+        allowingWeakParameters: Bool
+    ) throws -> Identity {
         let header = try parseHeader(bytes, path: path, allowingWeak: allowingWeakParameters)
         let key: SymmetricKey
         do {
-            key = try SymmetricKey(rawRepresentation: Argon2id.deriveKey(from: passphrase, salt: header.salt, parameters: header.parameters))
+            key = try SymmetricKey(
+                rawRepresentation: Argon2id.deriveKey(
+                    from: passphrase, salt: header.salt, parameters: header.parameters))
         }
         let secrets: SecretBytes
         do {
-            secrets = try XChaCha20Poly1305.open(bytes[headerSize...], using: key, associatedData: bytes[0..<headerSize], what: path)
+            secrets = try XChaCha20Poly1305.open(
+                bytes[headerSize...], using: key, associatedData: bytes[0..<headerSize], what: path)
         } catch AmanatCryptoError.authenticationFailed {
             throw AmanatCryptoError.wrongPassphrase(path: path)
         }
         guard secrets.count == secretSize else { throw AmanatCryptoError.wrongPassphrase(path: path) }
-        let identity = Identity(encryptionKey: try X25519.PrivateKey(rawRepresentation: secrets.slice(0..<32)),
-                                signingKey: try Ed25519.PrivateKey(seed: secrets.slice(32..<64)))
+        let identity = Identity(
+            encryptionKey: try X25519.PrivateKey(rawRepresentation: secrets.slice(0..<32)),
+            signingKey: try Ed25519.PrivateKey(seed: secrets.slice(32..<64)))
         // The header's public keys are authenticated as associated data; check they belong to the secrets.
         guard identity.publicKey == header.publicKey else { throw AmanatCryptoError.wrongPassphrase(path: path) }
         return identity
@@ -98,8 +116,10 @@ public enum IdentityFile {
 
     /// Writes `identity` to a new file at `path` (mode 0600, atomically; an existing file is kept).
     /// - Throws: `AmanatCryptoError.io` when the file exists or cannot be written.
-    public static func write(_ identity: Identity, to path: String, passphrase: some BytesView,
-                             parameters: Argon2id.Parameters = .moderate, overwrite: Bool = false) throws {
+    public static func write(
+        _ identity: Identity, to path: String, passphrase: some BytesView,
+        parameters: Argon2id.Parameters = .moderate, overwrite: Bool = false
+    ) throws {
         let bytes = try encode(identity, passphrase: passphrase, parameters: parameters)
         let writer = try AtomicFileWriter(path: path, permissions: 0o600, overwrite: overwrite)
         try bytes.withUnsafeBytes { try writer.write($0) }
@@ -115,7 +135,8 @@ public enum IdentityFile {
 
     /// `open(at:passphrase:)` with the Argon2id floor switch given explicitly (tests).
     static func open(at path: String, passphrase: some BytesView, allowingWeakParameters: Bool) throws -> Identity {
-        try decode(readChecked(path), passphrase: passphrase, path: path, allowingWeakParameters: allowingWeakParameters)
+        try decode(
+            readChecked(path), passphrase: passphrase, path: path, allowingWeakParameters: allowingWeakParameters)
     }
 
     /// Reads only the public keys of the identity file at `path` (no passphrase needed).
@@ -146,18 +167,24 @@ public enum IdentityFile {
         guard bytes.count >= magic.count + 1, Array(bytes[0..<magic.count]) == magic else {
             throw AmanatCryptoError.notAnIdentityFile(path: path)
         }
-        guard bytes[8] == version else { throw AmanatCryptoError.unsupportedVersion(what: path, version: Int(bytes[8])) }
+        guard bytes[8] == version else {
+            throw AmanatCryptoError.unsupportedVersion(what: path, version: Int(bytes[8]))
+        }
         guard bytes.count == size else {
-            throw bytes.count < size ? AmanatCryptoError.truncated(what: path) : AmanatCryptoError.trailingData(what: path)
+            throw bytes.count < size
+                ? AmanatCryptoError.truncated(what: path) : AmanatCryptoError.trailingData(what: path)
         }
         guard bytes[9] == Argon2id.algorithmIdentifier else {
-            throw AmanatCryptoError.unsupportedVersion(what: "the key-stretching algorithm of \(path)", version: Int(bytes[9]))
+            throw AmanatCryptoError.unsupportedVersion(
+                what: "the key-stretching algorithm of \(path)", version: Int(bytes[9]))
         }
-        let parameters = try Argon2id.Parameters.validatedFromStorage(opsLimit: littleEndianUInt64(bytes[10..<18]),
-                                                                      memLimit: littleEndianUInt64(bytes[18..<26]), what: path,
-                                                                      allowingWeak: allowingWeak)
-        let publicKey = Identity.PublicKey(encryption: try X25519.PublicKey(rawRepresentation: bytes[42..<74]),
-                                           signing: try Ed25519.PublicKey(rawRepresentation: bytes[74..<106]))
+        let parameters = try Argon2id.Parameters.validatedFromStorage(
+            opsLimit: littleEndianUInt64(bytes[10..<18]),
+            memLimit: littleEndianUInt64(bytes[18..<26]), what: path,
+            allowingWeak: allowingWeak)
+        let publicKey = Identity.PublicKey(
+            encryption: try X25519.PublicKey(rawRepresentation: bytes[42..<74]),
+            signing: try Ed25519.PublicKey(rawRepresentation: bytes[74..<106]))
         return Header(parameters: parameters, salt: Array(bytes[26..<42]), publicKey: publicKey)
     }
 }

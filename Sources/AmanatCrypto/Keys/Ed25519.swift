@@ -72,7 +72,8 @@ public enum Ed25519 {
         /// - Throws: `AmanatCryptoError.invalidLength` when `seed` is not 32 bytes.
         public init(seed: SecretBytes) throws {
             guard seed.count == Ed25519.keySize else {
-                throw AmanatCryptoError.invalidLength(what: "an Ed25519 seed", expected: Ed25519.keySize, actual: seed.count)
+                throw AmanatCryptoError.invalidLength(
+                    what: "an Ed25519 seed", expected: Ed25519.keySize, actual: seed.count)
             }
             var publicBytes = [UInt8](repeating: 0, count: Ed25519.keySize)
             expanded = SecretBytes(count: 64) { sk in

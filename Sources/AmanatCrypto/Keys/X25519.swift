@@ -52,7 +52,8 @@ public enum X25519 {
         /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
         public init(rawRepresentation: SecretBytes) throws {
             guard rawRepresentation.count == X25519.keySize else {
-                throw AmanatCryptoError.invalidLength(what: "an X25519 private key", expected: X25519.keySize, actual: rawRepresentation.count)
+                throw AmanatCryptoError.invalidLength(
+                    what: "an X25519 private key", expected: X25519.keySize, actual: rawRepresentation.count)
             }
             Sodium.ready()
             var publicBytes = [UInt8](repeating: 0, count: X25519.keySize)
@@ -96,8 +97,12 @@ extension X25519 {
     /// - Throws: `AmanatCryptoError.invalidLength` for wrong lengths; `.weakPublicKey` when libsodium
     ///   refuses the point (its low-order list) or the result is all zero.
     static func scalarMultiply(_ scalar: [UInt8], _ point: [UInt8]) throws -> [UInt8] {
-        guard scalar.count == keySize else { throw AmanatCryptoError.invalidLength(what: "an X25519 scalar", expected: keySize, actual: scalar.count) }
-        guard point.count == keySize else { throw AmanatCryptoError.invalidLength(what: "an X25519 point", expected: keySize, actual: point.count) }
+        guard scalar.count == keySize else {
+            throw AmanatCryptoError.invalidLength(what: "an X25519 scalar", expected: keySize, actual: scalar.count)
+        }
+        guard point.count == keySize else {
+            throw AmanatCryptoError.invalidLength(what: "an X25519 point", expected: keySize, actual: point.count)
+        }
         Sodium.ready()
         var out = [UInt8](repeating: 0, count: keySize)
         let code = scalar.withUnsafeBytes { n in

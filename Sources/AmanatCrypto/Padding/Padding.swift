@@ -39,7 +39,9 @@ public enum Padding {
     /// - Throws: `AmanatCryptoError.invalidPadding` when the padding is malformed.
     public static func unpad(_ padded: SecretBytes, blockSize: Int) throws -> SecretBytes {
         Sodium.ready()
-        guard blockSize > 0, padded.count > 0, padded.count % blockSize == 0 else { throw AmanatCryptoError.invalidPadding }
+        guard blockSize > 0, padded.count > 0, padded.count % blockSize == 0 else {
+            throw AmanatCryptoError.invalidPadding
+        }
         var unpadded = 0
         let code = padded.withUnsafeBytes { sodium_unpad(&unpadded, $0.u8!, padded.count, blockSize) }
         try Sodium.check(code, or: .invalidPadding)
@@ -68,8 +70,8 @@ public enum SizeBucket {
     public static func bucket(for size: Int) -> Int {
         precondition(size >= 0, "negative size")
         guard size > minimum else { return minimum }
-        let e = Int.bitWidth - 1 - size.leadingZeroBitCount           // floor(log2 size)
-        let s = Int.bitWidth - 1 - e.leadingZeroBitCount + 1          // floor(log2 e) + 1
+        let e = Int.bitWidth - 1 - size.leadingZeroBitCount  // floor(log2 size)
+        let s = Int.bitWidth - 1 - e.leadingZeroBitCount + 1  // floor(log2 e) + 1
         let mask = (1 << (e - s)) - 1
         return (size + mask) & ~mask
     }

@@ -40,7 +40,9 @@ public enum SealedBox {
     /// - Returns: the plaintext, in protected memory.
     /// - Throws: `AmanatCryptoError.truncated` when the box is shorter than 48 bytes;
     ///   `.authenticationFailed` when it was modified or sealed to another key.
-    public static func open(_ box: some BytesView, with recipient: X25519.PrivateKey, what: String = "the sealed box") throws -> SecretBytes {
+    public static func open(
+        _ box: some BytesView, with recipient: X25519.PrivateKey, what: String = "the sealed box"
+    ) throws -> SecretBytes {
         Sodium.ready()
         return try box.withBytes { sealed in
             guard sealed.count >= overhead else { throw AmanatCryptoError.truncated(what: what) }

@@ -19,14 +19,18 @@ public enum XChaCha20Poly1305 {
     ///   - key: the secret key.
     ///   - associatedData: public bytes the message is bound to (version, ids); not encrypted.
     /// - Returns: nonce || ciphertext || tag.
-    public static func seal(_ plaintext: some BytesView, using key: SymmetricKey, associatedData: some BytesView = [UInt8]()) -> [UInt8] {
+    public static func seal(
+        _ plaintext: some BytesView, using key: SymmetricKey, associatedData: some BytesView = [UInt8]()
+    ) -> [UInt8] {
         seal(plaintext, using: key, nonce: SecureRandom.bytes(nonceSize), associatedData: associatedData)
     }
 
     /// Encrypts with a caller-chosen nonce. Exists for published test vectors: a nonce must never be
     /// used twice with one key, so real callers use `seal(_:using:associatedData:)`.
     /// - Returns: nonce || ciphertext || tag.
-    public static func seal(_ plaintext: some BytesView, using key: SymmetricKey, nonce: [UInt8], associatedData: some BytesView = [UInt8]()) -> [UInt8] {
+    public static func seal(
+        _ plaintext: some BytesView, using key: SymmetricKey, nonce: [UInt8], associatedData: some BytesView = [UInt8]()
+    ) -> [UInt8] {
         precondition(nonce.count == nonceSize, "XChaCha20-Poly1305 nonces are 24 bytes")
         Sodium.ready()
         return plaintext.withBytes { message in
@@ -57,7 +61,10 @@ public enum XChaCha20Poly1305 {
     /// - Returns: the plaintext, in protected memory. Nothing is returned unless the tag verifies.
     /// - Throws: `AmanatCryptoError.truncated` when shorter than 40 bytes; `.authenticationFailed`
     ///   when the message, nonce, associated data or key is wrong.
-    public static func open(_ message: some BytesView, using key: SymmetricKey, associatedData: some BytesView = [UInt8](), what: String = "the encrypted message") throws -> SecretBytes {
+    public static func open(
+        _ message: some BytesView, using key: SymmetricKey, associatedData: some BytesView = [UInt8](),
+        what: String = "the encrypted message"
+    ) throws -> SecretBytes {
         Sodium.ready()
         return try message.withBytes { sealed in
             guard sealed.count >= overhead else { throw AmanatCryptoError.truncated(what: what) }

@@ -1,4 +1,5 @@
 internal import CSodium
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,11 +15,13 @@ public enum ProcessHardening {
     public static func forbidCoreDumps() throws {
         var none = rlimit(rlim_cur: 0, rlim_max: 0)
         guard setrlimit(RLIMIT_CORE_VALUE, &none) == 0 else {
-            throw AmanatCryptoError.io(path: "the process", reason: "cannot turn core files off: \(String(cString: strerror(errno)))")
+            throw AmanatCryptoError.io(
+                path: "the process", reason: "cannot turn core files off: \(String(cString: strerror(errno)))")
         }
         #if os(Linux)
         guard amanat_set_dumpable(0) == 0 else {
-            throw AmanatCryptoError.io(path: "the process", reason: "cannot mark it not dumpable: \(String(cString: strerror(errno)))")
+            throw AmanatCryptoError.io(
+                path: "the process", reason: "cannot mark it not dumpable: \(String(cString: strerror(errno)))")
         }
         #endif
     }

@@ -31,9 +31,13 @@ extension SecretStream {
         ///   - final: whether this is the last chunk (tag FINAL) or not (tag MESSAGE).
         ///   - frame: output buffer.
         /// - Returns: the number of bytes written to `frame`.
-        public func push(_ chunk: UnsafeRawBufferPointer, final: Bool, into frame: UnsafeMutableRawBufferPointer) -> Int {
+        public func push(_ chunk: UnsafeRawBufferPointer, final: Bool, into frame: UnsafeMutableRawBufferPointer) -> Int
+        {
             precondition(frame.count >= chunk.count + SecretStream.frameOverhead, "frame buffer too small")
-            let tag = final ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
+            let tag =
+                final
+                ? crypto_secretstream_xchacha20poly1305_tag_final()
+                : crypto_secretstream_xchacha20poly1305_tag_message()
             var written: UInt64 = 0
             // Fails only for a chunk longer than libsodium's maximum; chunks are 64 KiB.
             let code = state.withUnsafeMutableBytes { st in
@@ -74,7 +78,9 @@ extension SecretStream {
         /// - Returns: the number of plaintext bytes and whether the frame was tagged FINAL.
         /// - Throws: `AmanatCryptoError.authenticationFailed` when the frame was modified, is out of
         ///   order, or carries a tag other than MESSAGE or FINAL.
-        public func pull(_ frame: UnsafeRawBufferPointer, into chunk: UnsafeMutableRawBufferPointer) throws -> (count: Int, isFinal: Bool) {
+        public func pull(
+            _ frame: UnsafeRawBufferPointer, into chunk: UnsafeMutableRawBufferPointer
+        ) throws -> (count: Int, isFinal: Bool) {
             guard frame.count >= SecretStream.frameOverhead else { throw AmanatCryptoError.truncated(what: what) }
             precondition(chunk.count >= frame.count - SecretStream.frameOverhead, "chunk buffer too small")
             var written: UInt64 = 0

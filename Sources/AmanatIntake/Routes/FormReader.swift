@@ -34,7 +34,8 @@ struct FormReader {
     /// The text fields the forms have, each with its size limit; any other part is refused.
     private static let fieldLimits: [String: Int] = [
         "csrf": 128, "codename": 1024, "statement": 1 << 20, "person1": 4096, "person2": 4096, "person3": 4096,
-        "relation1": 4096, "relation2": 4096, "relation3": 4096, "places": 16 * 1024, "dates": 16 * 1024, "contact": 4096,
+        "relation1": 4096, "relation2": 4096, "relation3": 4096, "places": 16 * 1024, "dates": 16 * 1024,
+        "contact": 4096,
     ]
     /// All text fields of one form together.
     private static let textLimit = (1 << 20) + 128 * 1024
@@ -47,10 +48,14 @@ struct FormReader {
 
     /// Reads the whole body. On any failure every file already stored is deleted before throwing.
     mutating func read(_ request: Request, tokens: FormTokens) async throws {
-        guard let contentType = request.headers[.contentType], let boundary = MultipartParser.boundary(contentType: contentType) else {
+        guard let contentType = request.headers[.contentType],
+            let boundary = MultipartParser.boundary(contentType: contentType)
+        else {
             throw Failure.malformed
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + (2 << 20) { throw Failure.tooLarge }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + (2 << 20) {
+            throw Failure.tooLarge
+        }
         var parser = MultipartParser(boundary: boundary)
         var current: Part?
         var received = 0
@@ -94,10 +99,12 @@ struct FormReader {
     }
 
     /// One event of the multipart stream.
-    private mutating func handle(_ event: MultipartParser.Event, _ current: inout Part?, tokens: FormTokens,
-                                 nonce: [UInt8]?) throws {
+    private mutating func handle(
+        _ event: MultipartParser.Event, _ current: inout Part?, tokens: FormTokens,
+        nonce: [UInt8]?
+    ) throws {
         switch event {
-        case let .begin(name, filename):
+        case .begin(let name, let filename):
             // No token first: refused, but her words are still read (no file has been accepted yet).
             if fields.isEmpty, failure == nil, name != "csrf" { failure = .token(.missing) }
             if let filename, name == "files" {
@@ -110,7 +117,7 @@ struct FormReader {
                 guard Self.fieldLimits[name] != nil, fields[name] == nil else { throw Failure.malformed }
                 current = Part(name: name)
             }
-        case let .bytes(bytes):
+        case .bytes(let bytes):
             guard var part = current else { throw Failure.malformed }
             if let file = part.file {
                 try file.write(bytes)
@@ -132,7 +139,9 @@ struct FormReader {
                 // Browsers send a textarea's line breaks as CR LF; testimony keeps plain LF.
                 fields[part.name] = text.replacingOccurrences(of: "\r\n", with: "\n")
                 if part.name == "csrf", failure == nil {
-                    do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal { throw Failure.token(refusal) }
+                    do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal {
+                        throw Failure.token(refusal)
+                    }
                 }
             }
         }

@@ -41,11 +41,15 @@ struct IntakeRoutes: Sendable {
             return form(request) { Pages.returnForm(language, csrf: $0) }
         }
         router.post("/:lang/return") { request, context in try await open(request, language: try language(context)) }
-        router.post("/:lang/follow-up") { request, context in try await followUp(request, language: try language(context)) }
+        router.post("/:lang/follow-up") { request, context in
+            try await followUp(request, language: try language(context))
+        }
     }
 
     private func language(_ context: BasicRequestContext) throws -> Language {
-        guard let code = context.parameters.get("lang"), let language = Language(rawValue: code) else { throw HTTPError(.notFound) }
+        guard let code = context.parameters.get("lang"), let language = Language(rawValue: code) else {
+            throw HTTPError(.notFound)
+        }
         return language
     }
 
@@ -54,7 +58,8 @@ struct IntakeRoutes: Sendable {
         let existing = request.cookies[FormTokens.cookieName]?.value
         let nonce = FormTokens.nonce(fromCookie: existing)
         let fresh = nonce == nil ? FormTokens.newNonce() : nil
-        var response = Response.page(page(tokens.token(nonce: nonce ?? (try! Base64URL.decode(fresh!)))), status: status)
+        var response = Response.page(
+            page(tokens.token(nonce: nonce ?? (try! Base64URL.decode(fresh!)))), status: status)
         if let fresh {
             // A session cookie: no Max-Age or Expires, so the browser keeps no date of the visit and forgets it
             // when it closes (the token it binds expires on the server anyway).
@@ -70,31 +75,42 @@ struct IntakeRoutes: Sendable {
             try await reader.read(request, tokens: tokens)
         } catch let failure as FormReader.Failure {
             // Her form again, filled in with what she typed, naming the files to choose again.
-            let typed = reader.fields.filter { $0.key != "csrf" }, files = reader.fileNames
+            let typed = reader.fields.filter { $0.key != "csrf" }
+            let files = reader.fileNames
             return refusal(failure, request: request, language: language) {
-                Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: $1, values: typed, filesToChooseAgain: files)
+                Pages.submitForm(
+                    language, csrf: $0, limitMiB: limitMiB, problem: $1, values: typed, filesToChooseAgain: files)
             }
         }
         let fields = reader.fields
         let statement = fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !statement.isEmpty else {
             reader.discard()
-            let typed = fields.filter { $0.key != "csrf" }, files = reader.fileNames
+            let typed = fields.filter { $0.key != "csrf" }
+            let files = reader.fileNames
             return form(request, status: .badRequest) {
-                Pages.submitForm(language, csrf: $0, limitMiB: limitMiB, problem: t.emptyStatement + " " + t.nothingStored,
-                                 values: typed, filesToChooseAgain: files)
+                Pages.submitForm(
+                    language, csrf: $0, limitMiB: limitMiB, problem: t.emptyStatement + " " + t.nothingStored,
+                    values: typed, filesToChooseAgain: files)
             }
         }
         let people = (1...3).compactMap { index -> Testimony.Person? in
             let name = fields["person\(index)"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            return name.isEmpty ? nil : Testimony.Person(name: name, role: fields["relation\(index)"]?.trimmingCharacters(in: .whitespaces) ?? "")
+            return name.isEmpty
+                ? nil
+                : Testimony.Person(
+                    name: name, role: fields["relation\(index)"]?.trimmingCharacters(in: .whitespaces) ?? "")
         }
-        let testimony = Testimony(statement: statement, people: people, places: Self.lines(fields["places"]), dates: Self.lines(fields["dates"]),
-                                  language: language.rawValue, contact: fields["contact"]?.trimmingCharacters(in: .whitespaces) ?? "")
+        let testimony = Testimony(
+            statement: statement, people: people, places: Self.lines(fields["places"]),
+            dates: Self.lines(fields["dates"]),
+            language: language.rawValue, contact: fields["contact"]?.trimmingCharacters(in: .whitespaces) ?? "")
         let uploads = reader.uploads
         let vault = self.vault
         let words: CodenameWordList.Language = language == .ru ? .russian : .english
-        let codename = try await gate.run { try vault.submit(testimony, uploads: uploads, codenameLanguage: words).codename }
+        let codename = try await gate.run {
+            try vault.submit(testimony, uploads: uploads, codenameLanguage: words).codename
+        }
         return Response.page(Pages.codename(language, words: codename.reveal()))
     }
 
@@ -102,12 +118,17 @@ struct IntakeRoutes: Sendable {
         let t = Strings(language)
         let body = try await request.body.collect(upTo: 16 * 1024)
         guard let form = URLEncodedForm(Array(body.readableBytesView)) else {
-            return Response.page(Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"), status: .badRequest)
+            return Response.page(
+                Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
+                status: .badRequest)
         }
         do {
-            try tokens.check(form["csrf"], nonce: FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value))
+            try tokens.check(
+                form["csrf"], nonce: FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value))
         } catch {
-            return self.form(request, status: .badRequest) { Pages.returnForm(language, csrf: $0, problem: t.expiredForm) }
+            return self.form(request, status: .badRequest) {
+                Pages.returnForm(language, csrf: $0, problem: t.expiredForm)
+            }
         }
         let typed = form["codename"] ?? ""
         let vault = self.vault
@@ -115,12 +136,16 @@ struct IntakeRoutes: Sendable {
             let codename = try Codename(typed: SecretBytes(utf8: typed))
             let replies = try await gate.run { try vault.replies(codename: codename) }
             let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)!
-            return Response.page(Pages.mailbox(language, replies: replies, codename: typed,
-                                               csrf: tokens.token(nonce: nonce), limitMiB: limitMiB))
+            return Response.page(
+                Pages.mailbox(
+                    language, replies: replies, codename: typed,
+                    csrf: tokens.token(nonce: nonce), limitMiB: limitMiB))
         } catch let error as AmanatVaultError {
             switch error {
             case .unknownCodename, .malformedCodename:
-                return self.form(request, status: .unauthorized) { Pages.returnForm(language, csrf: $0, problem: t.badCodename) }
+                return self.form(request, status: .unauthorized) {
+                    Pages.returnForm(language, csrf: $0, problem: t.badCodename)
+                }
             default: throw error
             }
         }
@@ -133,18 +158,23 @@ struct IntakeRoutes: Sendable {
             try await reader.read(request, tokens: tokens)
         } catch let failure as FormReader.Failure {
             // Her follow-up again, with what she typed; without a codename there is nothing to add to: the return page.
-            let codename = reader.fields["codename"] ?? "", statement = reader.fields["statement"] ?? ""
+            let codename = reader.fields["codename"] ?? ""
+            let statement = reader.fields["statement"] ?? ""
             let files = reader.fileNames
             return refusal(failure, request: request, language: language) {
-                codename.isEmpty ? Pages.returnForm(language, csrf: $0, problem: $1)
-                    : Pages.followUpForm(language, csrf: $0, codename: codename, limitMiB: limitMiB, problem: $1,
-                                         statement: statement, filesToChooseAgain: files)
+                codename.isEmpty
+                    ? Pages.returnForm(language, csrf: $0, problem: $1)
+                    : Pages.followUpForm(
+                        language, csrf: $0, codename: codename, limitMiB: limitMiB, problem: $1,
+                        statement: statement, filesToChooseAgain: files)
             }
         }
         let statement = reader.fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !statement.isEmpty || !reader.uploads.isEmpty else {
             reader.discard()
-            return Response.page(Pages.problem(language, t.emptyStatement, nothingStored: true, retry: "/\(language.rawValue)/return"), status: .badRequest)
+            return Response.page(
+                Pages.problem(language, t.emptyStatement, nothingStored: true, retry: "/\(language.rawValue)/return"),
+                status: .badRequest)
         }
         let uploads = reader.uploads
         let vault = self.vault
@@ -157,21 +187,27 @@ struct IntakeRoutes: Sendable {
             reader.discard()
             switch error {
             case .unknownCodename, .malformedCodename:
-                return self.form(request, status: .unauthorized) { Pages.returnForm(language, csrf: $0, problem: t.badCodename) }
+                return self.form(request, status: .unauthorized) {
+                    Pages.returnForm(language, csrf: $0, problem: t.badCodename)
+                }
             default: throw error
             }
         }
     }
 
     /// The page for a form that could not be read: a fresh form for an expired token, a clear problem otherwise.
-    private func refusal(_ failure: FormReader.Failure, request: Request, language: Language,
-                         _ page: (String, String) -> String) -> Response {
+    private func refusal(
+        _ failure: FormReader.Failure, request: Request, language: Language,
+        _ page: (String, String) -> String
+    ) -> Response {
         let t = Strings(language)
         switch failure {
         case .token:
             return form(request, status: .badRequest) { page($0, t.expiredForm + " " + t.nothingStored) }
         case .tooLarge:
-            return form(request, status: .contentTooLarge) { page($0, t.tooLarge(limitMiB: limitMiB) + " " + t.nothingStored) }
+            return form(request, status: .contentTooLarge) {
+                page($0, t.tooLarge(limitMiB: limitMiB) + " " + t.nothingStored)
+            }
         case .malformed:
             return form(request, status: .badRequest) { page($0, t.malformed + " " + t.nothingStored) }
         case .badImage:
@@ -180,6 +216,8 @@ struct IntakeRoutes: Sendable {
     }
 
     private static func lines(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 }

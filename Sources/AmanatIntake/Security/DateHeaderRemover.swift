@@ -11,7 +11,7 @@ final class DateHeaderRemover: ChannelOutboundHandler, RemovableChannelHandler, 
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         var part = unwrapOutboundIn(data)
-        if case var .head(head) = part {
+        if case .head(var head) = part {
             head.headerFields[.date] = nil
             part = .head(head)
         }

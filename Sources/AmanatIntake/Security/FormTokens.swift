@@ -38,9 +38,13 @@ struct FormTokens: Sendable {
 
     /// Checks a posted token against the browser's nonce.
     func check(_ token: String?, nonce: [UInt8]?, now: Int = Int(Date().timeIntervalSince1970)) throws {
-        guard let token, let nonce, let bytes = try? Base64URL.decode(token), bytes.count == 56 else { throw Refusal.missing }
+        guard let token, let nonce, let bytes = try? Base64URL.decode(token), bytes.count == 56 else {
+            throw Refusal.missing
+        }
         let body = Array(bytes[0..<24])
-        guard constantTimeEquals(Array(bytes[24...]), mac(body)), constantTimeEquals(Array(bytes[8..<24]), nonce) else { throw Refusal.forged }
+        guard constantTimeEquals(Array(bytes[24...]), mac(body)), constantTimeEquals(Array(bytes[8..<24]), nonce) else {
+            throw Refusal.forged
+        }
         let expiry = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard now <= expiry else { throw Refusal.expired }
     }

@@ -7,8 +7,10 @@ extension Redactor {
     /// - Parameters:
     ///   - language: "ru" or "en", for labels and generalised forms.
     ///   - record: the vault record the text is, hex, if any.
-    public func plan(for text: String, language: String, record: String? = nil,
-                     datePrecision: Generalisation.DatePrecision = .month, gazetteer: Gazetteer = .bundled) -> RedactionPlan {
+    public func plan(
+        for text: String, language: String, record: String? = nil,
+        datePrecision: Generalisation.DatePrecision = .month, gazetteer: Gazetteer = .bundled
+    ) -> RedactionPlan {
         let characters = Array(text)
         let scan = Scan(text)
         let removals = spans(in: scan)
@@ -24,31 +26,42 @@ extension Redactor {
             } else if span.detector == .date, Generalisation.monthAndYear(of: written) != nil {
                 action = .generalise
             }
-            entries.append(RedactionPlan.Entry(start: span.start, end: span.end, text: written, detector: span.detector,
-                                               reason: reason, action: action, term: span.entity))
+            entries.append(
+                RedactionPlan.Entry(
+                    start: span.start, end: span.end, text: written, detector: span.detector,
+                    reason: reason, action: action, term: span.entity))
         }
         for candidate in reviewCandidates(in: scan, plan: removals) {
             let written = String(characters[candidate.start..<candidate.end])
-            entries.append(RedactionPlan.Entry(start: candidate.start, end: candidate.end, text: written, detector: .candidate,
-                                               reason: Self.candidateReason(written), action: .remove))
+            entries.append(
+                RedactionPlan.Entry(
+                    start: candidate.start, end: candidate.end, text: written, detector: .candidate,
+                    reason: Self.candidateReason(written), action: .remove))
         }
         // Candidates may overlap each other (a long number inside "school No. 1234"): keep the first, widest.
         entries.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
         var planned: [RedactionPlan.Entry] = []
         for entry in entries where planned.last.map({ entry.start >= $0.end }) ?? true { planned.append(entry) }
-        return RedactionPlan(format: RedactionPlan.formatName, version: RedactionPlan.currentVersion, record: record, language: language,
-                             textDigest: RedactionPlan.digest(of: text), datePrecision: datePrecision, terms: terms, spans: planned)
+        return RedactionPlan(
+            format: RedactionPlan.formatName, version: RedactionPlan.currentVersion, record: record, language: language,
+            textDigest: RedactionPlan.digest(of: text), datePrecision: datePrecision, terms: terms, spans: planned)
     }
 
     private static let reasons: [Span.Detector: String] = [
-        .phone: "a phone number", .email: "an e-mail address", .url: "a web or messenger link", .handle: "a messenger handle",
-        .card: "a bank card number (Luhn check passed)", .iban: "an IBAN (checksum passed)", .passport: "a passport series and number",
+        .phone: "a phone number", .email: "an e-mail address", .url: "a web or messenger link",
+        .handle: "a messenger handle",
+        .card: "a bank card number (Luhn check passed)", .iban: "an IBAN (checksum passed)",
+        .passport: "a passport series and number",
         .date: "an exact date", .address: "a street address", .plate: "a car number plate",
     ]
 
     private static func candidateReason(_ text: String) -> String {
-        if text.first?.isUppercase == true { return "review: a capitalised word that is not on the case's list nor a common word (a name or place?)" }
-        if text.lowercased().contains("школ") || text.lowercased().contains("school") { return "review: a school number" }
+        if text.first?.isUppercase == true {
+            return "review: a capitalised word that is not on the case's list nor a common word (a name or place?)"
+        }
+        if text.lowercased().contains("школ") || text.lowercased().contains("school") {
+            return "review: a school number"
+        }
         if text.allSatisfy(\.isNumber) { return "review: a number of four or more digits" }
         return "review: an age"
     }
@@ -63,7 +76,9 @@ extension Redactor {
     /// - Returns: the published text.
     /// - Throws: `AmanatRedactionError.planMismatch`, `.invalidPlan`, `.unsupportedPlan`, or `LeakError`
     ///   when the leak check still finds a listed term or an identifier that was not generalised.
-    public func apply(_ plan: RedactionPlan, to text: String, pseudonyms: Pseudonyms?, excerpt: Range<Int>? = nil) throws -> String {
+    public func apply(
+        _ plan: RedactionPlan, to text: String, pseudonyms: Pseudonyms?, excerpt: Range<Int>? = nil
+    ) throws -> String {
         guard plan.format == RedactionPlan.formatName, plan.version == RedactionPlan.currentVersion else {
             throw AmanatRedactionError.unsupportedPlan(version: plan.version)
         }
@@ -71,7 +86,8 @@ extension Redactor {
         let characters = Array(text)
         let window = excerpt ?? 0..<characters.count
         guard window.lowerBound >= 0, window.upperBound <= characters.count, !window.isEmpty else {
-            throw AmanatRedactionError.invalidPlan("the excerpt \(window.lowerBound)..\(window.upperBound) is outside the text (0..\(characters.count))")
+            throw AmanatRedactionError.invalidPlan(
+                "the excerpt \(window.lowerBound)..\(window.upperBound) is outside the text (0..\(characters.count))")
         }
         var output: [Character] = []
         output.reserveCapacity(characters.count)
@@ -81,15 +97,19 @@ extension Redactor {
         var previousEnd = 0
         for entry in plan.spans.sorted(by: { $0.start < $1.start }) {
             guard entry.start >= previousEnd, entry.start < entry.end, entry.end <= characters.count else {
-                throw AmanatRedactionError.invalidPlan("the span at \(entry.start)..\(entry.end) overlaps another or lies outside the text")
+                throw AmanatRedactionError.invalidPlan(
+                    "the span at \(entry.start)..\(entry.end) overlaps another or lies outside the text")
             }
             previousEnd = entry.end
             guard String(characters[entry.start..<entry.end]) == entry.text else {
-                throw AmanatRedactionError.invalidPlan("the span at \(entry.start)..\(entry.end) does not hold the text the plan says")
+                throw AmanatRedactionError.invalidPlan(
+                    "the span at \(entry.start)..\(entry.end) does not hold the text the plan says")
             }
             if entry.end <= window.lowerBound || entry.start >= window.upperBound { continue }
             guard window.lowerBound <= entry.start, entry.end <= window.upperBound else {
-                throw AmanatRedactionError.invalidPlan("the excerpt boundary cuts the span at \(entry.start)..\(entry.end); move the boundary before or after it")
+                throw AmanatRedactionError.invalidPlan(
+                    "the excerpt boundary cuts the span at \(entry.start)..\(entry.end); move the boundary before or after it"
+                )
             }
             output += characters[cursor..<entry.start]
             let replacement: [Character]
@@ -106,13 +126,18 @@ extension Redactor {
         output += characters[cursor..<window.upperBound]
         let result = String(output)
         // Fail closed: a listed term anywhere, or an identifier outside a generalised form, stops publication.
-        for span in spans(in: result) where span.detector == .caseTerm || !generalised.contains(where: { $0.contains(span.start) && span.end <= $0.upperBound }) {
+        for span in spans(in: result)
+        where span.detector == .caseTerm
+            || !generalised.contains(where: { $0.contains(span.start) && span.end <= $0.upperBound })
+        {
             throw LeakError(span: span)
         }
         return result
     }
 
-    private func replacement(for entry: RedactionPlan.Entry, in plan: RedactionPlan, pseudonyms: Pseudonyms?) throws -> [Character] {
+    private func replacement(
+        for entry: RedactionPlan.Entry, in plan: RedactionPlan, pseudonyms: Pseudonyms?
+    ) throws -> [Character] {
         let term = entry.term.flatMap { plan.terms.indices.contains($0) ? plan.terms[$0] : nil }
         let position = "\(entry.start)..\(entry.end)"
         switch entry.action {
@@ -121,18 +146,27 @@ extension Redactor {
         case .keep:
             return Array(entry.text)
         case .pseudonymise:
-            guard let term else { throw AmanatRedactionError.invalidPlan("the span at \(position) is not a listed person or place, so it has no label; remove it instead") }
-            guard let pseudonyms else { throw AmanatRedactionError.invalidPlan("the plan pseudonymises, but no pseudonym key was given") }
+            guard let term else {
+                throw AmanatRedactionError.invalidPlan(
+                    "the span at \(position) is not a listed person or place, so it has no label; remove it instead")
+            }
+            guard let pseudonyms else {
+                throw AmanatRedactionError.invalidPlan("the plan pseudonymises, but no pseudonym key was given")
+            }
             return Array(pseudonyms.label(for: term.text, kind: term.kind, language: plan.language))
         case .generalise:
-            let general: String? = switch entry.detector {
-            case .date: Generalisation.date(entry.text, precision: plan.datePrecision, language: plan.language)
-            case .caseTerm: term.flatMap { $0.kind == .place ? Generalisation.place($0.text, language: plan.language) : nil }
-            case .candidate: Generalisation.age(entry.text, language: plan.language)
-            default: nil
-            }
+            let general: String? =
+                switch entry.detector {
+                case .date: Generalisation.date(entry.text, precision: plan.datePrecision, language: plan.language)
+                case .caseTerm:
+                    term.flatMap { $0.kind == .place ? Generalisation.place($0.text, language: plan.language) : nil }
+                case .candidate: Generalisation.age(entry.text, language: plan.language)
+                default: nil
+                }
             guard let general else {
-                throw AmanatRedactionError.invalidPlan("the span at \(position) cannot be generalised (only dates, listed places the gazetteer knows, and ages can); remove it instead")
+                throw AmanatRedactionError.invalidPlan(
+                    "the span at \(position) cannot be generalised (only dates, listed places the gazetteer knows, and ages can); remove it instead"
+                )
             }
             return Array(general)
         }

@@ -23,10 +23,16 @@ struct AuditLedger {
     }
 
     /// A record, and the kind (`Testimony.Kind` raw value) its action implies.
-    struct Record { let source: Source; let kind: Int }
+    struct Record {
+        let source: Source
+        let kind: Int
+    }
 
     /// A record filed in a case.
-    struct Membership: Hashable { let caseID: Data; let recordID: Data }
+    struct Membership: Hashable {
+        let caseID: Data
+        let recordID: Data
+    }
 
     /// A grant as the log left it.
     struct Grant {
@@ -42,7 +48,11 @@ struct AuditLedger {
     }
 
     /// A projection and the case and record it was published from.
-    struct Publication { let source: Source; let caseID: Data; let recordID: Data }
+    struct Publication {
+        let source: Source
+        let caseID: Data
+        let recordID: Data
+    }
 
     private(set) var records: [Data: Record] = [:]
     private(set) var cases: [Data: Source] = [:]
@@ -111,13 +121,17 @@ struct AuditLedger {
             try fresh(ids[0], projections[ids[0]] != nil, entry)
             try requireCase(ids[1], entry)
             guard memberships[Membership(caseID: ids[1], recordID: ids[2])] != nil else {
-                throw Self.broken(entry, "it publishes from record \(hex(ids[2])), which no entry filed in case "
-                                  + hex(ids[1]))
+                throw Self.broken(
+                    entry,
+                    "it publishes from record \(hex(ids[2])), which no entry filed in case "
+                        + hex(ids[1]))
             }
             projections[ids[0]] = Publication(source: source, caseID: ids[1], recordID: ids[2])
         default:
-            throw Self.broken(entry, "its action \"\(entry.action.prefix(40))\" is not one this Amanat knows; "
-                              + "if a newer Amanat wrote this vault, verify it with that version")
+            throw Self.broken(
+                entry,
+                "its action \"\(entry.action.prefix(40))\" is not one this Amanat knows; "
+                    + "if a newer Amanat wrote this vault, verify it with that version")
         }
     }
 
@@ -143,7 +157,8 @@ struct AuditLedger {
             guard let row = grantRows[renewed] else { continue }
             let earlier = grantsByCase[caseID, default: []].first { id in
                 guard id != renewed, let grant = grants[id], grant.isCurrent, grant.keyVersion == oldVersion,
-                      let old = grantRows[id] else { return false }
+                    let old = grantRows[id]
+                else { return false }
                 return old.granteeSigningKey == row.granteeSigningKey
                     && old.granteeEncryptionKey == row.granteeEncryptionKey
             }
@@ -197,7 +212,8 @@ struct AuditLedger {
                 let start = index * 33
                 guard index == 0 || text[start - 1] == UInt8(ascii: ",") else { throw malformed(entry) }
                 for offset in 0..<16 {
-                    guard let high = nibble(text[start + 2 * offset]), let low = nibble(text[start + 2 * offset + 1]) else {
+                    guard let high = nibble(text[start + 2 * offset]), let low = nibble(text[start + 2 * offset + 1])
+                    else {
                         throw malformed(entry)
                     }
                     bytes[offset] = high << 4 | low

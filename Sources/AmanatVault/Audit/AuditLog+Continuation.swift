@@ -7,8 +7,9 @@ extension Vault {
     /// - Throws: `AmanatVaultError.auditBroken`.
     func verifyAuditChain() throws -> AuditLog.Head {
         try store.read { reader in
-            try AuditLog.verify(reader.auditEntries(), administrator: info.administratorSigningKey,
-                                grantees: signedGrantees(reader))
+            try AuditLog.verify(
+                reader.auditEntries(), administrator: info.administratorSigningKey,
+                grantees: signedGrantees(reader))
         }
     }
 
@@ -25,8 +26,9 @@ extension Vault {
         try store.read { reader in
             let entries = try reader.auditEntries(from: max(head.count, 1))
             guard head.count > 0 else {
-                return try AuditLog.verify(entries, administrator: info.administratorSigningKey,
-                                           grantees: signedGrantees(reader))
+                return try AuditLog.verify(
+                    entries, administrator: info.administratorSigningKey,
+                    grantees: signedGrantees(reader))
             }
             guard let remembered = entries.first, remembered.sequence == head.count else {
                 let now = try reader.lastAuditEntry()?.sequence ?? 0
@@ -38,14 +40,16 @@ extension Vault {
                 throw AmanatVaultError.auditBroken(sequence: head.count, reason: "its content was changed")
             }
             guard Hex.encode(Array(remembered.entryHash)) == head.hash else {
-                throw AmanatVaultError.rolledBack(remembered: head.count, now: entries.last?.sequence ?? head.count,
-                                                  knownVaults: knownVaults)
+                throw AmanatVaultError.rolledBack(
+                    remembered: head.count, now: entries.last?.sequence ?? head.count,
+                    knownVaults: knownVaults)
             }
             let grantees = try entries.count > 1 ? signedGrantees(reader) : []
             var previous = remembered.entryHash
             for (offset, entry) in entries.enumerated().dropFirst() {
-                try AuditLog.check(entry, sequence: head.count + offset, previous: previous,
-                                   administrator: info.administratorSigningKey, grantees: grantees)
+                try AuditLog.check(
+                    entry, sequence: head.count + offset, previous: previous,
+                    administrator: info.administratorSigningKey, grantees: grantees)
                 previous = entry.entryHash
             }
             return AuditLog.Head(count: head.count + entries.count - 1, hash: Hex.encode(Array(previous)))

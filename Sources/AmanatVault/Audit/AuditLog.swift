@@ -11,8 +11,10 @@ public enum AuditLog {
     public static let granteeActions: Set<String> = ["reply", "projection.publish"]
 
     /// Appends an entry inside the caller's transaction.
-    static func append(to writer: any VaultWriter, action: String, objects: [Data], actor: Identity?,
-                       day: Day = .today()) throws {
+    static func append(
+        to writer: any VaultWriter, action: String, objects: [Data], actor: Identity?,
+        day: Day = .today()
+    ) throws {
         precondition(actor != nil || anonymousActions.contains(action), "only a source's actions are anonymous")
         if let actor { try signSettingsIfNeeded(writer, actor: actor) }
         let previous = try writer.lastAuditEntry()
@@ -34,8 +36,9 @@ public enum AuditLog {
     /// in the same transaction (Docs/format.md §8.20).
     private static func signSettingsIfNeeded(_ writer: any VaultWriter, actor: Identity) throws {
         guard var info = try writer.info(), info.settingsSignature == nil,
-              info.intakeKey == Data(actor.publicKey.encryption.rawRepresentation),
-              info.administratorSigningKey == Data(actor.publicKey.signing.rawRepresentation) else { return }
+            info.intakeKey == Data(actor.publicKey.encryption.rawRepresentation),
+            info.administratorSigningKey == Data(actor.publicKey.signing.rawRepresentation)
+        else { return }
         info.settingsSignature = try Vault.signSettings(info, administrator: actor)
         try writer.update(info)
     }
@@ -64,19 +67,26 @@ public enum AuditLog {
     ///   - remembered: a head from an earlier check; the log must still contain it unchanged.
     /// - Returns: the head, to remember for next time.
     /// - Throws: `AmanatVaultError.auditBroken` naming the first bad entry.
-    public static func verify(_ entries: [AuditEntryRow], administrator: Data, grantees: Set<Data>,
-                              remembered: Head? = nil) throws -> Head {
+    public static func verify(
+        _ entries: [AuditEntryRow], administrator: Data, grantees: Set<Data>,
+        remembered: Head? = nil
+    ) throws -> Head {
         var previous = Data(count: 32)
         for (index, entry) in entries.enumerated() {
             let expected = index + 1
             try check(entry, sequence: expected, previous: previous, administrator: administrator, grantees: grantees)
             if let remembered, remembered.count == expected, Hex.encode(Array(entry.entryHash)) != remembered.hash {
-                throw AmanatVaultError.auditBroken(sequence: expected, reason: "it differs from the head remembered earlier")
+                throw AmanatVaultError.auditBroken(
+                    sequence: expected, reason: "it differs from the head remembered earlier")
             }
             previous = entry.entryHash
         }
         if let remembered, entries.count < remembered.count {
-            throw AmanatVaultError.auditBroken(sequence: entries.count + 1, reason: "the log is shorter than when it was last checked (\(remembered.count) entries): entries were cut off the end")
+            throw AmanatVaultError.auditBroken(
+                sequence: entries.count + 1,
+                reason:
+                    "the log is shorter than when it was last checked (\(remembered.count) entries): entries were cut off the end"
+            )
         }
         return Head(count: entries.count, hash: Hex.encode(Array(previous)))
     }
@@ -84,13 +94,18 @@ public enum AuditLog {
     /// Checks one entry: its place in the chain, its hash, and its actor's right and signature
     /// (Docs/format.md §8.12, steps 1 to 5).
     /// - Throws: `AmanatVaultError.auditBroken` naming the entry.
-    static func check(_ entry: AuditEntryRow, sequence expected: Int, previous: Data, administrator: Data,
-                      grantees: Set<Data>) throws {
+    static func check(
+        _ entry: AuditEntryRow, sequence expected: Int, previous: Data, administrator: Data,
+        grantees: Set<Data>
+    ) throws {
         guard entry.sequence == expected else {
-            throw AmanatVaultError.auditBroken(sequence: expected, reason: "entry \(expected) is missing or out of order")
+            throw AmanatVaultError.auditBroken(
+                sequence: expected, reason: "entry \(expected) is missing or out of order")
         }
         guard entry.previousHash == previous else {
-            throw AmanatVaultError.auditBroken(sequence: expected, reason: "it does not follow the entry before it (an entry was removed, inserted or changed)")
+            throw AmanatVaultError.auditBroken(
+                sequence: expected,
+                reason: "it does not follow the entry before it (an entry was removed, inserted or changed)")
         }
         guard Data(VaultFormat.auditHash(entry)) == entry.entryHash else {
             throw AmanatVaultError.auditBroken(sequence: expected, reason: "its content was changed")
@@ -106,16 +121,19 @@ public enum AuditLog {
             }
             let allowed = actor == administrator || (grantees.contains(actor) && granteeActions.contains(entry.action))
             guard allowed else {
-                throw AmanatVaultError.auditBroken(sequence: expected, reason: "it names an actor who may not take this action")
+                throw AmanatVaultError.auditBroken(
+                    sequence: expected, reason: "it names an actor who may not take this action")
             }
             guard let signature = entry.signature,
-                  let key = try? Ed25519.PublicKey(rawRepresentation: Array(actor)),
-                  key.isValidSignature(Array(signature), for: VaultFormat.auditSignedMessage(Array(entry.entryHash))) else {
+                let key = try? Ed25519.PublicKey(rawRepresentation: Array(actor)),
+                key.isValidSignature(Array(signature), for: VaultFormat.auditSignedMessage(Array(entry.entryHash)))
+            else {
                 throw AmanatVaultError.auditBroken(sequence: expected, reason: "its signature does not verify")
             }
         } else {
             guard anonymousActions.contains(entry.action), entry.signature == nil else {
-                throw AmanatVaultError.auditBroken(sequence: expected, reason: "an unsigned entry records an action only a signed actor may take")
+                throw AmanatVaultError.auditBroken(
+                    sequence: expected, reason: "an unsigned entry records an action only a signed actor may take")
             }
         }
     }
@@ -129,8 +147,9 @@ extension Vault {
     public func verifyAudit(remembered: AuditLog.Head? = nil) throws -> AuditLog.Head {
         try store.read { reader in
             let entries = try reader.auditEntries()
-            let head = try AuditLog.verify(entries, administrator: info.administratorSigningKey,
-                                           grantees: signedGrantees(reader), remembered: remembered)
+            let head = try AuditLog.verify(
+                entries, administrator: info.administratorSigningKey,
+                grantees: signedGrantees(reader), remembered: remembered)
             try AuditLog.verifyRows(entries, reader)
             return head
         }
@@ -138,8 +157,9 @@ extension Vault {
 
     /// Signing keys of every grantee whose grant carries a valid administrator signature.
     func signedGrantees(_ reader: any VaultReader) throws -> Set<Data> {
-        Set(try reader.grants(caseID: nil).filter {
-            administratorKey.isValidSignature(Array($0.signature), for: VaultFormat.grantStatement($0))
-        }.map(\.granteeSigningKey))
+        Set(
+            try reader.grants(caseID: nil).filter {
+                administratorKey.isValidSignature(Array($0.signature), for: VaultFormat.grantStatement($0))
+            }.map(\.granteeSigningKey))
     }
 }

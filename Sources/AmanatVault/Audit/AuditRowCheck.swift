@@ -36,19 +36,25 @@ struct AuditRowCheck {
         for row in rows {
             mailboxes[row.id] = row.mailboxID
             guard let logged = ledger.records[row.id] else {
-                report(Self.unlogged, "record \(hex(row.id)) has no submit or follow-up entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "record \(hex(row.id)) has no submit or follow-up entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             if row.kind != logged.kind {
-                report(logged.source.sequence, "record \(hex(row.id)) is stored as kind \(row.kind), but audit entry "
-                       + "\(logged.source.sequence) records a \(logged.source.action) "
-                       + "(its row was changed outside Amanat)")
+                report(
+                    logged.source.sequence,
+                    "record \(hex(row.id)) is stored as kind \(row.kind), but audit entry "
+                        + "\(logged.source.sequence) records a \(logged.source.action) "
+                        + "(its row was changed outside Amanat)")
             }
         }
         for (id, logged) in ledger.records where mailboxes[id] == nil {
-            report(logged.source.sequence, "record \(hex(id)), named by audit entry \(logged.source.sequence) "
-                   + "(\(logged.source.action)), is missing (it was deleted outside Amanat)")
+            report(
+                logged.source.sequence,
+                "record \(hex(id)), named by audit entry \(logged.source.sequence) "
+                    + "(\(logged.source.action)), is missing (it was deleted outside Amanat)")
         }
         return mailboxes
     }
@@ -59,36 +65,46 @@ struct AuditRowCheck {
         for row in rows {
             present.insert(row.id)
             guard let created = ledger.cases[row.id] else {
-                report(Self.unlogged, "case \(hex(row.id)) has no case.create entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "case \(hex(row.id)) has no case.create entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             let expected = ledger.keyVersion(of: row.id)
             if row.keyVersion != expected {
-                report(created.sequence, "case \(hex(row.id)) is at key version \(row.keyVersion), but the audit log "
-                       + "records \(expected - 1) revocation(s) in it, so it should be at version \(expected) "
-                       + "(its row was changed outside Amanat)")
+                report(
+                    created.sequence,
+                    "case \(hex(row.id)) is at key version \(row.keyVersion), but the audit log "
+                        + "records \(expected - 1) revocation(s) in it, so it should be at version \(expected) "
+                        + "(its row was changed outside Amanat)")
             }
         }
         for (id, created) in ledger.cases where !present.contains(id) {
-            report(created.sequence, "case \(hex(id)), created by audit entry \(created.sequence), is missing "
-                   + "(it was deleted outside Amanat)")
+            report(
+                created.sequence,
+                "case \(hex(id)), created by audit entry \(created.sequence), is missing "
+                    + "(it was deleted outside Amanat)")
         }
         var versions = Set<CaseVersion>()
         for key in keys {
             versions.insert(CaseVersion(caseID: key.caseID, version: key.version))
             if ledger.cases[key.caseID] == nil || !(1...ledger.keyVersion(of: key.caseID)).contains(key.version) {
-                report(Self.unlogged, "key version \(key.version) of case \(hex(key.caseID)) has no audit entry that "
-                       + "made it (case.create makes version 1, each grant.revoke the next; the row was inserted "
-                       + "outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "key version \(key.version) of case \(hex(key.caseID)) has no audit entry that "
+                        + "made it (case.create makes version 1, each grant.revoke the next; the row was inserted "
+                        + "outside Amanat)")
             }
         }
         for (id, created) in ledger.cases {
             let made = [created.sequence] + (ledger.rotations[id] ?? [])
             for (index, sequence) in made.enumerated()
             where !versions.contains(CaseVersion(caseID: id, version: index + 1)) {
-                report(sequence, "key version \(index + 1) of case \(hex(id)), made by audit entry \(sequence), "
-                       + "is missing (it was deleted outside Amanat)")
+                report(
+                    sequence,
+                    "key version \(index + 1) of case \(hex(id)), made by audit entry \(sequence), "
+                        + "is missing (it was deleted outside Amanat)")
             }
         }
     }
@@ -102,19 +118,25 @@ struct AuditRowCheck {
             present.insert(key)
             let what = "record \(hex(row.recordID)) in case \(hex(row.caseID))"
             guard let filed = ledger.memberships[key] else {
-                report(Self.unlogged, "\(what) has no case.assign entry in the audit log (the record was added "
-                       + "to the case outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "\(what) has no case.assign entry in the audit log (the record was added "
+                        + "to the case outside Amanat)")
                 continue
             }
             let current = ledger.keyVersion(of: row.caseID)
             if row.keyVersion != current {
-                report(filed.sequence, "\(what) is wrapped under key version \(row.keyVersion), but the case is at "
-                       + "version \(current) (its row was changed, or restored from an older copy, outside Amanat)")
+                report(
+                    filed.sequence,
+                    "\(what) is wrapped under key version \(row.keyVersion), but the case is at "
+                        + "version \(current) (its row was changed, or restored from an older copy, outside Amanat)")
             }
         }
         for (key, filed) in ledger.memberships where !present.contains(key) {
-            report(filed.sequence, "record \(hex(key.recordID)) in case \(hex(key.caseID)), filed by audit entry "
-                   + "\(filed.sequence), is missing from the case (it was removed outside Amanat)")
+            report(
+                filed.sequence,
+                "record \(hex(key.recordID)) in case \(hex(key.caseID)), filed by audit entry "
+                    + "\(filed.sequence), is missing from the case (it was removed outside Amanat)")
         }
     }
 
@@ -124,24 +146,32 @@ struct AuditRowCheck {
         for row in rows {
             present.insert(row.id)
             guard let logged = ledger.grants[row.id] else {
-                report(Self.unlogged, "grant \(hex(row.id)) has no grant.issue or grant.revoke entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "grant \(hex(row.id)) has no grant.issue or grant.revoke entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             let issued = logged.source.sequence
             if row.caseID != logged.caseID {
-                report(issued, "grant \(hex(row.id)) is stored for case \(hex(row.caseID)), but audit entry \(issued) "
-                       + "issued it for case \(hex(logged.caseID)) (its row was changed outside Amanat)")
+                report(
+                    issued,
+                    "grant \(hex(row.id)) is stored for case \(hex(row.caseID)), but audit entry \(issued) "
+                        + "issued it for case \(hex(logged.caseID)) (its row was changed outside Amanat)")
             } else if row.keyVersion != logged.keyVersion {
-                report(issued, "grant \(hex(row.id)) carries key version \(row.keyVersion), but audit entry \(issued) "
-                       + "issued it for version \(logged.keyVersion) (its row was changed outside Amanat)")
+                report(
+                    issued,
+                    "grant \(hex(row.id)) carries key version \(row.keyVersion), but audit entry \(issued) "
+                        + "issued it for version \(logged.keyVersion) (its row was changed outside Amanat)")
             }
             checkRevocation(row, logged)
             checkReplacement(row, logged)
         }
         for (id, logged) in ledger.grants where !present.contains(id) {
-            report(logged.source.sequence, "grant \(hex(id)), issued by audit entry \(logged.source.sequence) "
-                   + "(\(logged.source.action)), is missing (it was deleted outside Amanat)")
+            report(
+                logged.source.sequence,
+                "grant \(hex(id)), issued by audit entry \(logged.source.sequence) "
+                    + "(\(logged.source.action)), is missing (it was deleted outside Amanat)")
         }
     }
 
@@ -150,18 +180,24 @@ struct AuditRowCheck {
         switch (row.revokedDay, logged.revoked) {
         case (nil, nil):
             break
-        case let (nil, (day, sequence)?):
-            report(sequence, "\(grant) was revoked on \(day) by audit entry \(sequence), but the database no longer "
-                   + "marks it revoked (the mark was cleared outside Amanat, so the grant looks usable again)")
-        case let (day?, nil):
-            report(Self.unlogged, "\(grant) is marked revoked on \(day.prefix(10)), but no audit entry revoked it "
-                   + "(the mark was set outside Amanat)")
-        case let (day?, (expected, sequence)?):
+        case (nil, (let day, let sequence)?):
+            report(
+                sequence,
+                "\(grant) was revoked on \(day) by audit entry \(sequence), but the database no longer "
+                    + "marks it revoked (the mark was cleared outside Amanat, so the grant looks usable again)")
+        case (let day?, nil):
+            report(
+                Self.unlogged,
+                "\(grant) is marked revoked on \(day.prefix(10)), but no audit entry revoked it "
+                    + "(the mark was set outside Amanat)")
+        case (let day?, (let expected, let sequence)?):
             // The revocation and its entry each read the clock, so they may fall either side of midnight UTC.
             let before = (try? Day(expected))?.adding(days: -1).description
             if day != expected && day != before {
-                report(sequence, "\(grant) is marked revoked on \(day.prefix(10)), but audit entry \(sequence) "
-                       + "revoked it on \(expected) (the mark was changed outside Amanat)")
+                report(
+                    sequence,
+                    "\(grant) is marked revoked on \(day.prefix(10)), but audit entry \(sequence) "
+                        + "revoked it on \(expected) (the mark was changed outside Amanat)")
             }
         }
     }
@@ -171,17 +207,23 @@ struct AuditRowCheck {
         switch (row.supersededBy, logged.replacement) {
         case (nil, nil):
             break
-        case let (nil, (id, sequence)?):
-            report(sequence, "\(grant) was replaced by grant \(hex(id)) in audit entry \(sequence), but the database "
-                   + "no longer marks it replaced (the mark was cleared outside Amanat, so the old grant looks "
-                   + "current again)")
-        case let (by?, nil):
-            report(Self.unlogged, "\(grant) is marked replaced by grant \(hex(by)), but no audit entry replaced it "
-                   + "(the mark was set outside Amanat)")
-        case let (by?, (id, sequence)?):
+        case (nil, (let id, let sequence)?):
+            report(
+                sequence,
+                "\(grant) was replaced by grant \(hex(id)) in audit entry \(sequence), but the database "
+                    + "no longer marks it replaced (the mark was cleared outside Amanat, so the old grant looks "
+                    + "current again)")
+        case (let by?, nil):
+            report(
+                Self.unlogged,
+                "\(grant) is marked replaced by grant \(hex(by)), but no audit entry replaced it "
+                    + "(the mark was set outside Amanat)")
+        case (let by?, (let id, let sequence)?):
             if by != id {
-                report(sequence, "\(grant) is marked replaced by grant \(hex(by)), but audit entry \(sequence) "
-                       + "replaced it by grant \(hex(id)) (the mark was changed outside Amanat)")
+                report(
+                    sequence,
+                    "\(grant) is marked replaced by grant \(hex(by)), but audit entry \(sequence) "
+                        + "replaced it by grant \(hex(id)) (the mark was changed outside Amanat)")
             }
         }
     }
@@ -192,19 +234,25 @@ struct AuditRowCheck {
         for row in rows {
             present.insert(row.id)
             guard let logged = ledger.replies[row.id] else {
-                report(Self.unlogged, "reply \(hex(row.id)) has no reply entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "reply \(hex(row.id)) has no reply entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             if let mailbox = mailboxes[logged.recordID], mailbox != row.mailboxID {
-                report(logged.source.sequence, "reply \(hex(row.id)) is stored for another mailbox than that of record "
-                       + "\(hex(logged.recordID)), which audit entry \(logged.source.sequence) says it answers "
-                       + "(its row was changed outside Amanat)")
+                report(
+                    logged.source.sequence,
+                    "reply \(hex(row.id)) is stored for another mailbox than that of record "
+                        + "\(hex(logged.recordID)), which audit entry \(logged.source.sequence) says it answers "
+                        + "(its row was changed outside Amanat)")
             }
         }
         for (id, logged) in ledger.replies where !present.contains(id) {
-            report(logged.source.sequence, "reply \(hex(id)), written in audit entry \(logged.source.sequence), "
-                   + "is missing (it was deleted outside Amanat)")
+            report(
+                logged.source.sequence,
+                "reply \(hex(id)), written in audit entry \(logged.source.sequence), "
+                    + "is missing (it was deleted outside Amanat)")
         }
     }
 
@@ -214,14 +262,18 @@ struct AuditRowCheck {
         for row in rows {
             present.insert(row.id)
             guard let logged = ledger.projections[row.id] else {
-                report(Self.unlogged, "projection \(hex(row.id)) has no projection.publish entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "projection \(hex(row.id)) has no projection.publish entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             if row.caseID != logged.caseID {
-                report(logged.source.sequence, "projection \(hex(row.id)) is stored for case \(hex(row.caseID)), but "
-                       + "audit entry \(logged.source.sequence) published it for case \(hex(logged.caseID)) "
-                       + "(its row was changed outside Amanat)")
+                report(
+                    logged.source.sequence,
+                    "projection \(hex(row.id)) is stored for case \(hex(row.caseID)), but "
+                        + "audit entry \(logged.source.sequence) published it for case \(hex(logged.caseID)) "
+                        + "(its row was changed outside Amanat)")
             }
         }
         var planned = Set<Data>()
@@ -229,31 +281,42 @@ struct AuditRowCheck {
             planned.insert(plan.projectionID)
             let what = "the redaction plan of projection \(hex(plan.projectionID))"
             guard let logged = ledger.projections[plan.projectionID] else {
-                report(Self.unlogged, "\(what) has no projection.publish entry in the audit log "
-                       + "(its row was inserted outside Amanat)")
+                report(
+                    Self.unlogged,
+                    "\(what) has no projection.publish entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
                 continue
             }
             if plan.recordID != logged.recordID {
-                report(logged.source.sequence, "\(what) is stored for record \(hex(plan.recordID)), but audit entry "
-                       + "\(logged.source.sequence) published it from record \(hex(logged.recordID)) "
-                       + "(its row was changed outside Amanat)")
+                report(
+                    logged.source.sequence,
+                    "\(what) is stored for record \(hex(plan.recordID)), but audit entry "
+                        + "\(logged.source.sequence) published it from record \(hex(logged.recordID)) "
+                        + "(its row was changed outside Amanat)")
             }
         }
         for (id, logged) in ledger.projections {
             let sequence = logged.source.sequence
             if !present.contains(id) {
-                report(sequence, "projection \(hex(id)), published in audit entry \(sequence), is missing "
-                       + "(it was deleted outside Amanat)")
+                report(
+                    sequence,
+                    "projection \(hex(id)), published in audit entry \(sequence), is missing "
+                        + "(it was deleted outside Amanat)")
             }
             if !planned.contains(id) {
-                report(sequence, "the redaction plan of projection \(hex(id)), published in audit entry \(sequence), "
-                       + "is missing (it was deleted outside Amanat)")
+                report(
+                    sequence,
+                    "the redaction plan of projection \(hex(id)), published in audit entry \(sequence), "
+                        + "is missing (it was deleted outside Amanat)")
             }
         }
     }
 
     /// One version of one case's key.
-    private struct CaseVersion: Hashable { let caseID: Data; let version: Int }
+    private struct CaseVersion: Hashable {
+        let caseID: Data
+        let version: Int
+    }
 }
 
 /// Lowercase hex of an id, as the audit log and the CLI show it.

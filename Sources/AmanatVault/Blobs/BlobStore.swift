@@ -21,12 +21,14 @@ struct BlobStore {
         // An empty file is almost always a mistake (a download that failed, a wrong path): say so rather than
         // store nothing under a name that suggests evidence.
         guard size > 0 else {
-            throw AmanatVaultError.invalidArgument("\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
+            throw AmanatVaultError.invalidArgument(
+                "\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
         }
         let id = VaultID<BlobTag>()
         let key = SymmetricKey()
-        var reader = PaddedHashingReader(inner: try vaultCrypto(path) { try FileReader(path: path) },
-                                         paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
+        var reader = PaddedHashingReader(
+            inner: try vaultCrypto(path) { try FileReader(path: path) },
+            paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
         reader.progress = progress.map { report in { done in report(done, size) } }
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
         // The stored bytes are hashed on the other core as they are written (for case bundles).
@@ -38,16 +40,18 @@ struct BlobStore {
         let digest = writer.hasher.finalize()
         try vaultCrypto(path) { try file.commit() }
         Self.blurTimes(blobPath(id))
-        return Attachment(blob: id, name: name, size: size, hash: Hex.encode(reader.hasher.finalize()),
-                          key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
-                          blobDigest: Hex.encode(digest))
+        return Attachment(
+            blob: id, name: name, size: size, hash: Hex.encode(reader.hasher.finalize()),
+            key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
+            blobDigest: Hex.encode(digest))
     }
 
     /// Decrypts `attachment` into a new file at `path` (0600), which appears only if every chunk
     /// verified and the content hash matches.
     func export(_ attachment: Attachment, to path: String, progress: ((Int, Int) -> Void)? = nil) throws {
         let what = "attachment \(attachment.blob)"
-        guard (0...limit).contains(attachment.size), (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize) else {
+        guard (0...limit).contains(attachment.size), (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize)
+        else {
             throw AmanatVaultError.corrupted(what)
         }
         let key = try vaultCrypto(what) {
@@ -59,20 +63,27 @@ struct BlobStore {
             guard let bytes = try? Hex.decode(digest), bytes.count == 64 else { throw AmanatVaultError.corrupted(what) }
             return bytes
         }
-        var reader = DigestingReader(inner: try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) },
-                                     hasher: recorded.map { _ in BackgroundHasher(CaseBundle.blobHasher()) })
+        var reader = DigestingReader(
+            inner: try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) },
+            hasher: recorded.map { _ in BackgroundHasher(CaseBundle.blobHasher()) })
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }
         var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
         writer.progress = progress.map { report in { done in report(done, attachment.size) } }
-        let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &reader, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
-        guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty,
-              Hex.encode(writer.hasher.finalize()) == attachment.hash else {
+        let total = try vaultCrypto(what) {
+            try SecretStream.decrypt(
+                from: &reader, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what)
+        }
+        guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size,
+            !writer.paddingWasDirty,
+            Hex.encode(writer.hasher.finalize()) == attachment.hash
+        else {
             throw AmanatVaultError.corrupted(what)
         }
         // Everything to the end of the file, so that bytes appended after the stream count too.
         try reader.drain()
         if let recorded, let digest = reader.hasher?.finalize(), !constantTimeEquals(recorded, digest) {
-            throw AmanatVaultError.corrupted("\(what) (its stored bytes differ from the digest recorded when it was written)")
+            throw AmanatVaultError.corrupted(
+                "\(what) (its stored bytes differ from the digest recorded when it was written)")
         }
         try vaultCrypto(path) { try file.commit() }
     }
@@ -83,7 +94,8 @@ struct BlobStore {
     /// keeps no more precise a time than the database does.
     static func blurTimes(_ path: String) {
         let midnight = Double(Day.today().daysSinceEpoch) * 86_400
-        try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: midnight)], ofItemAtPath: path)
+        try? FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: midnight)], ofItemAtPath: path)
         var times = [timespec(tv_sec: Int(midnight), tv_nsec: 0), timespec(tv_sec: Int(midnight), tv_nsec: 0)]
         _ = utimensat(AT_FDCWD, path, &times, 0)
     }

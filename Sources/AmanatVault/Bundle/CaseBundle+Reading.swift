@@ -15,7 +15,8 @@ extension CaseBundle {
         try scan.skipBody(header)
         try scan.checkSignature(header)
         if let signer, signer != header.signer {
-            throw AmanatVaultError.permissionDenied("\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
+            throw AmanatVaultError.permissionDenied(
+                "\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
         }
         return Summary(signer: header.signer, recipient: header.recipient, blobCount: header.blobCount, size: scan.size)
     }
@@ -29,32 +30,42 @@ extension CaseBundle {
     ///   `AmanatVaultError.permissionDenied` when it was made for someone else.
     /// - Parameter progress: for each attachment saved, given its name and size, may return a closure
     ///   called with the bytes done and the total (for a progress bar).
-    public static func open(at path: String, identity: Identity, signer: Ed25519.PublicKey,
-                            attachmentsTo folder: String? = nil,
-                            progress: ((_ name: String, _ size: Int) -> ((Int, Int) -> Void)?)? = nil) throws -> Contents {
+    public static func open(
+        at path: String, identity: Identity, signer: Ed25519.PublicKey,
+        attachmentsTo folder: String? = nil,
+        progress: ((_ name: String, _ size: Int) -> ((Int, Int) -> Void)?)? = nil
+    ) throws -> Contents {
         var scan = try Scan(path: path)
         let header = try scan.header()
         let what = "the bundle \(path)"
         guard header.recipient == identity.publicKey.encryption else {
-            throw AmanatVaultError.permissionDenied("\(path) was made for another person's key: only its recipient can open it")
+            throw AmanatVaultError.permissionDenied(
+                "\(path) was made for another person's key: only its recipient can open it")
         }
         if signer != header.signer {
-            throw AmanatVaultError.permissionDenied("\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
+            throw AmanatVaultError.permissionDenied(
+                "\(path) was signed by another key than the one you trust; do not use it, and ask the sender")
         }
         let bundleKey = try vaultCrypto(what) {
-            try SymmetricKey(rawRepresentation: SealedBox.open(header.sealedKey, with: identity.encryptionKey, what: what))
+            try SymmetricKey(
+                rawRepresentation: SealedBox.open(header.sealedKey, with: identity.encryptionKey, what: what))
         }
-        guard header.manifestLength <= min(scan.remainingBeforeSignature, 256 << 20) else { throw AmanatVaultError.corrupted(what) }
+        guard header.manifestLength <= min(scan.remainingBeforeSignature, 256 << 20) else {
+            throw AmanatVaultError.corrupted(what)
+        }
         // The manifest holds every attachment key: it is decrypted into protected memory (the plaintext
         // is never longer than its ciphertext) and parsed from there, never copied into a `Data`.
         var manifestBytes = SecretBytesWriter(limit: header.manifestLength, what: what)
         var limited = scan.limited(header.manifestLength)
-        try vaultCrypto(what) { try SecretStream.decrypt(from: &limited, to: &manifestBytes, using: bundleKey, what: what) }
+        try vaultCrypto(what) {
+            try SecretStream.decrypt(from: &limited, to: &manifestBytes, using: bundleKey, what: what)
+        }
         guard limited.remaining == 0 else { throw AmanatVaultError.corrupted(what) }
         scan = limited.scan
         scan.endFront()
         guard let manifest = try? SecretJSON.decode(Manifest.self, from: manifestBytes.secret),
-              manifest.blobs.count == header.blobCount else { throw AmanatVaultError.corrupted(what) }
+            manifest.blobs.count == header.blobCount
+        else { throw AmanatVaultError.corrupted(what) }
 
         // Everything the manifest says is checked before any file is made from it: record ids are
         // ids (never paths), sizes and chunk sizes are in range, and every blob is listed exactly once.
@@ -63,8 +74,9 @@ extension CaseBundle {
             guard (try? Testimony.ID(record.id)) != nil else { throw AmanatVaultError.corrupted(what) }
             for (index, attachment) in record.testimony.attachments.enumerated() {
                 guard (0...Vault.attachmentLimit).contains(attachment.size),
-                      (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize),
-                      owners[attachment.blob.description] == nil else { throw AmanatVaultError.corrupted(what) }
+                    (1...SecretStream.maximumChunkSize).contains(attachment.chunkSize),
+                    owners[attachment.blob.description] == nil
+                else { throw AmanatVaultError.corrupted(what) }
                 owners[attachment.blob.description] = (record.id, attachment, index)
             }
         }
@@ -74,7 +86,8 @@ extension CaseBundle {
         var pending: [AtomicFileWriter] = []
         var saved: [String: [String]] = [:]
         if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         for blob in manifest.blobs {
             let length = try scan.beginBlob()
@@ -87,10 +100,19 @@ extension CaseBundle {
                 // No content hash here: the bundle's signature already covers these exact ciphertext bytes,
                 // and the stream authenticates every chunk under the key from the signed manifest.
                 var writer = UnpaddingHashingWriter(inner: file, size: attachment.size, hashing: false)
-                if let report = progress?(name, attachment.size) { writer.progress = { done in report(done, attachment.size) } }
-                let key = try vaultCrypto(what) { try SymmetricKey(rawRepresentation: Base64URL.decodeSecret(attachment.key)) }
-                let total = try vaultCrypto(what) { try SecretStream.decrypt(from: &section, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what) }
-                guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size, !writer.paddingWasDirty else {
+                if let report = progress?(name, attachment.size) {
+                    writer.progress = { done in report(done, attachment.size) }
+                }
+                let key = try vaultCrypto(what) {
+                    try SymmetricKey(rawRepresentation: Base64URL.decodeSecret(attachment.key))
+                }
+                let total = try vaultCrypto(what) {
+                    try SecretStream.decrypt(
+                        from: &section, to: &writer, using: key, chunkSize: attachment.chunkSize, what: what)
+                }
+                guard total == SizeBucket.bucket(for: attachment.size), writer.written == attachment.size,
+                    !writer.paddingWasDirty
+                else {
                     throw AmanatVaultError.corrupted(what)
                 }
                 pending.append(file)
@@ -104,8 +126,9 @@ extension CaseBundle {
         }
         try scan.checkSignature(header)
         for file in pending { try vaultCrypto(file.path) { try file.commit() } }
-        return Contents(caseID: manifest.caseID, title: manifest.title, notes: manifest.notes, exportedDay: manifest.exportedDay,
-                        records: manifest.records.map { ($0.id, $0.testimony) }, savedAttachments: saved)
+        return Contents(
+            caseID: manifest.caseID, title: manifest.title, notes: manifest.notes, exportedDay: manifest.exportedDay,
+            records: manifest.records.map { ($0.id, $0.testimony) }, savedAttachments: saved)
     }
 
     /// The fixed header.
@@ -135,7 +158,9 @@ extension CaseBundle {
             self.path = path
             reader = try vaultCrypto(path) { try FileReader(path: path) }
             size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            guard size >= CaseBundle.headerSize + CaseBundle.signatureSize else { throw AmanatVaultError.corrupted("the bundle \(path)") }
+            guard size >= CaseBundle.headerSize + CaseBundle.signatureSize else {
+                throw AmanatVaultError.corrupted("the bundle \(path)")
+            }
         }
 
         var remainingBeforeSignature: Int { size - CaseBundle.signatureSize - offset }
@@ -147,7 +172,8 @@ extension CaseBundle {
         /// Reads and hashes; in the background, the hash of this chunk runs on the other core while the
         /// caller decrypts it (on a copy, so the caller's buffer is free as soon as this returns).
         mutating func read(into buffer: UnsafeMutableRawBufferPointer, inBackground: Bool) throws -> Int {
-            let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(max(0, remainingBeforeSignature))))
+            let n = try reader.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(max(0, remainingBeforeSignature))))
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
             if inBackground { hasher?.updateInBackground(chunk) } else { hasher?.update(chunk) }
             offset += n
@@ -171,15 +197,21 @@ extension CaseBundle {
         mutating func header() throws -> Header {
             let what = "the bundle \(path)"
             let b = try bytes(CaseBundle.headerSize)
-            guard Array(b[0..<8]) == CaseBundle.magic else { throw AmanatVaultError.invalidArgument("\(path) is not an Amanat case bundle") }
+            guard Array(b[0..<8]) == CaseBundle.magic else {
+                throw AmanatVaultError.invalidArgument("\(path) is not an Amanat case bundle")
+            }
             guard b[8] == CaseBundle.version else {
-                throw AmanatVaultError.invalidArgument("\(path) is a case bundle of format version \(b[8]), which this Amanat cannot read; update Amanat")
+                throw AmanatVaultError.invalidArgument(
+                    "\(path) is a case bundle of format version \(b[8]), which this Amanat cannot read; update Amanat")
             }
             let manifestLength = b[153..<161].reversed().reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
             let blobCount = b[161..<165].reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
             return try vaultCrypto(what) {
-                Header(signer: try Ed25519.PublicKey(rawRepresentation: b[9..<41]), recipient: try X25519.PublicKey(rawRepresentation: b[41..<73]),
-                       sealedKey: Array(b[73..<153]), manifestLength: Int(min(manifestLength, UInt64(Int.max))), blobCount: Int(blobCount))
+                Header(
+                    signer: try Ed25519.PublicKey(rawRepresentation: b[9..<41]),
+                    recipient: try X25519.PublicKey(rawRepresentation: b[41..<73]),
+                    sealedKey: Array(b[73..<153]), manifestLength: Int(min(manifestLength, UInt64(Int.max))),
+                    blobCount: Int(blobCount))
             }
         }
 
@@ -205,7 +237,9 @@ extension CaseBundle {
 
         /// Reads past the manifest and every blob, checking that their lengths fill the file exactly.
         mutating func skipBody(_ header: Header) throws {
-            guard header.manifestLength <= remainingBeforeSignature else { throw AmanatVaultError.corrupted("the bundle \(path)") }
+            guard header.manifestLength <= remainingBeforeSignature else {
+                throw AmanatVaultError.corrupted("the bundle \(path)")
+            }
             var section = limited(header.manifestLength)
             try section.drain()
             self = section.scan
@@ -228,7 +262,8 @@ extension CaseBundle {
                 return try raw.readFully(into: buffer)
             }
             guard n == CaseBundle.signatureSize,
-                  header.signer.isValidSignature(signature, for: CaseBundle.signedMessage(front: front, blobs: blobs)) else {
+                header.signer.isValidSignature(signature, for: CaseBundle.signedMessage(front: front, blobs: blobs))
+            else {
                 throw AmanatVaultError.corrupted("the bundle \(path) (its signature does not match its contents)")
             }
         }
@@ -243,7 +278,8 @@ extension CaseBundle {
 
         mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             guard remaining > 0 else { return 0 }
-            let n = try scan.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(remaining)), inBackground: true)
+            let n = try scan.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(remaining)), inBackground: true)
             guard n > 0 else { throw AmanatVaultError.corrupted("the bundle \(scan.path) (it ends too early)") }
             remaining -= n
             return n
@@ -267,8 +303,10 @@ final class BackgroundHasher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "amanat.bundle-hash")
     private let group = DispatchGroup()
     private static let bufferSize = 1 << 20
-    private var buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64),
-                           UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64)]
+    private var buffers = [
+        UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64),
+        UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64),
+    ]
     private var filling = 0
     private var filled = 0
 
@@ -306,7 +344,8 @@ final class BackgroundHasher: @unchecked Sendable {
     /// Hands the full buffer to the queue and starts filling the other (once its hash is done).
     private func dispatchFull() {
         group.wait()
-        let index = filling, count = filled
+        let index = filling
+        let count = filled
         group.enter()
         queue.async { [self] in
             // Buffer `index` is not written again until `group.wait()` has returned.

@@ -13,7 +13,9 @@ extension Vault {
     /// - Returns: the number of records exported.
     /// - Throws: `AmanatVaultError.caseNotFound`, `.notAdministrator`, `.corrupted`, `.crypto(.io)`.
     @discardableResult
-    public func exportCase(_ caseID: Case.ID, to recipient: Identity.PublicKey, path: String, administrator: Identity) throws -> Int {
+    public func exportCase(
+        _ caseID: Case.ID, to recipient: Identity.PublicKey, path: String, administrator: Identity
+    ) throws -> Int {
         let details = try caseDetails(caseID, as: .administrator(administrator))
         var records: [CaseBundle.Manifest.Record] = []
         var blobs: [VaultID<BlobTag>] = []
@@ -25,16 +27,21 @@ extension Vault {
             blobs += testimony.attachments.map(\.blob)
             digests += testimony.attachments.map(\.blobDigest)
         }
-        let manifest = CaseBundle.Manifest(caseID: caseID.description, title: details.title, notes: details.notes,
-                                           exportedDay: Day.today().description, records: records, blobs: blobs.map(\.description))
+        let manifest = CaseBundle.Manifest(
+            caseID: caseID.description, title: details.title, notes: details.notes,
+            exportedDay: Day.today().description, records: records, blobs: blobs.map(\.description))
         let bundleKey = SymmetricKey()
         let manifestJSON = Array(try JSONEncoder().encode(manifest))
         guard manifestJSON.count < 200 << 20 else {
-            throw AmanatVaultError.invalidArgument("case \(caseID) is too large for one bundle (its records alone exceed 200 MiB); split it into smaller cases")
+            throw AmanatVaultError.invalidArgument(
+                "case \(caseID) is too large for one bundle (its records alone exceed 200 MiB); split it into smaller cases"
+            )
         }
         var manifestReader = MemoryReader(manifestJSON)
         var manifestCipher = MemoryWriter()
-        try vaultCrypto("the bundle") { try SecretStream.encrypt(from: &manifestReader, to: &manifestCipher, using: bundleKey) }
+        try vaultCrypto("the bundle") {
+            try SecretStream.encrypt(from: &manifestReader, to: &manifestCipher, using: bundleKey)
+        }
 
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, permissions: 0o600, durable: false) }
         var out = HashingWriter(inner: file, hasher: BackgroundHasher(CaseBundle.hasher()))
@@ -72,7 +79,9 @@ extension Vault {
                     try file.write(chunk)
                     copied += n
                 }
-                guard copied == size else { throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied") }
+                guard copied == size else {
+                    throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied")
+                }
             }
             let digest = hasher.finalize()
             if let stored, !constantTimeEquals(stored, digest) {
@@ -80,11 +89,13 @@ extension Vault {
             }
             signedBlobs.append((size, digest))
         }
-        let signature = administrator.signingKey.signature(for: CaseBundle.signedMessage(front: front, blobs: signedBlobs))
+        let signature = administrator.signingKey.signature(
+            for: CaseBundle.signedMessage(front: front, blobs: signedBlobs))
         try vaultCrypto(path) { try signature.withUnsafeBytes { try file.write($0) } }
         // Logged before the file appears: an export can never exist without its audit entry.
         try self.store.write { writer in
-            try AuditLog.append(to: writer, action: "case.export", objects: [Data(caseID.rawValue)], actor: administrator)
+            try AuditLog.append(
+                to: writer, action: "case.export", objects: [Data(caseID.rawValue)], actor: administrator)
         }
         try vaultCrypto(path) { try file.commit() }
         return records.count

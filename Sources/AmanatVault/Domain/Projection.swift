@@ -33,7 +33,9 @@ public struct Projection: Codable, Sendable, Equatable {
     public var signature: String
 
     enum CodingKeys: String, CodingKey {
-        case format, version, id, caseLabel = "case", language, period, published, text, publisher, signature
+        case format, version, id
+        case caseLabel = "case"
+        case language, period, published, text, publisher, signature
     }
 
     /// What the publisher signs: `Labels.projection`, 0, version 1, the 16-byte id, the case label
@@ -41,7 +43,9 @@ public struct Projection: Codable, Sendable, Equatable {
     /// published (10 ASCII bytes), the text (u32 length + UTF-8) and her 32-byte public key.
     public func signedStatement() throws -> [UInt8] {
         let key = try publisherKey()
-        let label = Array(caseLabel.utf8), period = Array(self.period.utf8), text = Array(self.text.utf8)
+        let label = Array(caseLabel.utf8)
+        let period = Array(self.period.utf8)
+        let text = Array(self.text.utf8)
         var bytes = Labels.projection + [0, 1] + id.rawValue
         bytes += VaultFormat.u16(label.count) + label
         bytes += Array(language.utf8)
@@ -55,7 +59,8 @@ public struct Projection: Codable, Sendable, Equatable {
     /// The publisher's key.
     /// - Throws: `AmanatVaultError.projectionNotVerified` when it is not a key.
     public func publisherKey() throws -> Ed25519.PublicKey {
-        guard let bytes = try? Base64URL.decode(publisher), let key = try? Ed25519.PublicKey(rawRepresentation: bytes) else {
+        guard let bytes = try? Base64URL.decode(publisher), let key = try? Ed25519.PublicKey(rawRepresentation: bytes)
+        else {
             throw AmanatVaultError.projectionNotVerified("its publisher key is not an Ed25519 public key")
         }
         return key
@@ -72,22 +77,31 @@ public struct Projection: Codable, Sendable, Equatable {
         if let expected, expected.rawRepresentation != key.rawRepresentation {
             throw AmanatVaultError.projectionNotVerified("it was signed by another key than the one given")
         }
-        guard let signature = try? Base64URL.decode(signature), key.isValidSignature(signature, for: try signedStatement()) else {
-            throw AmanatVaultError.projectionNotVerified("its signature does not match its text and metadata: it was changed after publication, or never signed")
+        guard let signature = try? Base64URL.decode(signature),
+            key.isValidSignature(signature, for: try signedStatement())
+        else {
+            throw AmanatVaultError.projectionNotVerified(
+                "its signature does not match its text and metadata: it was changed after publication, or never signed")
         }
     }
 
     /// Checks the fields an editor sets.
     /// - Throws: `AmanatVaultError.invalidArgument` (for a draft) naming the field.
     static func validate(caseLabel: String, language: String, period: String, text: String) throws {
-        guard !caseLabel.trimmingCharacters(in: .whitespaces).isEmpty, caseLabel.utf8.count <= 200, !caseLabel.contains(where: \.isNewline) else {
+        guard !caseLabel.trimmingCharacters(in: .whitespaces).isEmpty, caseLabel.utf8.count <= 200,
+            !caseLabel.contains(where: \.isNewline)
+        else {
             throw AmanatVaultError.invalidArgument("the case label must be one line of 1 to 200 bytes")
         }
-        guard ["ru", "en"].contains(language) else { throw AmanatVaultError.invalidArgument("the language must be ru or en") }
+        guard ["ru", "en"].contains(language) else {
+            throw AmanatVaultError.invalidArgument("the language must be ru or en")
+        }
         let bytes = Array(period.utf8)
         let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
         let year = bytes.count >= 4 && bytes[0..<4].allSatisfy(isDigit)
-        let month = bytes.count == 7 && bytes[4] == 0x2D && bytes[5...].allSatisfy(isDigit) && (1...12).contains(Int(period.suffix(2)) ?? 0)
+        let month =
+            bytes.count == 7 && bytes[4] == 0x2D && bytes[5...].allSatisfy(isDigit)
+            && (1...12).contains(Int(period.suffix(2)) ?? 0)
         guard year, bytes.count == 4 || month else {
             throw AmanatVaultError.invalidArgument("the period must be a year (2016) or a month (2016-03)")
         }

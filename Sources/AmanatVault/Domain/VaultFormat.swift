@@ -13,7 +13,9 @@ enum VaultFormat {
     /// row moved to another mailbox, or a mailbox given another reply key, no longer opens, so replies
     /// cannot be redirected; binding the day and language means the inbox's clear metadata cannot be
     /// altered without the record failing to open.
-    static func testimonyAD(record: Data, kind: Testimony.Kind, mailbox: Data, replyKey: Data, language: String, day: String) -> [UInt8] {
+    static func testimonyAD(
+        record: Data, kind: Testimony.Kind, mailbox: Data, replyKey: Data, language: String, day: String
+    ) -> [UInt8] {
         var bytes = Labels.testimonyBody + [0, version, kind.rawValue] + record
         bytes += mailbox + replyKey
         bytes += Array(language.utf8) + Array(day.utf8)
@@ -57,7 +59,8 @@ enum VaultFormat {
     /// created day (10 ASCII bytes). Nil when a field has the wrong length: such settings cannot be signed.
     static func settingsStatement(_ row: VaultInfoRow) -> [UInt8]? {
         guard row.intakeKey.count == 32, row.administratorSigningKey.count == 32, row.codenameSalt.count == 16,
-              row.createdDay.utf8.count == 10, row.codenameOpsLimit >= 0, row.codenameMemLimit >= 0 else { return nil }
+            row.createdDay.utf8.count == 10, row.codenameOpsLimit >= 0, row.codenameMemLimit >= 0
+        else { return nil }
         var bytes = Labels.vaultSettings + [0, version]
         bytes += row.intakeKey + row.administratorSigningKey + row.codenameSalt
         bytes += u64(Int(row.codenameOpsLimit)) + u64(Int(row.codenameMemLimit))
@@ -67,7 +70,8 @@ enum VaultFormat {
 
     /// The canonical bytes of an audit entry (everything but its hash and signature).
     static func auditBytes(_ row: AuditEntryRow) -> [UInt8] {
-        let action = Array(row.action.utf8), objects = Array(row.objects.utf8)
+        let action = Array(row.action.utf8)
+        let objects = Array(row.objects.utf8)
         var bytes = Labels.auditEntry + [0, version]
         bytes += u64(row.sequence) + Array(row.day.utf8)
         bytes += row.actor.map { Array($0) } ?? [UInt8](repeating: 0, count: 32)
@@ -95,8 +99,10 @@ enum VaultFormat {
     /// What an author signs for a reply of payload version 2 (197 bytes): label, 0, version, reply id,
     /// mailbox id, record id, the author's X25519 and Ed25519 public keys, the day (10 ASCII bytes),
     /// BLAKE2b-256 of the text.
-    static func replyStatementV2(reply: Data, mailbox: Data, record: Data, author: Identity.PublicKey, day: String,
-                                 text: [UInt8]) -> [UInt8] {
+    static func replyStatementV2(
+        reply: Data, mailbox: Data, record: Data, author: Identity.PublicKey, day: String,
+        text: [UInt8]
+    ) -> [UInt8] {
         var bytes = Labels.replyStatement + [0, version] + reply + mailbox + record
         bytes += author.encryption.rawRepresentation + author.signing.rawRepresentation
         bytes += Array(day.utf8) + BLAKE2b.hash(text, length: 32)

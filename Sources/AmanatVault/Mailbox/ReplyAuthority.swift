@@ -19,7 +19,9 @@ struct ReplyAuthority {
         administrator = vault.administratorPublicKey
         var entries: [Data: AuditEntryRow] = [:]
         for entry in try reader.auditEntries(action: "reply") {
-            guard let first = entry.objects.split(separator: ",").first, let id = try? Hex.decode(String(first)) else { continue }
+            guard let first = entry.objects.split(separator: ",").first, let id = try? Hex.decode(String(first)) else {
+                continue
+            }
             entries[Data(id)] = entry
         }
         self.entries = entries
@@ -36,24 +38,27 @@ struct ReplyAuthority {
     func accept(_ row: ReplyRow, json: SecretBytes, mailbox: Data, _ reader: any VaultReader) throws -> Reply {
         let what = "reply \(Hex.encode(Array(row.id)))"
         guard (try? StrictJSON.validate(json, what: what)) != nil,
-              let payload = try? json.withUnsafeBytes({ try JSONDecoder().decode(ReplyPayload.self, from: Data($0)) }),
-              payload.id == Hex.encode(Array(row.id)), payload.mailbox == Hex.encode(Array(mailbox)),
-              let author = try? Identity.PublicKey(string: payload.author),
-              let signature = try? Base64URL.decode(payload.signature), let day = try? Day(row.day)
+            let payload = try? json.withUnsafeBytes({ try JSONDecoder().decode(ReplyPayload.self, from: Data($0)) }),
+            payload.id == Hex.encode(Array(row.id)), payload.mailbox == Hex.encode(Array(mailbox)),
+            let author = try? Identity.PublicKey(string: payload.author),
+            let signature = try? Base64URL.decode(payload.signature), let day = try? Day(row.day)
         else { throw AmanatVaultError.corrupted(what) }
         let record = try writingEntry(row, author: author, what: what)
         let text = Array(payload.text.utf8)
         switch payload.version {
         case nil:
             let statement = VaultFormat.replyStatement(reply: row.id, mailbox: mailbox, text: text)
-            guard payload.record == nil, payload.day == nil, author.signing.isValidSignature(signature, for: statement) else {
+            guard payload.record == nil, payload.day == nil, author.signing.isValidSignature(signature, for: statement)
+            else {
                 throw AmanatVaultError.corrupted(what)
             }
         case 2?:
-            let statement = VaultFormat.replyStatementV2(reply: row.id, mailbox: mailbox, record: record, author: author,
-                                                         day: row.day, text: text)
+            let statement = VaultFormat.replyStatementV2(
+                reply: row.id, mailbox: mailbox, record: record, author: author,
+                day: row.day, text: text)
             guard payload.record == Hex.encode(Array(record)), payload.day == row.day,
-                  author.signing.isValidSignature(signature, for: statement) else { throw AmanatVaultError.corrupted(what) }
+                author.signing.isValidSignature(signature, for: statement)
+            else { throw AmanatVaultError.corrupted(what) }
         default:
             throw AmanatVaultError.corrupted("\(what) (a reply version this Amanat does not know)")
         }
@@ -61,33 +66,39 @@ struct ReplyAuthority {
             throw AmanatVaultError.corrupted("\(what) (it answers a record that is not in this mailbox)")
         }
         let role = try self.role(of: author, record: record, day: day, reader)
-        return Reply(id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role,
-                     authorName: try vault.authorName(of: author, reader))
+        return Reply(
+            id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role,
+            authorName: try vault.authorName(of: author, reader))
     }
 
     /// The record the reply answers, from the signed audit entry of its author that wrote it.
     private func writingEntry(_ row: ReplyRow, author: Identity.PublicKey, what: String) throws -> Data {
         let ids = entries[row.id]?.objects.split(separator: ",") ?? []
         guard let entry = entries[row.id], ids.count == 2, entry.actor == Data(author.signing.rawRepresentation),
-              entry.day == row.day, Data(VaultFormat.auditHash(entry)) == entry.entryHash,
-              let signature = entry.signature,
-              author.signing.isValidSignature(Array(signature), for: VaultFormat.auditSignedMessage(Array(entry.entryHash))),
-              let record = try? Hex.decode(String(ids[1])), record.count == 16
+            entry.day == row.day, Data(VaultFormat.auditHash(entry)) == entry.entryHash,
+            let signature = entry.signature,
+            author.signing.isValidSignature(
+                Array(signature), for: VaultFormat.auditSignedMessage(Array(entry.entryHash))),
+            let record = try? Hex.decode(String(ids[1])), record.count == 16
         else { throw AmanatVaultError.corrupted("\(what) (no signed audit entry of its author wrote it)") }
         return Data(record)
     }
 
     /// The administrator, or a grantee whose grant on a case holding `record` was valid on `day`.
-    private func role(of author: Identity.PublicKey, record: Data, day: Day, _ reader: any VaultReader) throws -> Reply.Role {
+    private func role(
+        of author: Identity.PublicKey, record: Data, day: Day, _ reader: any VaultReader
+    ) throws -> Reply.Role {
         if author == administrator { return .administrator }
         let cases = Set(try reader.caseIDs(containing: record))
-        let held = grants[Data(author.signing.rawRepresentation)]?.contains { grant in
-            grant.granteeEncryptionKey == Data(author.encryption.rawRepresentation) && cases.contains(grant.caseID)
-                && grant.wasValid(on: day)
-        } ?? false
+        let held =
+            grants[Data(author.signing.rawRepresentation)]?.contains { grant in
+                grant.granteeEncryptionKey == Data(author.encryption.rawRepresentation) && cases.contains(grant.caseID)
+                    && grant.wasValid(on: day)
+            } ?? false
         guard held else {
-            throw AmanatVaultError.corrupted("reply from \(author.fingerprint) (its author held no grant on a case with the "
-                + "record on \(day))")
+            throw AmanatVaultError.corrupted(
+                "reply from \(author.fingerprint) (its author held no grant on a case with the "
+                    + "record on \(day))")
         }
         return .grantee
     }

@@ -17,8 +17,9 @@ extension Vault {
             throw AmanatVaultError.invalidArgument("a name must be 1 to 120 bytes of text, without control characters")
         }
         try store.write { writer in
-            var row = AuthorNameRow(signingKey: Data(key.signing.rawRepresentation), encryptionKey: Data(key.encryption.rawRepresentation),
-                                    name: name, day: Day.today().description, signature: Data())
+            var row = AuthorNameRow(
+                signingKey: Data(key.signing.rawRepresentation), encryptionKey: Data(key.encryption.rawRepresentation),
+                name: name, day: Day.today().description, signature: Data())
             row.signature = Data(administrator.signingKey.signature(for: VaultFormat.authorNameStatement(row)))
             try writer.save(row)
             try AuditLog.append(to: writer, action: "author.name", objects: [], actor: administrator)
@@ -30,7 +31,8 @@ extension Vault {
     func authorName(of key: Identity.PublicKey, _ reader: any VaultReader) throws -> String? {
         guard let row = try reader.authorName(signingKey: Data(key.signing.rawRepresentation)) else { return nil }
         guard row.encryptionKey == Data(key.encryption.rawRepresentation), Self.isAcceptableName(row.name),
-              administratorKey.isValidSignature(Array(row.signature), for: VaultFormat.authorNameStatement(row)) else {
+            administratorKey.isValidSignature(Array(row.signature), for: VaultFormat.authorNameStatement(row))
+        else {
             throw AmanatVaultError.corrupted("the name given to \(key.fingerprint)")
         }
         return row.name
@@ -38,8 +40,9 @@ extension Vault {
 
     /// 1 to 120 bytes, no control, format (bidi) or line-breaking characters.
     public static func isAcceptableName(_ name: String) -> Bool {
-        (1...120).contains(name.utf8.count) && !name.unicodeScalars.contains {
-            [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
-        }
+        (1...120).contains(name.utf8.count)
+            && !name.unicodeScalars.contains {
+                [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+            }
     }
 }

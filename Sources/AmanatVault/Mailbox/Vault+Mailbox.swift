@@ -8,13 +8,15 @@ extension Vault {
     /// - Returns: the reply's id.
     /// - Throws: as `open(_:as:today:)`, and `AmanatVaultError.invalidArgument` for an empty reply.
     @discardableResult
-    public func reply(to record: Testimony.ID, text: String, as accessor: Accessor, today: Day = .today()) throws -> Reply.ID {
+    public func reply(
+        to record: Testimony.ID, text: String, as accessor: Accessor, today: Day = .today()
+    ) throws -> Reply.ID {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw AmanatVaultError.invalidArgument("the reply is empty; write something for the source to read")
         }
         let author: Identity
         switch accessor {
-        case let .administrator(identity), let .grantee(identity): author = identity
+        case .administrator(let identity), .grantee(let identity): author = identity
         }
         let id = Reply.ID()
         let day = Day.today()
@@ -22,19 +24,28 @@ extension Vault {
             let row = try testimonyRow(record, writer)
             // The access check, and opening the body proves the mailbox row is the one the source sealed it with.
             _ = try Vault.openBody(row, key: recordKey(row, as: accessor, today: today, writer), writer)
-            guard let mailbox = try writer.mailbox(row.mailboxID) else { throw AmanatVaultError.corrupted("record \(record)") }
-            let replyKey = try vaultCrypto("mailbox of record \(record)") { try X25519.PublicKey(rawRepresentation: Array(mailbox.replyKey)) }
-            let statement = VaultFormat.replyStatementV2(reply: Data(id.rawValue), mailbox: mailbox.id, record: row.id,
-                                                         author: author.publicKey, day: day.description, text: Array(text.utf8))
-            let payload = ReplyPayload(version: 2, id: id.description, mailbox: Hex.encode(Array(mailbox.id)),
-                                       record: Hex.encode(Array(row.id)), day: day.description, text: text,
-                                       author: author.publicKey.stringRepresentation,
-                                       signature: Base64URL.encode(author.signingKey.signature(for: statement)))
+            guard let mailbox = try writer.mailbox(row.mailboxID) else {
+                throw AmanatVaultError.corrupted("record \(record)")
+            }
+            let replyKey = try vaultCrypto("mailbox of record \(record)") {
+                try X25519.PublicKey(rawRepresentation: Array(mailbox.replyKey))
+            }
+            let statement = VaultFormat.replyStatementV2(
+                reply: Data(id.rawValue), mailbox: mailbox.id, record: row.id,
+                author: author.publicKey, day: day.description, text: Array(text.utf8))
+            let payload = ReplyPayload(
+                version: 2, id: id.description, mailbox: Hex.encode(Array(mailbox.id)),
+                record: Hex.encode(Array(row.id)), day: day.description, text: text,
+                author: author.publicKey.stringRepresentation,
+                signature: Base64URL.encode(author.signingKey.signature(for: statement)))
             let json = try JSONEncoder().encode(payload)
             let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
-            try writer.insert(ReplyRow(id: Data(id.rawValue), mailboxID: mailbox.id, day: day.description,
-                                       sealed: Data(try SealedBox.seal(padded, to: replyKey))))
-            try AuditLog.append(to: writer, action: "reply", objects: [Data(id.rawValue), row.id], actor: author, day: day)
+            try writer.insert(
+                ReplyRow(
+                    id: Data(id.rawValue), mailboxID: mailbox.id, day: day.description,
+                    sealed: Data(try SealedBox.seal(padded, to: replyKey))))
+            try AuditLog.append(
+                to: writer, action: "reply", objects: [Data(id.rawValue), row.id], actor: author, day: day)
             return id
         }
     }
@@ -47,13 +58,17 @@ extension Vault {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         return try store.read { reader in
             guard let mailbox = try reader.mailbox(keys.id) else { throw AmanatVaultError.unknownCodename }
-            guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else { throw AmanatVaultError.corrupted("the mailbox") }
+            guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else {
+                throw AmanatVaultError.corrupted("the mailbox")
+            }
             let rows = try reader.replies(mailboxID: mailbox.id)
             guard !rows.isEmpty else { return [] }
             let check = try ReplyAuthority(vault: self, reader: reader)
             return try rows.map { row in
                 let what = "reply \(Hex.encode(Array(row.id)))"
-                let padded = try vaultCrypto(what) { try SealedBox.open(Array(row.sealed), with: keys.replyKey, what: what) }
+                let padded = try vaultCrypto(what) {
+                    try SealedBox.open(Array(row.sealed), with: keys.replyKey, what: what)
+                }
                 let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
                 return try check.accept(row, json: json, mailbox: mailbox.id, reader)
             }

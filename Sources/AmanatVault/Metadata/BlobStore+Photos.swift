@@ -9,7 +9,9 @@ extension BlobStore {
     ///   - keepMetadata: store the file byte for byte (evidence an intake officer must keep intact).
     /// - Throws: as `store(path:name:progress:)`, and `AmanatVaultError.invalidArgument` for a photo that is
     ///   damaged or cut short (its metadata could not be removed safely, so nothing is stored).
-    func store(path: String, name: String, keepMetadata: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> Attachment {
+    func store(
+        path: String, name: String, keepMetadata: Bool, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> Attachment {
         guard !keepMetadata, Self.photoKind(at: path) != .other else {
             return try store(path: path, name: name, progress: progress)
         }
@@ -27,7 +29,8 @@ extension BlobStore {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else { throw AmanatVaultError.attachmentTooLarge(path: path, limit: limit) }
         guard size > 0 else {
-            throw AmanatVaultError.invalidArgument("\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
+            throw AmanatVaultError.invalidArgument(
+                "\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
         }
         var reader = try vaultCrypto(path) { try FileReader(path: path) }
         let upload = try AttachmentUpload(blobs: self, name: name, limit: limit)
@@ -49,9 +52,11 @@ extension BlobStore {
             return try upload.finish()
         } catch let failure as ImageMetadata.Failure {
             upload.cancel()
-            throw AmanatVaultError.invalidArgument("\(path) looks like a \(stripper.kind.rawValue.uppercased()) photo but is damaged "
-                + "or cut short (\(failure)), so its hidden data (location, camera, time) could not be removed safely; "
-                + "nothing was submitted. Export the photo again, or attach it with --keep-metadata if it must stay as it is")
+            throw AmanatVaultError.invalidArgument(
+                "\(path) looks like a \(stripper.kind.rawValue.uppercased()) photo but is damaged "
+                    + "or cut short (\(failure)), so its hidden data (location, camera, time) could not be removed safely; "
+                    + "nothing was submitted. Export the photo again, or attach it with --keep-metadata if it must stay as it is"
+            )
         } catch {
             upload.cancel()
             throw error

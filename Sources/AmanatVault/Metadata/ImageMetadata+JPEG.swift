@@ -60,7 +60,7 @@ extension ImageMetadata {
                         index += 1
                         offset += 1
                     }
-                case let .segment(marker, at, remaining, keep):
+                case .segment(let marker, let at, let remaining, let keep):
                     let count = min(remaining, chunk.count - index)
                     if keep { payload.append(contentsOf: chunk[index..<index + count]) }
                     index += count
@@ -81,7 +81,7 @@ extension ImageMetadata {
         /// Reads one byte of a marker or a length; the byte is at `offset`.
         private mutating func step(_ byte: UInt8, into out: inout [UInt8]) throws(Failure) {
             switch state {
-            case let .start(matched):
+            case .start(let matched):
                 guard byte == (matched == 0 ? 0xFF : 0xD8) else {
                     throw .malformed("JPEG: no start-of-image marker at offset 0")
                 }
@@ -94,9 +94,9 @@ extension ImageMetadata {
             case .expectMarker:
                 guard byte == 0xFF else { throw .malformed("JPEG: expected a marker at offset \(offset)") }
                 state = .markerCode(at: offset, inScan: false)
-            case let .markerCode(at, inScan):
+            case .markerCode(let at, let inScan):
                 try marker(byte, at: at, inScan: inScan, into: &out)
-            case let .length(marker, at, high):
+            case .length(let marker, let at, let high):
                 guard let high else {
                     state = .length(marker: marker, at: at, high: byte)
                     return
@@ -120,7 +120,8 @@ extension ImageMetadata {
                 state = .markerCode(at: offset, inScan: inScan)
             case 0x00, 0xD0...0xD7:  // Byte stuffing or a restart marker: part of the scan.
                 guard inScan else {
-                    throw .malformed("JPEG: \(code == 0 ? "stuffed byte" : "restart marker") outside a scan at offset \(at)")
+                    throw .malformed(
+                        "JPEG: \(code == 0 ? "stuffed byte" : "restart marker") outside a scan at offset \(at)")
                 }
                 out += [0xFF, code]
                 state = .entropy
@@ -181,7 +182,8 @@ extension ImageMetadata {
         /// height (1 + 1), thumbnail (3 × width × height).
         private static func plainJFIF(_ payload: [UInt8]) -> [UInt8]? {
             guard payload.count >= 14, payload.starts(with: Array("JFIF\0".utf8)) else { return nil }
-            var x = Int(payload[8]) << 8 | Int(payload[9]), y = Int(payload[10]) << 8 | Int(payload[11])
+            var x = Int(payload[8]) << 8 | Int(payload[9])
+            var y = Int(payload[10]) << 8 | Int(payload[11])
             if x == 0 || y == 0 { (x, y) = (1, 1) }
             var (a, b) = (x, y)
             while b != 0 { (a, b) = (b, a % b) }

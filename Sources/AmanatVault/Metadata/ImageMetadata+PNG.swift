@@ -56,7 +56,7 @@ extension ImageMetadata {
                 case .done:
                     offset += chunk.count - index
                     return
-                case let .signature(matched):
+                case .signature(let matched):
                     guard chunk[index] == Self.signature[matched] else {
                         throw .malformed("PNG: bad signature at offset \(offset)")
                     }
@@ -73,7 +73,7 @@ extension ImageMetadata {
                     } else if case .crc = state, small.count == 4 {
                         try endChunk(into: &out)
                     }
-                case let .body(remaining):
+                case .body(let remaining):
                     let count = min(remaining, chunk.count - index)
                     if keep {
                         let part = chunk[index..<index + count]

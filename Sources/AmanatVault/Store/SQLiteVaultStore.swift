@@ -172,10 +172,12 @@ public final class SQLiteVaultStore: VaultStore {
                 return AmanatVaultError.corrupted("the vault database")
             }
             if database.resultCode == .SQLITE_READONLY || database.resultCode == .SQLITE_CANTOPEN
-                || database.resultCode == .SQLITE_PERM {
-                return AmanatVaultError.storage("its files cannot be written or opened (a read-only folder or disk, or files "
-                    + "owned by another user); check the permissions of the vault folder and its files, or run Amanat as "
-                    + "the user who owns them")
+                || database.resultCode == .SQLITE_PERM
+            {
+                return AmanatVaultError.storage(
+                    "its files cannot be written or opened (a read-only folder or disk, or files "
+                        + "owned by another user); check the permissions of the vault folder and its files, or run Amanat as "
+                        + "the user who owns them")
             }
             return AmanatVaultError.storage(database.message ?? "\(database.resultCode)")
         }
@@ -209,10 +211,13 @@ private struct SQLiteRows: VaultWriter {
     func testimony(_ id: Data) throws -> TestimonyRow? { try TestimonyRow.fetchOne(db, key: id) }
     func testimonies() throws -> [TestimonyRow] { try TestimonyRow.order(Column("day"), Column("id")).fetchAll(db) }
     func testimonyHeaders() throws -> [TestimonyHeaderRow] {
-        try TestimonyHeaderRow.fetchAll(db, sql: "SELECT id, kind, mailboxID, day, language, sizeBucket FROM testimony ORDER BY day, id")
+        try TestimonyHeaderRow.fetchAll(
+            db, sql: "SELECT id, kind, mailboxID, day, language, sizeBucket FROM testimony ORDER BY day, id")
     }
     func memberships() throws -> [(recordID: Data, caseID: Data)] {
-        try Row.fetchAll(db, sql: "SELECT recordID, caseID FROM caseRecord ORDER BY day, recordID").map { ($0["recordID"], $0["caseID"]) }
+        try Row.fetchAll(db, sql: "SELECT recordID, caseID FROM caseRecord ORDER BY day, recordID").map {
+            ($0["recordID"], $0["caseID"])
+        }
     }
     func mailbox(_ id: Data) throws -> MailboxRow? { try MailboxRow.fetchOne(db, key: id) }
     func caseFile(_ id: Data) throws -> CaseRow? { try CaseRow.fetchOne(db, key: id) }

@@ -25,7 +25,8 @@ enum SecretJSON {
                 return try JSONDecoder().decode(type, from: Data())
             }
             // Borrowed, never freed or written: the pointer is only mutable because the API asks for it.
-            let view = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+            let view = Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
             return try JSONDecoder().decode(type, from: view)
         }
     }

@@ -18,7 +18,8 @@ public struct KnownVaults: Sendable {
     /// The default file: `$XDG_CONFIG_HOME/amanat/known-vaults`, else `$HOME/.config/amanat/known-vaults`.
     public static func defaultPath(environment: [String: String]? = nil) -> String {
         let environment = environment ?? ProcessInfo.processInfo.environment
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
         return base + "/amanat/known-vaults"
     }
@@ -46,8 +47,9 @@ public struct KnownVaults: Sendable {
                 return
             }
             guard entry.key == found else {
-                throw AmanatVaultError.administratorMismatch(trusted: entry.key.fingerprint.description,
-                                                             found: found.fingerprint.description, source: path)
+                throw AmanatVaultError.administratorMismatch(
+                    trusted: entry.key.fingerprint.description,
+                    found: found.fingerprint.description, source: path)
             }
             let head = try vault.verifyAuditChain(continuingFrom: entry.head, knownVaults: path)
             if head.count > entry.head.count { entries[location]?.head = head }
@@ -67,10 +69,13 @@ public struct KnownVaults: Sendable {
     /// Reads the file, lets `body` change the entries, and writes it back if they changed; under a lock.
     private func update(_ body: (inout [String: Entry]) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard lock >= 0 else { throw AmanatVaultError.storage("cannot open \(path).lock: \(String(cString: strerror(errno)))") }
+        guard lock >= 0 else {
+            throw AmanatVaultError.storage("cannot open \(path).lock: \(String(cString: strerror(errno)))")
+        }
         defer { close(lock) }
         guard flock(lock, LOCK_EX) == 0 else { throw AmanatVaultError.storage("cannot lock \(path)") }
         let before = try load()
@@ -89,8 +94,8 @@ public struct KnownVaults: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4, let key = try? Identity.PublicKey(string: String(fields[0])),
-                  let count = Int(fields[1]), count >= 0, fields[2].utf8.count == 64,
-                  fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }), fields[3].hasPrefix("/")
+                let count = Int(fields[1]), count >= 0, fields[2].utf8.count == 64,
+                fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }), fields[3].hasPrefix("/")
             else { throw AmanatVaultError.knownVaultsDamaged(path: path, line: index + 1) }
             entries[String(fields[3])] = Entry(key: key, head: AuditLog.Head(count: count, hash: String(fields[2])))
         }
@@ -107,8 +112,11 @@ public struct KnownVaults: Sendable {
             text += "\(entry.key.stringRepresentation) \(entry.head.count) \(entry.head.hash) \(location)\n"
         }
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(text.utf8),
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw AmanatVaultError.storage("cannot write \(temporary)")
         }
         guard rename(temporary, path) == 0 else {

@@ -50,8 +50,9 @@ extension Vault {
     func check(_ trust: VaultTrust, location: String) throws -> TrustOutcome {
         let found = administratorPublicKey
         if let pinned = trust.administrator, pinned != found {
-            throw AmanatVaultError.administratorMismatch(trusted: pinned.fingerprint.description,
-                                                         found: found.fingerprint.description, source: "the key you gave")
+            throw AmanatVaultError.administratorMismatch(
+                trusted: pinned.fingerprint.description,
+                found: found.fingerprint.description, source: "the key you gave")
         }
         guard let known = trust.knownVaults else { return .matched }
         return try known.check(self, location: location, explicitlyPinned: trust.administrator != nil)

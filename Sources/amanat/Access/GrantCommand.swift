@@ -10,12 +10,12 @@ extension Amanat {
             commandName: "grant",
             abstract: "Grant a lawyer access to a case, or list grants.",
             discussion: """
-            `amanat grant CASE …` issues a grant (see `amanat grant issue --help` for its options).
+                `amanat grant CASE …` issues a grant (see `amanat grant issue --help` for its options).
 
-            Examples:
-              amanat grant CASE --to amanat1yxod… --expires 90d
-              amanat grant list CASE
-            """,
+                Examples:
+                  amanat grant CASE --to amanat1yxod… --expires 90d
+                  amanat grant list CASE
+                """,
             subcommands: [Issue.self, List.self],
             defaultSubcommand: Issue.self
         )
@@ -29,25 +29,30 @@ extension Amanat.GrantCommand {
             commandName: "issue",
             abstract: "Grant a lawyer access to a case until a day (signed by the administrator).",
             discussion: """
-            --to takes the lawyer's public key (amanat1…), or a file holding what \
-            `amanat identity show` printed for her. Check its fingerprint with her by phone first \
-            (`amanat identity show amanat1…`). --expires takes days (90d) or a date (2027-02-23). \
-            Granting again to the same lawyer replaces her grant.
+                --to takes the lawyer's public key (amanat1…), or a file holding what \
+                `amanat identity show` printed for her. Check its fingerprint with her by phone first \
+                (`amanat identity show amanat1…`). --expires takes days (90d) or a date (2027-02-23). \
+                Granting again to the same lawyer replaces her grant.
 
-            Examples:
-              amanat grant CASE --to amanat1yxod… --expires 90d
-              amanat grant CASE --to lawyer.pub --expires 2027-02-23 --publish
-            """
+                Examples:
+                  amanat grant CASE --to amanat1yxod… --expires 90d
+                  amanat grant CASE --to lawyer.pub --expires 2027-02-23 --publish
+                """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
-        @Option(help: ArgumentHelp("The lawyer's public key (amanat1…), or a text file holding it.", valueName: "PUBLIC-KEY-OR-FILE"))
+        @Option(
+            help: ArgumentHelp(
+                "The lawyer's public key (amanat1…), or a text file holding it.", valueName: "PUBLIC-KEY-OR-FILE"))
         var to: String
-        @Option(help: ArgumentHelp("How long: days like 90d, or a last day YYYY-MM-DD.", valueName: "WHEN")) var expires: String
+        @Option(help: ArgumentHelp("How long: days like 90d, or a last day YYYY-MM-DD.", valueName: "WHEN"))
+        var expires: String
         @Flag(help: "Also allow publishing redacted projections.") var publish = false
-        @Option(help: ArgumentHelp("The lawyer's name as sources see it beside her replies (signed by you).",
-                                   valueName: "NAME"))
+        @Option(
+            help: ArgumentHelp(
+                "The lawyer's name as sources see it beside her replies (signed by you).",
+                valueName: "NAME"))
         var name: String?
 
         func validate() throws {
@@ -63,9 +68,13 @@ extension Amanat.GrantCommand {
                 guard (1...3650).contains(days) else { throw ValidationError("--expires must be 1d to 3650d") }
                 return Day.today().adding(days: days)
             }
-            guard let day = try? Day(text) else { throw ValidationError("--expires takes days like 90d or a date like 2027-02-23") }
+            guard let day = try? Day(text) else {
+                throw ValidationError("--expires takes days like 90d or a date like 2027-02-23")
+            }
             guard day >= Day.today() else { throw ValidationError("--expires \(text) is in the past") }
-            guard day <= Day.today().adding(days: 3650) else { throw ValidationError("--expires must be within 10 years (3650d)") }
+            guard day <= Day.today().adding(days: 3650) else {
+                throw ValidationError("--expires must be within 10 years (3650d)")
+            }
             return day
         }
 
@@ -74,8 +83,9 @@ extension Amanat.GrantCommand {
             let grantee = try PublicKeyArgument.parse(to)
             let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let id = try vault.issueGrant(case: caseID, to: grantee, permissions: publish ? .readAndPublish : .read,
-                                          expires: try Self.expiry(expires), administrator: administrator)
+            let id = try vault.issueGrant(
+                case: caseID, to: grantee, permissions: publish ? .readAndPublish : .read,
+                expires: try Self.expiry(expires), administrator: administrator)
             if let name { try vault.setAuthorName(name, for: grantee, administrator: administrator) }
             print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
         }
@@ -89,7 +99,9 @@ extension Amanat.GrantCommand {
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp("Only this case (its id, or the first 6 or more characters of it).", valueName: "CASE")) var caseID: String?
+        @Argument(
+            help: ArgumentHelp("Only this case (its id, or the first 6 or more characters of it).", valueName: "CASE"))
+        var caseID: String?
 
         func run() throws {
             let vault = try self.vault.open()
@@ -98,7 +110,9 @@ extension Amanat.GrantCommand {
             if output.json { return try output.printJSON(grants) }
             if grants.isEmpty { return print("No grants.") }
             for g in grants {
-                print("\(g.id)  case \(g.case_id)  \(g.fingerprint)  \(g.permissions)  until \(g.expires)  v\(g.key_version)  \(g.status)")
+                print(
+                    "\(g.id)  case \(g.case_id)  \(g.fingerprint)  \(g.permissions)  until \(g.expires)  v\(g.key_version)  \(g.status)"
+                )
             }
         }
     }
@@ -110,15 +124,21 @@ enum PublicKeyArgument {
     static func parse(_ value: String) throws -> Identity.PublicKey {
         if value.lowercased().hasPrefix(Labels.publicKeyPrefix) { return try Identity.PublicKey(string: value) }
         guard FileManager.default.fileExists(atPath: value) else {
-            throw CLIError.usage("\"\(value.prefix(24))\" is neither a public key (amanat1…) nor a file",
-                                 hint: "ask the lawyer to run `amanat identity show FILE` and send you the public key")
+            throw CLIError.usage(
+                "\"\(value.prefix(24))\" is neither a public key (amanat1…) nor a file",
+                hint: "ask the lawyer to run `amanat identity show FILE` and send you the public key")
         }
-        if (try? IdentityFile.publicKey(at: value)) != nil || (try? Data(contentsOf: URL(fileURLWithPath: value)).prefix(8)) == Data(Labels.identityFileMagic) {
-            throw CLIError.usage("\(value) is an identity file: it holds a secret key and should never leave its owner",
-                                 hint: "ask her to run `amanat identity show` and send you the public key (amanat1…) instead")
+        if (try? IdentityFile.publicKey(at: value)) != nil
+            || (try? Data(contentsOf: URL(fileURLWithPath: value)).prefix(8)) == Data(Labels.identityFileMagic)
+        {
+            throw CLIError.usage(
+                "\(value) is an identity file: it holds a secret key and should never leave its owner",
+                hint: "ask her to run `amanat identity show` and send you the public key (amanat1…) instead")
         }
         guard let text = try? String(contentsOfFile: value, encoding: .utf8), let key = extract(from: text) else {
-            throw CLIError.usage("\(value) holds no Amanat public key (amanat1…)", hint: "the file should contain the line printed by `amanat identity show`")
+            throw CLIError.usage(
+                "\(value) holds no Amanat public key (amanat1…)",
+                hint: "the file should contain the line printed by `amanat identity show`")
         }
         return try Identity.PublicKey(string: key)
     }
@@ -145,18 +165,19 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a lawyer's access to a case: the case gets a new key.",
             discussion: """
-            Every record key of the case is re-wrapped under a new case key and the other lawyers get \
-            new grants. The revoked lawyer keeps whatever she already decrypted, but opens nothing \
-            from now on, including records added later.
+                Every record key of the case is re-wrapped under a new case key and the other lawyers get \
+                new grants. The revoked lawyer keeps whatever she already decrypted, but opens nothing \
+                from now on, including records added later.
 
-            Example:
-              amanat revoke 38fa8e… --grantee K7QD-M2XA-P4LF-9ZRB
-            """
+                Example:
+                  amanat revoke 38fa8e… --grantee K7QD-M2XA-P4LF-9ZRB
+                """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
-        @Option(help: ArgumentHelp("The lawyer's fingerprint (from `amanat grant list`).", valueName: "FINGERPRINT")) var grantee: String
+        @Option(help: ArgumentHelp("The lawyer's fingerprint (from `amanat grant list`).", valueName: "FINGERPRINT"))
+        var grantee: String
 
         func run() throws {
             let vault = try self.vault.open()
@@ -164,7 +185,9 @@ extension Amanat {
             let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let count = try vault.revoke(case: caseID, grantee: fingerprint, administrator: administrator)
-            print("Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated.")
+            print(
+                "Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated."
+            )
         }
     }
 }

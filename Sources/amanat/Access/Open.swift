@@ -9,25 +9,30 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Open a record or a case you were granted, or a case bundle sent to you.",
             discussion: """
-            Examples:
-              amanat open 9c1f0a --identity ~/lawyer.id
-              amanat open 38fa8e --identity ~/lawyer.id --out ./case-files
-              amanat open case-7.amanat --identity ~/lawyer.id --from administrator.pub --out ./files
+                Examples:
+                  amanat open 9c1f0a --identity ~/lawyer.id
+                  amanat open 38fa8e --identity ~/lawyer.id --out ./case-files
+                  amanat open case-7.amanat --identity ~/lawyer.id --from administrator.pub --out ./files
 
-            A bundle is opened only with the public key of the administrator who must have signed it: \
-            --from KEY, or the environment variable AMANAT_ADMINISTRATOR_KEY.
-            """
+                A bundle is opened only with the public key of the administrator who must have signed it: \
+                --from KEY, or the environment variable AMANAT_ADMINISTRATOR_KEY.
+                """
         )
 
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: ArgumentHelp("A record id or a case id (or its first 6+ characters), or a bundle FILE.amanat.", valueName: "RECORD|CASE|FILE"))
+        @Argument(
+            help: ArgumentHelp(
+                "A record id or a case id (or its first 6+ characters), or a bundle FILE.amanat.",
+                valueName: "RECORD|CASE|FILE"))
         var target: String
 
-        @Option(help: ArgumentHelp("For a bundle: the administrator's public key (amanat1…), or a file holding it; "
-                                   + "default: $AMANAT_ADMINISTRATOR_KEY.", valueName: "PUBLIC-KEY"))
+        @Option(
+            help: ArgumentHelp(
+                "For a bundle: the administrator's public key (amanat1…), or a file holding it; "
+                    + "default: $AMANAT_ADMINISTRATOR_KEY.", valueName: "PUBLIC-KEY"))
         var from: String?
 
         @Option(help: ArgumentHelp("Save attachments into DIR (created with mode 700 if missing).", valueName: "DIR"))
@@ -39,16 +44,23 @@ extension Amanat {
 
         func run() throws {
             if target.hasSuffix(".amanat") || target.contains("/") || FileManager.default.fileExists(atPath: target) {
-                guard FileManager.default.fileExists(atPath: target) else { throw CLIError.notFound("\(target): no such bundle file") }
+                guard FileManager.default.fileExists(atPath: target) else {
+                    throw CLIError.notFound("\(target): no such bundle file")
+                }
                 return try openBundle()
             }
             let vault = try self.vault.open()
             let (record, caseID) = try IDArgument.recordOrCase(target, in: vault)
             let lawyer = try identity.unlock()
             let isCase = caseID != nil
-            let records = try caseID.map { try vault.caseDetails($0, as: .grantee(lawyer), today: CLIClock.today).records } ?? [record!]
+            let records =
+                try caseID.map { try vault.caseDetails($0, as: .grantee(lawyer), today: CLIClock.today).records } ?? [
+                    record!
+                ]
             let shown = try records.map { record in
-                try TestimonyOutput(id: record, testimony: vault.open(record, as: .grantee(lawyer), today: CLIClock.today), vault: vault, folder: out)
+                try TestimonyOutput(
+                    id: record, testimony: vault.open(record, as: .grantee(lawyer), today: CLIClock.today),
+                    vault: vault, folder: out)
             }
             if output.json {
                 if isCase { try output.printUntrustedJSON(shown) } else { try output.printUntrustedJSON(shown[0]) }
@@ -70,8 +82,9 @@ extension Amanat {
                         + "compare its fingerprint with her first")
             }
             do { return try PublicKeyArgument.parse(pinned) } catch {
-                throw CLIError.usage("\(variable) holds no valid public key",
-                                     hint: "set it to the administrator's amanat1… key, or a file holding it")
+                throw CLIError.usage(
+                    "\(variable) holds no valid public key",
+                    hint: "set it to the administrator's amanat1… key, or a file holding it")
             }
         }
 
@@ -79,17 +92,25 @@ extension Amanat {
         private func openBundle() throws {
             let trusted = try administratorKey().signing
             let lawyer = try identity.unlock()
-            let contents = try CaseBundle.open(at: target, identity: lawyer, signer: trusted, attachmentsTo: out) { name, size in
-                ProgressBar.reporter(for: "amanat: decrypting \(name)", size: size).map { report in { done, total in report(done, total) } }
+            let contents = try CaseBundle.open(at: target, identity: lawyer, signer: trusted, attachmentsTo: out) {
+                name, size in
+                ProgressBar.reporter(for: "amanat: decrypting \(name)", size: size).map { report in
+                    { done, total in report(done, total) }
+                }
             }
             if output.json {
-                return try output.printUntrustedJSON(try contents.records.map { record in
-                    try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
-                })
+                return try output.printUntrustedJSON(
+                    try contents.records.map { record in
+                        try TestimonyOutput(
+                            id: Testimony.ID(record.id), testimony: record.testimony,
+                            saved: contents.savedAttachments[record.id] ?? [])
+                    })
             }
             TerminalText.print("Case \(contents.caseID): \(contents.title) (exported \(contents.exportedDay))")
             for record in contents.records {
-                let shown = try TestimonyOutput(id: Testimony.ID(record.id), testimony: record.testimony, saved: contents.savedAttachments[record.id] ?? [])
+                let shown = try TestimonyOutput(
+                    id: Testimony.ID(record.id), testimony: record.testimony,
+                    saved: contents.savedAttachments[record.id] ?? [])
                 TerminalText.print("\n" + shown.text)
             }
         }

@@ -8,19 +8,20 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Read a submission as the vault's administrator.",
             discussion: """
-            Uses the administrator identity made by `amanat init` (DIR/administrator.id unless --identity).
+                Uses the administrator identity made by `amanat init` (DIR/administrator.id unless --identity).
 
-            Examples:
-              amanat read 9c1f0a…
-              amanat read 9c1f0a… --out ./files --json
-            """
+                Examples:
+                  amanat read 9c1f0a…
+                  amanat read 9c1f0a… --out ./files --json
+                """
         )
 
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: ArgumentHelp("The record id from `amanat inbox` (or its first 6+ characters).", valueName: "RECORD"))
+        @Argument(
+            help: ArgumentHelp("The record id from `amanat inbox` (or its first 6+ characters).", valueName: "RECORD"))
         var record: String
 
         @Option(help: ArgumentHelp("Save attachments into DIR (created with mode 700 if missing).", valueName: "DIR"))

@@ -20,31 +20,40 @@ extension Amanat.CaseCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a case (title and notes are stored encrypted).",
             discussion: """
-            A title given as an argument is visible to other users of the computer and stays in \
-            shell history; --title-file reads the title (first line) and notes (the rest) from a file.
+                A title given as an argument is visible to other users of the computer and stays in \
+                shell history; --title-file reads the title (first line) and notes (the rest) from a file.
 
-            Examples:
-              amanat case new --title-file case.txt
-              amanat case new "Case 7"
-            """
+                Examples:
+                  amanat case new --title-file case.txt
+                  amanat case new "Case 7"
+                """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @Argument(help: "The case's title.") var title: String?
         @Option(help: "Notes for the case.") var notes = ""
-        @Option(help: ArgumentHelp("Read the title (first line) and notes (the rest) from FILE.", valueName: "FILE")) var titleFile: String?
+        @Option(help: ArgumentHelp("Read the title (first line) and notes (the rest) from FILE.", valueName: "FILE"))
+        var titleFile: String?
 
         func validate() throws {
-            if title != nil && titleFile != nil { throw ValidationError("give the case a TITLE or a --title-file, not both") }
-            if title == nil && titleFile == nil { throw ValidationError("give the case a TITLE, or a --title-file whose first line is the title") }
+            if title != nil && titleFile != nil {
+                throw ValidationError("give the case a TITLE or a --title-file, not both")
+            }
+            if title == nil && titleFile == nil {
+                throw ValidationError("give the case a TITLE, or a --title-file whose first line is the title")
+            }
         }
 
         func run() throws {
             let vault = try self.vault.open()
-            var title = self.title ?? "", notes = self.notes
+            var title = self.title ?? ""
+            var notes = self.notes
             if let titleFile {
-                guard let text = try? String(contentsOfFile: titleFile, encoding: .utf8) else { throw CLIError.notFound("\(titleFile): cannot read this file") }
-                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let text = try? String(contentsOfFile: titleFile, encoding: .utf8) else {
+                    throw CLIError.notFound("\(titleFile): cannot read this file")
+                }
+                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+                    separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
                 title = lines.first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
                 let fileNotes = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
                 if !fileNotes.isEmpty { notes = fileNotes }
@@ -90,11 +99,18 @@ extension Amanat.CaseCommand {
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
 
-        struct Entry: Encodable { let id: String; let created: String; let key_version: Int; let records: Int }
+        struct Entry: Encodable {
+            let id: String
+            let created: String
+            let key_version: Int
+            let records: Int
+        }
 
         func run() throws {
             let entries = try vault.open().cases().map {
-                Entry(id: $0.id.description, created: $0.createdDay.description, key_version: $0.keyVersion, records: $0.records.count)
+                Entry(
+                    id: $0.id.description, created: $0.createdDay.description, key_version: $0.keyVersion,
+                    records: $0.records.count)
             }
             if output.json { return try output.printJSON(entries) }
             if entries.isEmpty { return print("No cases yet. Create one with `amanat case new TITLE`.") }
@@ -107,7 +123,8 @@ extension Amanat.CaseCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a case's title, notes, records and grants (administrator, or a grantee with --identity).",
-            discussion: "Examples:\n  amanat case show 38fa8e…\n  amanat case show 38fa8e… --identity ~/lawyer.id --json"
+            discussion:
+                "Examples:\n  amanat case show 38fa8e…\n  amanat case show 38fa8e… --identity ~/lawyer.id --json"
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
@@ -115,7 +132,8 @@ extension Amanat.CaseCommand {
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
 
         struct Details: Encodable {
-            let id: String, title: String, notes: String, created: String, key_version: Int, records: [String], grants: [GrantEntry]
+            let id: String, title: String, notes: String, created: String, key_version: Int, records: [String],
+                grants: [GrantEntry]
         }
 
         func run() throws {
@@ -124,15 +142,22 @@ extension Amanat.CaseCommand {
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
             let details = try vault.caseDetails(id, as: accessor, today: CLIClock.today)
-            let grants = vault.isAdministrator(person) ? try vault.grants(case: id, today: CLIClock.today).map(GrantEntry.init) : []
-            let shown = Details(id: id.description, title: details.title, notes: details.notes, created: details.createdDay.description,
-                                key_version: details.keyVersion, records: details.records.map(\.description), grants: grants)
+            let grants =
+                vault.isAdministrator(person)
+                ? try vault.grants(case: id, today: CLIClock.today).map(GrantEntry.init) : []
+            let shown = Details(
+                id: id.description, title: details.title, notes: details.notes, created: details.createdDay.description,
+                key_version: details.keyVersion, records: details.records.map(\.description), grants: grants)
             if output.json { return try output.printUntrustedJSON(shown) }
             TerminalText.print("Case \(shown.id): \(shown.title)")
             if !shown.notes.isEmpty { TerminalText.print("Notes: \(shown.notes)") }
             print("Created \(shown.created), key version \(shown.key_version), \(shown.records.count) record(s)")
             for record in shown.records { print("  record \(record)") }
-            for grant in grants { print("  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), \(grant.status)") }
+            for grant in grants {
+                print(
+                    "  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), \(grant.status)"
+                )
+            }
         }
     }
 }

@@ -10,21 +10,24 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Tell the whole story in a temporary vault, step by step, on fictional data.",
             discussion: """
-            A mother submits testimony in Russian with a photo; the administrator files it into a case \
-            and grants a lawyer access for 30 days; the lawyer opens it and replies; the mother reads \
-            the reply with her codename; an editor publishes a redacted, signed excerpt (and a plan that \
-            would leak a name is refused); the grant is revoked and the lawyer can no longer open a record \
-            added afterwards; the audit log verifies. Everything happens in a temporary folder that is \
-            deleted at the end; all people and events are invented.
+                A mother submits testimony in Russian with a photo; the administrator files it into a case \
+                and grants a lawyer access for 30 days; the lawyer opens it and replies; the mother reads \
+                the reply with her codename; an editor publishes a redacted, signed excerpt (and a plan that \
+                would leak a name is refused); the grant is revoked and the lawyer can no longer open a record \
+                added afterwards; the audit log verifies. Everything happens in a temporary folder that is \
+                deleted at the end; all people and events are invented.
 
-            Example:
-              amanat demo
-            """
+                Example:
+                  amanat demo
+                """
         )
 
         func run() throws {
-            let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-demo-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "amanat-demo-\(UUID().uuidString)"
+            ).path
+            try FileManager.default.createDirectory(
+                atPath: workspace, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(atPath: workspace) }
             var story = DemoStory(workspace: workspace)
             try story.tell()
@@ -47,7 +50,9 @@ struct DemoStory {
     private func say(_ text: String) { print("   \(text)") }
 
     mutating func tell() throws {
-        print("Amanat demo (libsodium \(CryptoLibrary.libsodiumVersion)). All people and events are fictional; the vault is deleted at the end.")
+        print(
+            "Amanat demo (libsodium \(CryptoLibrary.libsodiumVersion)). All people and events are fictional; the vault is deleted at the end."
+        )
 
         chapter("The intake officer creates a vault. Her X25519 public key becomes the intake key.")
         let administrator = Identity()
@@ -66,10 +71,13 @@ struct DemoStory {
         chapter("A mother submits her testimony in Russian, with a photo. No account; only the intake key is needed.")
         let photo = workspace + "/photo.jpg"
         try Data(SecureRandom.bytes(250_000)).write(to: URL(fileURLWithPath: photo))
-        let testimony = Testimony(statement: "Мой сын Ахмед ушёл утром 14 марта 2002 года и не вернулся. Вечером позвонили с незнакомого номера.",
-                                  people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"], dates: ["14 марта 2002"],
-                                  language: "ru", contact: "только через ответы")
-        let (record, codename) = try vault.submit(testimony, attachments: [AttachmentSource(path: photo, name: "photo.jpg")])
+        let testimony = Testimony(
+            statement:
+                "Мой сын Ахмед ушёл утром 14 марта 2002 года и не вернулся. Вечером позвонили с незнакомого номера.",
+            people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"], dates: ["14 марта 2002"],
+            language: "ru", contact: "только через ответы")
+        let (record, codename) = try vault.submit(
+            testimony, attachments: [AttachmentSource(path: photo, name: "photo.jpg")])
         try FileManager.default.removeItem(atPath: photo)
         say("record \(record) stored encrypted; the photo was streamed through secretstream and padded")
         say("her codename, shown once: \(codename.reveal())")
@@ -77,7 +85,8 @@ struct DemoStory {
         chapter("The administrator files the record into a case and grants the lawyer access for 30 days.")
         let caseID = try vault.createCase(title: "Хакиев, март 2002", notes: "Карабулак", administrator: administrator)
         try vault.assign([record], to: caseID, administrator: administrator)
-        try vault.issueGrant(case: caseID, to: lawyerKey, expires: Day.today().adding(days: 30), administrator: administrator)
+        try vault.issueGrant(
+            case: caseID, to: lawyerKey, expires: Day.today().adding(days: 30), administrator: administrator)
         say("case \(caseID); grant signed by the administrator, case key sealed to the lawyer")
 
         chapter("The lawyer unlocks her identity and opens the testimony and the photo.")
@@ -99,27 +108,36 @@ struct DemoStory {
         let bundle = workspace + "/case.amanat"
         _ = try vault.exportCase(caseID, to: lawyerKey, path: bundle, administrator: administrator)
         let unpacked = try CaseBundle.open(at: bundle, identity: lawyer, signer: administrator.publicKey.signing)
-        say("✓ she opens it with the administrator's public key (amanat open FILE --from KEY): "
-            + "\(unpacked.records.count) record")
+        say(
+            "✓ she opens it with the administrator's public key (amanat open FILE --from KEY): "
+                + "\(unpacked.records.count) record")
         do {
             _ = try CaseBundle.open(at: bundle, identity: lawyer, signer: Identity().publicKey.signing)
             throw CLIError.refused("a bundle opened under another signer's key: this build is broken", hint: nil)
         } catch let refusal as AmanatVaultError {
-            say("✓ named as the signer, any other key is refused: a bundle from an unknown signer is never opened "
-                + "(\(refusal))")
+            say(
+                "✓ named as the signer, any other key is refused: a bundle from an unknown signer is never opened "
+                    + "(\(refusal))")
         }
 
         chapter("An editor with the publish permission prepares a public excerpt: the plan, then the leak check.")
         let editor = Identity()
-        try vault.issueGrant(case: caseID, to: editor.publicKey, permissions: .readAndPublish, expires: Day.today().adding(days: 30),
-                             administrator: administrator)
+        try vault.issueGrant(
+            case: caseID, to: editor.publicKey, permissions: .readAndPublish, expires: Day.today().adding(days: 30),
+            administrator: administrator)
         let source = try vault.open(record, as: .grantee(editor))
-        let redactor = try Redactor(terms: source.people.map { .init(text: $0.name, kind: .person) } + source.places.map { .init(text: $0, kind: .place) })
+        let redactor = try Redactor(
+            terms: source.people.map { .init(text: $0.name, kind: .person) }
+                + source.places.map { .init(text: $0, kind: .place) })
         let plan = redactor.plan(for: source.statement, language: source.language, record: record.description)
-        for span in plan.spans { say("\(span.detector.rawValue) \(span.start)..\(span.end) → \(span.action.rawValue) (\(span.reason))") }
+        for span in plan.spans {
+            say("\(span.detector.rawValue) \(span.start)..\(span.end) → \(span.action.rawValue) (\(span.reason))")
+        }
         let pseudonyms = try Pseudonyms(key: vault.pseudonymKey(case: caseID, as: .grantee(editor)))
         var careless = plan
-        for index in careless.spans.indices where careless.spans[index].detector == .caseTerm { careless.spans[index].action = .keep }
+        for index in careless.spans.indices where careless.spans[index].detector == .caseTerm {
+            careless.spans[index].action = .keep
+        }
         do {
             _ = try redactor.apply(careless, to: source.statement, pseudonyms: pseudonyms)
             throw CLIError.refused("a plan that keeps a listed name was applied: this build is broken", hint: nil)
@@ -128,8 +146,11 @@ struct DemoStory {
         }
         let excerpt = try redactor.apply(plan, to: source.statement, pseudonyms: pseudonyms)
         let json = try JSONEncoder().encode(plan)
-        let projection = try vault.publish(ProjectionDraft(caseLabel: "Case 1", language: source.language, period: String(Day.today().description.prefix(7)), text: excerpt),
-                                           from: record, case: caseID, plan: json.withUnsafeBytes { SecretBytes(copying: $0) }, publisher: editor)
+        let projection = try vault.publish(
+            ProjectionDraft(
+                caseLabel: "Case 1", language: source.language, period: String(Day.today().description.prefix(7)),
+                text: excerpt),
+            from: record, case: caseID, plan: json.withUnsafeBytes { SecretBytes(copying: $0) }, publisher: editor)
         try projection.verify(signedBy: editor.publicKey.signing)
         say("✓ published and signed: «\(excerpt)»")
         say("  the plan is kept encrypted in the vault; anyone with the editor's public key can verify the projection")
@@ -140,9 +161,14 @@ struct DemoStory {
         try vault.assign([later], to: caseID, administrator: administrator)
         for (name, id) in [("the first record", record), ("a record added afterwards", later)] {
             let refusal: (any Error)? = {
-                do { _ = try vault.open(id, as: .grantee(lawyer)); return nil } catch { return error }
+                do {
+                    _ = try vault.open(id, as: .grantee(lawyer))
+                    return nil
+                } catch { return error }
             }()
-            guard let refusal else { throw CLIError.refused("the revoked lawyer could still open \(name): this build is broken", hint: nil) }
+            guard let refusal else {
+                throw CLIError.refused("the revoked lawyer could still open \(name): this build is broken", hint: nil)
+            }
             say("✓ \(name): refused (\(refusal))")
         }
 
@@ -153,6 +179,8 @@ struct DemoStory {
         }
         say("✓ verified: \(head.count) entries, head \(head.hash.prefix(16))…")
 
-        print("\nDone. Nothing about the mother (IP address, device, time of day) was ever recorded. The temporary vault is deleted.")
+        print(
+            "\nDone. Nothing about the mother (IP address, device, time of day) was ever recorded. The temporary vault is deleted."
+        )
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
 import AmanatCrypto
 import AmanatVault
 import ArgumentParser
+import Foundation
 
 extension Amanat {
     /// `amanat init`: a new vault and its administrator.
@@ -9,26 +9,33 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Create a vault and its administrator identity.",
             discussion: """
-            The administrator (the intake officer or editor) holds the intake key: every submission is \
-            sealed to it. Her identity file is written encrypted, mode 600; keep a backup offline. On a \
-            server, move it off the machine after setting up: submitting needs only the public key.
+                The administrator (the intake officer or editor) holds the intake key: every submission is \
+                sealed to it. Her identity file is written encrypted, mode 600; keep a backup offline. On a \
+                server, move it off the machine after setting up: submitting needs only the public key.
 
-            Examples:
-              amanat init --vault ./vault
-              amanat init --vault /srv/amanat --identity-out ~/admin.id
-            """
+                Examples:
+                  amanat init --vault ./vault
+                  amanat init --vault /srv/amanat --identity-out ~/admin.id
+                """
         )
 
         @OptionGroup var vault: VaultOptions
 
-        @Option(help: ArgumentHelp("Where to write the administrator's identity (default: DIR/administrator.id).", valueName: "FILE"))
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the administrator's identity (default: DIR/administrator.id).", valueName: "FILE"))
         var identityOut: String?
 
-        @Option(help: ArgumentHelp("Read the new passphrase from FILE (mode 600) instead of asking twice; or set AMANAT_NEW_PASSPHRASE.", valueName: "FILE"))
+        @Option(
+            help: ArgumentHelp(
+                "Read the new passphrase from FILE (mode 600) instead of asking twice; or set AMANAT_NEW_PASSPHRASE.",
+                valueName: "FILE"))
         var passphraseFile: String?
 
-        @Option(help: ArgumentHelp("The organisation's name, shown to sources beside the administrator's replies.",
-                                   valueName: "NAME"))
+        @Option(
+            help: ArgumentHelp(
+                "The organisation's name, shown to sources beside the administrator's replies.",
+                valueName: "NAME"))
         var organisation: String?
 
         func validate() throws {
@@ -44,17 +51,24 @@ extension Amanat {
             }
             let identityPath = identityOut ?? vault.administratorIdentityPath
             if identityOut != nil, manager.fileExists(atPath: identityPath) {
-                throw CLIError.usage("\(identityPath) already exists; nothing was created", hint: "choose another --identity-out path")
+                throw CLIError.usage(
+                    "\(identityPath) already exists; nothing was created", hint: "choose another --identity-out path")
             }
-            let passphrase = try SecretInput.readNew(prompt: "New passphrase for the administrator: ", file: passphraseFile, variable: "AMANAT_NEW_PASSPHRASE")
+            let passphrase = try SecretInput.readNew(
+                prompt: "New passphrase for the administrator: ", file: passphraseFile,
+                variable: "AMANAT_NEW_PASSPHRASE")
             let administrator = Identity()
             // The vault first (it refuses a folder that is not empty), then the identity beside or outside it;
             // if the identity cannot be written, the new vault is removed so that no key is ever lost.
-            let created = try Vault.create(at: vault.path, administrator: administrator,
-                                           codenameParameters: KeyStretching.codenames, knownVaults: VaultOptions.knownVaults)
-            if let organisation { try created.setAuthorName(organisation, for: administrator.publicKey, administrator: administrator) }
+            let created = try Vault.create(
+                at: vault.path, administrator: administrator,
+                codenameParameters: KeyStretching.codenames, knownVaults: VaultOptions.knownVaults)
+            if let organisation {
+                try created.setAuthorName(organisation, for: administrator.publicKey, administrator: administrator)
+            }
             do {
-                try IdentityFile.write(administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
+                try IdentityFile.write(
+                    administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
             } catch {
                 try? manager.removeItem(atPath: vault.path)
                 throw error
@@ -73,7 +87,9 @@ extension Amanat {
 enum CLIClock {
     static var today: Day {
         let real = Day.today()
-        if let text = ProcessInfo.processInfo.environment["AMANAT_TEST_TODAY"], let day = try? Day(text) { return max(day, real) }
+        if let text = ProcessInfo.processInfo.environment["AMANAT_TEST_TODAY"], let day = try? Day(text) {
+            return max(day, real)
+        }
         return real
     }
 }

@@ -5,13 +5,16 @@ import Foundation
 
 /// `--vault DIR` and `--administrator-key KEY`, shared by every command that works on a vault.
 struct VaultOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The vault folder (default: $AMANAT_VAULT, then ./vault).", valueName: "DIR"))
+    @Option(
+        name: .long, help: ArgumentHelp("The vault folder (default: $AMANAT_VAULT, then ./vault).", valueName: "DIR"))
     var vault: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The administrator's public key (amanat1…, or a file holding it) to trust the vault against; or set "
-            + "AMANAT_ADMINISTRATOR_KEY. Without it, the key seen the first time is remembered (Docs/cli.md, Trust).",
-        valueName: "KEY"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The administrator's public key (amanat1…, or a file holding it) to trust the vault against; or set "
+                + "AMANAT_ADMINISTRATOR_KEY. Without it, the key seen the first time is remembered (Docs/cli.md, Trust).",
+            valueName: "KEY"))
     var administratorKey: String?
 
     /// The vault path after defaults.
@@ -20,7 +23,8 @@ struct VaultOptions: ParsableArguments {
     /// The administrator key given with `--administrator-key` or AMANAT_ADMINISTRATOR_KEY, if any.
     func trustedAdministrator() throws -> Identity.PublicKey? {
         guard let text = administratorKey ?? ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"],
-              !text.isEmpty else { return nil }
+            !text.isEmpty
+        else { return nil }
         return try PublicKeyArgument.parse(text)
     }
 
@@ -30,16 +34,22 @@ struct VaultOptions: ParsableArguments {
     /// Opens the vault, checked against the administrator key given or remembered (never against the
     /// vault's own word), and says so when it was the first time or the settings are not signed yet.
     func open() throws -> Vault {
-        let vault = try Vault.open(at: path, trust: VaultTrust(administrator: try trustedAdministrator(),
-                                                               knownVaults: Self.knownVaults))
-        if case let .firstContact(fingerprint) = vault.trustOutcome {
-            Diagnostics.note("first use of this vault: its administrator's fingerprint \(fingerprint) is now remembered in "
-                + "\(Self.knownVaults.path). Compare it with the fingerprint the administrator gave you; "
-                + "from now on a different key is refused")
+        let vault = try Vault.open(
+            at: path,
+            trust: VaultTrust(
+                administrator: try trustedAdministrator(),
+                knownVaults: Self.knownVaults))
+        if case .firstContact(let fingerprint) = vault.trustOutcome {
+            Diagnostics.note(
+                "first use of this vault: its administrator's fingerprint \(fingerprint) is now remembered in "
+                    + "\(Self.knownVaults.path). Compare it with the fingerprint the administrator gave you; "
+                    + "from now on a different key is refused")
         }
         if !vault.settingsSigned {
-            Diagnostics.warning("this vault's settings are not signed yet (it was made by an older Amanat); they will be at "
-                + "the administrator's next action. Until then its codename settings are not protected against tampering")
+            Diagnostics.warning(
+                "this vault's settings are not signed yet (it was made by an older Amanat); they will be at "
+                    + "the administrator's next action. Until then its codename settings are not protected against tampering"
+            )
         }
         return vault
     }
@@ -50,10 +60,15 @@ struct VaultOptions: ParsableArguments {
 
 /// `--identity FILE` and `--passphrase-file FILE`, for commands that unlock an identity.
 struct IdentityOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Your identity file (made by `amanat identity new` or `amanat init`).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Your identity file (made by `amanat identity new` or `amanat init`).", valueName: "FILE"))
     var identity: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the passphrase from FILE (mode 600) instead of asking; or set AMANAT_PASSPHRASE.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read the passphrase from FILE (mode 600) instead of asking; or set AMANAT_PASSPHRASE.", valueName: "FILE"))
     var passphraseFile: String?
 
     /// Unlocks the identity at `identity`, or at `fallback` when none was given.
@@ -63,7 +78,8 @@ struct IdentityOptions: ParsableArguments {
         }
         // Read the public part first: a missing or loose file is reported before any passphrase is asked.
         _ = try IdentityFile.publicKey(at: path)
-        let passphrase = try SecretInput.read(prompt: "Passphrase for \(path): ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
+        let passphrase = try SecretInput.read(
+            prompt: "Passphrase for \(path): ", file: passphraseFile, variable: "AMANAT_PASSPHRASE")
         return try IdentityFile.open(at: path, passphrase: passphrase)
     }
 }

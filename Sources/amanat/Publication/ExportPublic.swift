@@ -10,13 +10,13 @@ extension Amanat {
             commandName: "export-public",
             abstract: "Write a case's published projections as Markdown, HTML or JSON files, ready to publish.",
             discussion: """
-            Needs no identity: projections are public. Every signature is checked first; if one fails, \
-            nothing is written. Each file is named after its projection's id and carries the signed \
-            projection, which `amanat verify-projection` checks.
+                Needs no identity: projections are public. Every signature is checked first; if one fails, \
+                nothing is written. Each file is named after its projection's id and carries the signed \
+                projection, which `amanat verify-projection` checks.
 
-            Example:
-              amanat export-public 4be2c1 --format html --out public/
-            """
+                Example:
+                  amanat export-public 4be2c1 --format html --out public/
+                """
         )
 
         @OptionGroup var vault: VaultOptions
@@ -29,7 +29,8 @@ extension Amanat {
             let id = try IDArgument.caseID(caseID, in: vault)
             let projections = try vault.projections(case: id)
             guard !projections.isEmpty else {
-                throw CLIError.notFound("case \(id) has no published projections yet; publish one with `amanat publish RECORD --plan FILE`")
+                throw CLIError.notFound(
+                    "case \(id) has no published projections yet; publish one with `amanat publish RECORD --plan FILE`")
             }
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -43,7 +44,8 @@ extension Amanat {
                 try writer.commit()
                 print(path)
             }
-            FileHandle.standardError.write(Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
+            FileHandle.standardError.write(
+                Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
         }
     }
 
@@ -53,13 +55,13 @@ extension Amanat {
             commandName: "verify-projection",
             abstract: "Check that a published projection (md, html or json) is exactly what the editor signed.",
             discussion: """
-            KEY is the editor's public key (amanat1…, from `amanat identity show`), or a file holding it, \
-            such as one under Keys/. The signature must verify under that key, and the visible text of \
-            a Markdown or HTML file must be byte for byte the signed text. Exit status 65 otherwise.
+                KEY is the editor's public key (amanat1…, from `amanat identity show`), or a file holding it, \
+                such as one under Keys/. The signature must verify under that key, and the visible text of \
+                a Markdown or HTML file must be byte for byte the signed text. Exit status 65 otherwise.
 
-            Example:
-              amanat verify-projection public/5d0c….html --key Keys/editor.pub
-            """
+                Example:
+                  amanat verify-projection public/5d0c….html --key Keys/editor.pub
+                """
         )
 
         @Argument(help: ArgumentHelp("The projection file.", valueName: "FILE")) var file: String
@@ -67,7 +69,9 @@ extension Amanat {
 
         func run() throws {
             let expected = try Self.publicKey(key)
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.notFound("\(file): cannot read this file") }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIError.notFound("\(file): cannot read this file")
+            }
             guard let content = String(data: data, encoding: .utf8) else {
                 throw AmanatVaultError.projectionNotVerified("the file is not UTF-8 text")
             }
@@ -80,7 +84,9 @@ extension Amanat {
                     "the file's bytes differ from what was signed (its text or layout, or an invisible change such as "
                         + "a byte order mark or another Unicode form of a letter)")
             }
-            print("Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
+            print(
+                "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint)."
+            )
         }
 
         static func publicKey(_ text: String) throws -> Identity.PublicKey { try PublicKeyArgument.parse(text) }

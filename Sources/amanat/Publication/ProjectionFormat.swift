@@ -21,7 +21,9 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
             return String(decoding: try encoder.encode(projection), as: UTF8.self) + "\n"
         case .md:
             let ru = projection.language == "ru"
-            let meta = ru ? "Опубликовано \(projection.published) · язык: русский · подпись редактора: `\(projection.publisher)`"
+            let meta =
+                ru
+                ? "Опубликовано \(projection.published) · язык: русский · подпись редактора: `\(projection.publisher)`"
                 : "Published \(projection.published) · language: English · signed by editor key `\(projection.publisher)`"
             return "# \(Self.markdownEscaped(projection.caseLabel)) — \(projection.period)\n\n"
                 + Self.markdownEscaped(WhiteSpace.trim(projection.text)) + "\n\n"
@@ -32,28 +34,30 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
                 .components(separatedBy: "\n\n")
                 .map { "<p>" + Self.htmlEscaped($0).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>" }
                 .joined(separator: "\n")
-            let meta = ru ? "Опубликовано \(projection.published) · подпись редактора: <code>\(projection.publisher)</code>"
+            let meta =
+                ru
+                ? "Опубликовано \(projection.published) · подпись редактора: <code>\(projection.publisher)</code>"
                 : "Published \(projection.published) · signed by editor key <code>\(projection.publisher)</code>"
             return """
-            <!DOCTYPE html>
-            <html lang="\(projection.language)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.htmlEscaped(projection.caseLabel)) — \(projection.period)</title>
-            <style>body{font:1.1rem/1.6 Georgia,serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}footer{color:#666;font-size:.85rem;border-top:1px solid #ddd;margin-top:2rem;padding-top:.5rem;word-break:break-all}</style>
-            </head>
-            <body>
-            <article>
-            <h1>\(Self.htmlEscaped(projection.caseLabel)) — \(projection.period)</h1>
-            \(paragraphs)
-            </article>
-            <footer>\(meta)</footer>
-            </body>
-            </html>
-            \(try Self.envelope(projection))
+                <!DOCTYPE html>
+                <html lang="\(projection.language)">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(Self.htmlEscaped(projection.caseLabel)) — \(projection.period)</title>
+                <style>body{font:1.1rem/1.6 Georgia,serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}footer{color:#666;font-size:.85rem;border-top:1px solid #ddd;margin-top:2rem;padding-top:.5rem;word-break:break-all}</style>
+                </head>
+                <body>
+                <article>
+                <h1>\(Self.htmlEscaped(projection.caseLabel)) — \(projection.period)</h1>
+                \(paragraphs)
+                </article>
+                <footer>\(meta)</footer>
+                </body>
+                </html>
+                \(try Self.envelope(projection))
 
-            """
+                """
         }
     }
 
@@ -75,10 +79,12 @@ enum ProjectionFormat: String, CaseIterable, ExpressibleByArgument {
             return (projection, .json)
         }
         guard let start = content.range(of: marker, options: .backwards),
-              let end = content.range(of: " -->", range: start.upperBound..<content.endIndex),
-              let bytes = try? Base64URL.decode(String(content[start.upperBound..<end.lowerBound])),
-              let projection = try? decoder.decode(Projection.self, from: Data(bytes)) else {
-            throw AmanatVaultError.projectionNotVerified("the file carries no signed projection (the closing amanat-projection comment is missing or damaged)")
+            let end = content.range(of: " -->", range: start.upperBound..<content.endIndex),
+            let bytes = try? Base64URL.decode(String(content[start.upperBound..<end.lowerBound])),
+            let projection = try? decoder.decode(Projection.self, from: Data(bytes))
+        else {
+            throw AmanatVaultError.projectionNotVerified(
+                "the file carries no signed projection (the closing amanat-projection comment is missing or damaged)")
         }
         return (projection, content.hasPrefix("<!DOCTYPE html>") ? .html : .md)
     }

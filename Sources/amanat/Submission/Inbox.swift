@@ -20,8 +20,10 @@ extension Amanat {
 
         func run() throws {
             let entries = try vault.open().inbox().map {
-                Entry(id: $0.id.description, kind: $0.kind == .submission ? "submission" : "follow-up", day: $0.day.description,
-                      language: $0.language, size_bucket: $0.sizeBucket, cases: $0.cases.map(\.description))
+                Entry(
+                    id: $0.id.description, kind: $0.kind == .submission ? "submission" : "follow-up",
+                    day: $0.day.description,
+                    language: $0.language, size_bucket: $0.sizeBucket, cases: $0.cases.map(\.description))
             }
             if output.json { return try output.printUntrustedJSON(entries) }
             if entries.isEmpty { return print("No submissions yet.") }

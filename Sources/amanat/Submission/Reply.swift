@@ -13,16 +13,22 @@ extension Amanat {
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
         @Argument(help: ArgumentHelp("The record id.", valueName: "RECORD")) var record: String
-        @Option(help: ArgumentHelp("Read the reply from FILE (default: standard input).", valueName: "FILE")) var textFile: String?
+        @Option(help: ArgumentHelp("Read the reply from FILE (default: standard input).", valueName: "FILE"))
+        var textFile: String?
 
         func run() throws {
             let vault = try self.vault.open()
             let id = try IDArgument.record(record, in: vault)
-            let data = try textFile.map { path -> Data in
-                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notFound("\(path): cannot read this file") }
-                return data
-            } ?? FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else { throw CLIError.usage("the reply is not UTF-8 text", hint: nil) }
+            let data =
+                try textFile.map { path -> Data in
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw CLIError.notFound("\(path): cannot read this file")
+                    }
+                    return data
+                } ?? FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError.usage("the reply is not UTF-8 text", hint: nil)
+            }
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
             let reply = try vault.reply(to: id, text: text, as: accessor, today: CLIClock.today)
@@ -35,16 +41,17 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Read the replies to your testimony (asks for your codename).",
             discussion: """
-            The codename is asked without showing it on screen; it can also come from --codename-file \
-            or AMANAT_CODENAME. The first four letters of each word are enough.
+                The codename is asked without showing it on screen; it can also come from --codename-file \
+                or AMANAT_CODENAME. The first four letters of each word are enough.
 
-            Example:
-              amanat replies
-            """
+                Example:
+                  amanat replies
+                """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: ArgumentHelp("Read the codename from FILE (mode 600).", valueName: "FILE")) var codenameFile: String?
+        @Option(help: ArgumentHelp("Read the codename from FILE (mode 600).", valueName: "FILE")) var codenameFile:
+            String?
 
         struct Entry: Encodable {
             let id: String, day: String, from: String, role: String, name: String?, text: String
@@ -52,17 +59,21 @@ extension Amanat {
 
         func run() throws {
             let vault = try self.vault.open()
-            let codename = try Codename(typed: SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME"))
+            let codename = try Codename(
+                typed: SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME"))
             let replies = try vault.replies(codename: codename).map {
-                Entry(id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description,
-                      role: $0.role.rawValue, name: $0.authorName, text: $0.text)
+                Entry(
+                    id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description,
+                    role: $0.role.rawValue, name: $0.authorName, text: $0.text)
             }
             if output.json { return try output.printUntrustedJSON(replies) }
             if replies.isEmpty { return print("No replies yet. Check again later.") }
             let shown = replies.map { (entry: Entry) -> String in
-                let role = entry.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
+                let role =
+                    entry.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
                 let who: String = entry.name.map { "\($0), \(role)" } ?? role
-                return "— \(entry.day), from \(who) (key \(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
+                return
+                    "— \(entry.day), from \(who) (key \(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
             }
             TerminalText.print(shown.joined(separator: "\n\n"))
         }

@@ -2,6 +2,7 @@ import AmanatCrypto
 import AmanatRedaction
 import AmanatVault
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,9 +49,9 @@ struct Diagnosis {
         switch error {
         case let error as CLIError:
             switch error {
-            case let .usage(message, hint): self.init(message, hint, .usage)
-            case let .notFound(message): self.init(message, nil, .notFound)
-            case let .refused(message, hint): self.init(message, hint, .failure)
+            case .usage(let message, let hint): self.init(message, hint, .usage)
+            case .notFound(let message): self.init(message, nil, .notFound)
+            case .refused(let message, let hint): self.init(message, hint, .failure)
             }
         case let error as AmanatVaultError:
             self.init(vault: error)
@@ -75,28 +76,35 @@ struct Diagnosis {
 
     private init(vault error: AmanatVaultError) {
         switch error {
-        case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound: self.init(error.description, nil, .notFound)
-        case .notAdministrator, .accessDenied, .grantExpired, .grantRevoked, .permissionDenied: self.init(error.description, nil, .denied)
+        case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound:
+            self.init(error.description, nil, .notFound)
+        case .notAdministrator, .accessDenied, .grantExpired, .grantRevoked, .permissionDenied:
+            self.init(error.description, nil, .denied)
         case .unknownCodename, .malformedCodename: self.init(error.description, nil, .authentication)
         case .corrupted, .auditBroken, .auditMismatch, .projectionNotVerified, .administratorMismatch, .rolledBack:
             self.init(error.description, nil, .corrupted)
         case .invalidArgument, .attachmentTooLarge, .vaultExists: self.init(error.description, nil, .usage)
-        case let .crypto(inner): self.init(crypto: inner)
+        case .crypto(let inner): self.init(crypto: inner)
         default: self.init(error.description, nil, .failure)
         }
     }
 
     private init(crypto error: AmanatCryptoError) {
         switch error {
-        case .wrongPassphrase: self.init(error.description, "passphrases are case-sensitive; check the keyboard layout (Latin or Cyrillic)", .authentication)
+        case .wrongPassphrase:
+            self.init(
+                error.description, "passphrases are case-sensitive; check the keyboard layout (Latin or Cyrillic)",
+                .authentication)
         case .insecurePermissions: self.init(error.description, nil, .usage)
-        case .authenticationFailed, .truncated, .trailingData, .invalidPadding, .invalidSignature: self.init(error.description, nil, .corrupted)
+        case .authenticationFailed, .truncated, .trailingData, .invalidPadding, .invalidSignature:
+            self.init(error.description, nil, .corrupted)
         case .notAnIdentityFile, .unsupportedVersion, .parametersOutOfRange, .parametersTooWeak:
             self.init(error.description, nil, .corrupted)
         case .weakPublicKey, .invalidSigningKey: self.init(error.description, nil, .usage)
-        case let .io(_, reason) where reason.contains("No such file"): self.init(error.description, nil, .notFound)
+        case .io(_, let reason) where reason.contains("No such file"): self.init(error.description, nil, .notFound)
         case .io: self.init(error.description, nil, .io)
-        case .invalidEncoding, .checksumMismatch, .invalidLength, .invalidArgument: self.init(error.description, nil, .usage)
+        case .invalidEncoding, .checksumMismatch, .invalidLength, .invalidArgument:
+            self.init(error.description, nil, .usage)
         default: self.init(error.description, nil, .failure)
         }
     }

@@ -1,6 +1,7 @@
 import AmanatCrypto
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,11 +33,13 @@ enum Interruption {
             while sigwait(&set, &received) != 0 {}
             restoreTerminal()
             let name = received == SIGINT ? "interrupted (SIGINT)" : "stopped (SIGTERM)"
-            TemporaryFiles.removeAllAndExit(status: 128 + received, message: """
-                amanat: error: \(name); the files it was writing were removed
-                amanat: hint: files that were complete before the signal were kept; run the command again to finish
+            TemporaryFiles.removeAllAndExit(
+                status: 128 + received,
+                message: """
+                    amanat: error: \(name); the files it was writing were removed
+                    amanat: hint: files that were complete before the signal were kept; run the command again to finish
 
-                """)
+                    """)
         }
         waiter.start()
     }

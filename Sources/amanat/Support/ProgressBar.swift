@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +30,8 @@ final class ProgressBar: @unchecked Sendable {
         let percent = total > 0 ? min(100, done * 100 / total) : 100
         guard percent != shownPercent else { return }
         shownPercent = percent
-        let width = 30, filled = percent * width / 100
+        let width = 30
+        let filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         var line = "\r\(label) \(bar) \(percent)% (\(done >> 20) of \(total >> 20) MiB)"
         if percent == 100 { line += "\n" }

@@ -1,5 +1,6 @@
 import AmanatCrypto
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,11 +31,14 @@ enum SecretInput {
         } else {
             passphrase = try promptWithoutEcho(prompt)
             let second = try promptWithoutEcho("Type it again: ")
-            guard passphrase == second else { throw CLIError.usage("the two passphrases differ; nothing was changed", hint: nil) }
+            guard passphrase == second else {
+                throw CLIError.usage("the two passphrases differ; nothing was changed", hint: nil)
+            }
         }
         guard passphrase.unprotectedCharacterCount >= 8 else {
-            throw CLIError.usage("a passphrase needs at least 8 characters; nothing was written",
-                                 hint: "several unrelated words are easy to remember and hard to guess")
+            throw CLIError.usage(
+                "a passphrase needs at least 8 characters; nothing was written",
+                hint: "several unrelated words are easy to remember and hard to guess")
         }
         return passphrase
     }
@@ -43,8 +47,11 @@ enum SecretInput {
     static func promptWithoutEcho(_ prompt: String) throws -> SecretBytes {
         let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard tty >= 0 else {
-            throw CLIError.usage("there is no terminal to ask for the secret",
-                                 hint: "give it in a file (--passphrase-file, --new-passphrase-file, --codename-file) or in AMANAT_PASSPHRASE, AMANAT_NEW_PASSPHRASE or AMANAT_CODENAME")
+            throw CLIError.usage(
+                "there is no terminal to ask for the secret",
+                hint:
+                    "give it in a file (--passphrase-file, --new-passphrase-file, --codename-file) or in AMANAT_PASSPHRASE, AMANAT_NEW_PASSPHRASE or AMANAT_CODENAME"
+            )
         }
         defer { close(tty) }
         _ = prompt.withCString { write(tty, $0, strlen($0)) }

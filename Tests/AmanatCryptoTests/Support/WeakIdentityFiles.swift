@@ -5,7 +5,9 @@
 /// AMANAT_TEST_WEAK_KEYS=1, so in-process tests open them through these, which lower the floor
 /// explicitly and leave the environment alone. `ArgonFloorTests` pins the refusal itself.
 extension IdentityFile {
-    static func decodeWeak(_ bytes: [UInt8], passphrase: some BytesView, path: String = "the identity file") throws -> Identity {
+    static func decodeWeak(
+        _ bytes: [UInt8], passphrase: some BytesView, path: String = "the identity file"
+    ) throws -> Identity {
         try decode(bytes, passphrase: passphrase, path: path, allowingWeakParameters: true)
     }
 

@@ -10,8 +10,9 @@ struct WycheproofFile<Group: WycheproofGroup>: Decodable {
 
     /// Loads `Vectors/wycheproof/<name>.json` and checks that it holds as many tests as it says.
     static func load(_ name: String) throws -> WycheproofFile {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors/wycheproof"),
-                               "missing Wycheproof file \(name).json")
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors/wycheproof"),
+            "missing Wycheproof file \(name).json")
         let file = try JSONDecoder().decode(WycheproofFile.self, from: Data(contentsOf: url))
         #expect(file.testGroups.reduce(0) { $0 + $1.tests.count } == file.numberOfTests, "\(name): test count")
         return file

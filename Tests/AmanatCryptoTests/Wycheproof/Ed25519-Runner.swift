@@ -1,17 +1,25 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 /// Wycheproof `ed25519_test.json` (EddsaVerify) against `Ed25519.PublicKey.isValidSignature`.
 @Suite("Wycheproof Ed25519")
 struct WycheproofEd25519Runner {
     struct Group: WycheproofGroup {
-        struct Key: Decodable { let curve: String; let pk: String }
+        struct Key: Decodable {
+            let curve: String
+            let pk: String
+        }
         let publicKey: Key
         let tests: [Test]
     }
     struct Test: WycheproofTest {
-        let tcId: Int; let comment: String; let flags: [String]; let result: WycheproofResult
-        let msg: String; let sig: String
+        let tcId: Int
+        let comment: String
+        let flags: [String]
+        let result: WycheproofResult
+        let msg: String
+        let sig: String
     }
 
     @Test("valid signatures verify, invalid ones (malleable, truncated, non-canonical, with garbage) do not")

@@ -1,19 +1,29 @@
-@testable import AmanatCrypto
 import Testing
+
+@testable import AmanatCrypto
 
 /// Wycheproof `x25519_test.json` (XdhComp) against raw X25519, `X25519.scalarMultiply`.
 @Suite("Wycheproof X25519")
 struct WycheproofX25519Runner {
-    struct Group: WycheproofGroup { let curve: String; let tests: [Test] }
+    struct Group: WycheproofGroup {
+        let curve: String
+        let tests: [Test]
+    }
     struct Test: WycheproofTest {
-        let tcId: Int; let comment: String; let flags: [String]; let result: WycheproofResult
-        let `public`: String; let `private`: String; let shared: String
+        let tcId: Int
+        let comment: String
+        let flags: [String]
+        let result: WycheproofResult
+        let `public`: String
+        let `private`: String
+        let shared: String
     }
 
     @Test("valid pairs agree; acceptable ones go libsodium's way: refused exactly when the secret would be all zero")
     func run() throws {
         let file = try WycheproofFile<Group>.load("x25519_test")
-        var acceptedAcceptable = 0, refusedAcceptable = 0
+        var acceptedAcceptable = 0
+        var refusedAcceptable = 0
         for (group, test) in file.tests {
             #expect(group.curve == "curve25519")
             let outcome = Result { try X25519.scalarMultiply(hex(test.private), hex(test.public)) }
@@ -39,7 +49,9 @@ struct WycheproofX25519Runner {
             // The public key parser is stricter than X25519 itself: non-canonical and low-order keys
             // never get into a `PublicKey`, even where the vector calls the computation acceptable.
             if test.flags.contains("NonCanonicalPublic") || zeroSecret {
-                #expect(throws: AmanatCryptoError.weakPublicKey, test.label) { try X25519.PublicKey(rawRepresentation: hex(test.public)) }
+                #expect(throws: AmanatCryptoError.weakPublicKey, test.label) {
+                    try X25519.PublicKey(rawRepresentation: hex(test.public))
+                }
             }
         }
         #expect(refusedAcceptable == 31 && acceptedAcceptable == 223)

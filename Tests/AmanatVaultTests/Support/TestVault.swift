@@ -1,14 +1,17 @@
-@testable import AmanatVault
 import AmanatCrypto
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 /// A fresh temporary directory, removed when the value goes away.
 final class TemporaryDirectory: @unchecked Sendable {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-vault-tests-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("amanat-vault-tests-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -34,24 +37,29 @@ struct TestVault {
         WeakTestKeys.allow()
         directory = try TemporaryDirectory()
         if onDisk {
-            vault = try Vault.create(at: directory.file("vault"), administrator: administrator, codenameParameters: .minimumForTesting)
+            vault = try Vault.create(
+                at: directory.file("vault"), administrator: administrator, codenameParameters: .minimumForTesting)
         } else {
             let blobs = directory.file("blobs")
             try FileManager.default.createDirectory(atPath: blobs, withIntermediateDirectories: true)
-            vault = try Vault.create(store: SQLiteVaultStore(), blobDirectory: blobs, administrator: administrator,
-                                     codenameParameters: .minimumForTesting)
+            vault = try Vault.create(
+                store: SQLiteVaultStore(), blobDirectory: blobs, administrator: administrator,
+                codenameParameters: .minimumForTesting)
         }
     }
 
     /// A sample testimony with recognisable facts.
     static func sample(_ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.") -> Testimony {
-        Testimony(statement: statement, people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"],
-                  dates: ["2002-03-14"], language: "ru", contact: "only through replies")
+        Testimony(
+            statement: statement, people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"],
+            dates: ["2002-03-14"], language: "ru", contact: "only through replies")
     }
 
     /// Submits a sample and returns its id and codename.
     @discardableResult
-    func submit(_ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.", attachments: [AttachmentSource] = []) throws -> (Testimony.ID, Codename) {
+    func submit(
+        _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.", attachments: [AttachmentSource] = []
+    ) throws -> (Testimony.ID, Codename) {
         let result = try vault.submit(Self.sample(statement), attachments: attachments)
         return (result.record, result.codename)
     }
@@ -65,9 +73,12 @@ struct TestVault {
 
     /// Grants `lawyer` access to `caseID` for `days` days.
     @discardableResult
-    func grant(_ caseID: Case.ID, to lawyer: Identity, days: Int = 30, permissions: Grant.Permissions = .read) throws -> Grant.ID {
-        try vault.issueGrant(case: caseID, to: lawyer.publicKey, permissions: permissions, expires: Day.today().adding(days: days),
-                             administrator: administrator)
+    func grant(
+        _ caseID: Case.ID, to lawyer: Identity, days: Int = 30, permissions: Grant.Permissions = .read
+    ) throws -> Grant.ID {
+        try vault.issueGrant(
+            case: caseID, to: lawyer.publicKey, permissions: permissions, expires: Day.today().adding(days: days),
+            administrator: administrator)
     }
 
     /// Writes `bytes` to a new file in the test directory.
