@@ -2,7 +2,7 @@ public import AmanatVault
 public import Hummingbird
 import HummingbirdCore
 import Logging
-import NIOCore
+public import NIOCore
 
 /// How `amanat serve` runs.
 public struct IntakeSettings: Sendable {
@@ -18,6 +18,16 @@ public struct IntakeSettings: Sendable {
     public var keyDerivations: Int
     /// Seconds a connection may stay idle (no bytes either way) before it is closed.
     public var idleTimeoutSeconds: Int = 60
+    /// Seconds a request's headers may take to arrive whole, from their first byte.
+    public var headerTimeoutSeconds: Int = 20
+    /// The slowest average a request body may arrive at, in bytes per second, once `uploadGraceSeconds` have passed.
+    public var minimumUploadRate: Int = 1024
+    /// Seconds of a request body before `minimumUploadRate` applies (Tor circuits are slow to start).
+    public var uploadGraceSeconds: Int = 10
+    /// Connections open at once; more are answered with a short "busy" page and closed at once.
+    public var connectionLimit: Int = 512
+    /// Files in one submission or follow-up; more are refused, her words kept.
+    public var fileLimit: Int = 50
 
     /// Settings; the defaults suit one small server.
     public init(
@@ -36,19 +46,31 @@ public struct IntakeSettings: Sendable {
 public enum IntakeServer {
     /// The application `amanat serve` runs: the router, bound to `settings.host:port`, with a logger
     /// that records only the server's own failures (never a request's address, agent or time).
-    public static func application(vault: Vault, settings: IntakeSettings) -> some ApplicationProtocol {
+    /// - Parameter onServerRunning: called once the server listens (tests read the port it was given).
+    public static func application(
+        vault: Vault, settings: IntakeSettings,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         var logger = Logger(label: "amanat-serve")
         logger.logLevel = .error
         // No Date header on any response; a connection idle for a minute is closed, so idle sockets cannot
         // hold file descriptors.
         let http = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [DateHeaderRemover()],
+            additionalChannelHandlers: [DateHeaderRemover(), RequestPhases()],
             idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))
+        // Slow headers, slow bodies and connections beyond the cap are cut off below the HTTP parser.
+        let connections = ConnectionCount(limit: settings.connectionLimit)
+        let limits = ConnectionGuard.Limits(settings)
+        let server = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(
+                http1: HTTP1Channel(responder: responder, configuration: http), connections: connections,
+                limits: limits)
+        }
         return Application(
-            router: router(vault: vault, settings: settings), server: .http1(configuration: http),
+            router: router(vault: vault, settings: settings), server: server,
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: nil),
-            logger: logger)
+            onServerRunning: onServerRunning, logger: logger)
     }
 
     /// The routes, for the server and for tests.

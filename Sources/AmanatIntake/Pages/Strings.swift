@@ -181,6 +181,23 @@ struct Strings {
             "Сейчас слишком много отправок. Подождите минуту и попробуйте снова: ваш текст лучше сначала скопировать.",
             "Too many people are sending right now. Wait a minute and try again; copy your text somewhere first.")
     }
+    /// The busy answer to a form she sent: her words are on the page again.
+    var busyWordsBack: String {
+        t(
+            "Сейчас слишком много отправок. Ваш текст снова на этой странице: "
+                + "подождите минуту и отправьте его ещё раз.",
+            "Too many people are sending right now. Your words are back on this page: "
+                + "wait a minute and send them again."
+        )
+    }
+    func tooManyFiles(limit: Int) -> String {
+        t(
+            "Слишком много файлов: за один раз можно отправить не больше \(limit). "
+                + "Выберите меньше файлов, а остальные добавьте потом по кодовой фразе.",
+            "Too many files: up to \(limit) can be sent at once. "
+                + "Choose fewer, and add the rest later with your codename."
+        )
+    }
     var notFound: String { t("Такой страницы нет.", "There is no such page.") }
     var serverError: String {
         t(

@@ -18,6 +18,10 @@ struct FormReader {
         case malformed
         /// A JPEG or PNG photo that is damaged or cut off (its metadata could not be removed safely).
         case badImage
+        /// More files than one submission may hold.
+        case tooManyFiles
+        /// The server was too busy to take the form: only her words were read, to give them back.
+        case busy
     }
 
     /// Text fields, by name (after a failure too: what she typed, to fill her form again).
@@ -31,6 +35,10 @@ struct FormReader {
 
     private let vault: Vault
     private let limit: Int
+    private let fileLimit: Int
+    private var fileCount = 0
+    /// File names kept to name on the page again; beyond this many they are only counted.
+    private static let namesShown = 100
     /// The text fields the forms have, each with its size limit; any other part is refused.
     private static let fieldLimits: [String: Int] = [
         "csrf": 128, "codename": 1024, "statement": 1 << 20, "person1": 4096, "person2": 4096, "person3": 4096,
@@ -41,13 +49,16 @@ struct FormReader {
     private static let textLimit = (1 << 20) + 128 * 1024
     private var textBytes = 0
 
-    init(vault: Vault, limit: Int) {
+    init(vault: Vault, limit: Int, fileLimit: Int) {
         self.vault = vault
         self.limit = limit
+        self.fileLimit = fileLimit
     }
 
     /// Reads the whole body. On any failure every file already stored is deleted before throwing.
-    mutating func read(_ request: Request, tokens: FormTokens) async throws {
+    /// - Parameter busy: read her words only (no file is stored), then refuse with `Failure.busy`.
+    mutating func read(_ request: Request, tokens: FormTokens, busy: Bool = false) async throws {
+        if busy { failure = .busy }
         guard let contentType = request.headers[.contentType],
             let boundary = MultipartParser.boundary(contentType: contentType)
         else {
@@ -93,7 +104,7 @@ struct FormReader {
     /// Refusals after which the rest of the form is still worth reading for her words.
     private static func keepsReading(_ failure: Failure) -> Bool {
         switch failure {
-        case .token, .badImage: true
+        case .token, .badImage, .tooManyFiles, .busy: true
         case .tooLarge, .malformed: false
         }
     }
@@ -108,7 +119,14 @@ struct FormReader {
             // No token first: refused, but her words are still read (no file has been accepted yet).
             if fields.isEmpty, failure == nil, name != "csrf" { failure = .token(.missing) }
             if let filename, name == "files" {
-                if !filename.isEmpty { fileNames.append(String(filename.prefix(200))) }
+                if !filename.isEmpty {
+                    fileCount += 1
+                    if fileNames.count < Self.namesShown { fileNames.append(String(filename.prefix(200))) }
+                }
+                if fileCount > fileLimit, failure == nil {
+                    current = Part(name: name)  // read past, never stored
+                    throw Failure.tooManyFiles
+                }
                 let skip = filename.isEmpty || failure != nil
                 let room = limit - uploads.reduce(0) { $0 + $1.size }
                 current = Part(name: name, file: skip ? nil : try FileIntake(vault: vault, name: filename, limit: room))

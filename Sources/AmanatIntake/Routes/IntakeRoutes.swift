@@ -70,9 +70,9 @@ struct IntakeRoutes: Sendable {
 
     private func submit(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
-        var reader = FormReader(vault: vault, limit: settings.uploadLimit)
+        var reader = FormReader(vault: vault, limit: settings.uploadLimit, fileLimit: settings.fileLimit)
         do {
-            try await reader.read(request, tokens: tokens)
+            try await reader.read(request, tokens: tokens, busy: RequestLimit.overLimit)
         } catch let failure as FormReader.Failure {
             // Her form again, filled in with what she typed, naming the files to choose again.
             let typed = reader.fields.filter { $0.key != "csrf" }
@@ -116,6 +116,8 @@ struct IntakeRoutes: Sendable {
 
     private func open(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
+        // Only the forms with words to give back are read when the server is busy.
+        if RequestLimit.overLimit { throw HTTPError(.serviceUnavailable) }
         let body = try await request.body.collect(upTo: 16 * 1024)
         guard let form = URLEncodedForm(Array(body.readableBytesView)) else {
             return Response.page(
@@ -153,9 +155,9 @@ struct IntakeRoutes: Sendable {
 
     private func followUp(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
-        var reader = FormReader(vault: vault, limit: settings.uploadLimit)
+        var reader = FormReader(vault: vault, limit: settings.uploadLimit, fileLimit: settings.fileLimit)
         do {
-            try await reader.read(request, tokens: tokens)
+            try await reader.read(request, tokens: tokens, busy: RequestLimit.overLimit)
         } catch let failure as FormReader.Failure {
             // Her follow-up again, with what she typed; without a codename there is nothing to add to: the return page.
             let codename = reader.fields["codename"] ?? ""
@@ -212,6 +214,16 @@ struct IntakeRoutes: Sendable {
             return form(request, status: .badRequest) { page($0, t.malformed + " " + t.nothingStored) }
         case .badImage:
             return form(request, status: .badRequest) { page($0, t.badImage + " " + t.nothingStored) }
+        case .tooManyFiles:
+            return form(request, status: .contentTooLarge) {
+                page($0, t.tooManyFiles(limit: settings.fileLimit) + " " + t.nothingStored)
+            }
+        case .busy:
+            var response = form(request, status: .serviceUnavailable) {
+                page($0, t.busyWordsBack + " " + t.nothingStored)
+            }
+            response.headers[.retryAfter] = "60"
+            return response
         }
     }
 

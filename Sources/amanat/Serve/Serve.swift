@@ -42,6 +42,27 @@ extension Amanat {
                 "Close a connection idle this many seconds, so idle sockets cannot hold the server.",
                 valueName: "SECONDS"))
         var idleTimeout = 60
+        @Option(
+            help: ArgumentHelp(
+                "Close a connection whose request headers are not whole this many seconds after their first byte.",
+                valueName: "SECONDS"))
+        var headerTimeout = 20
+        @Option(
+            help: ArgumentHelp(
+                "Close a connection whose upload averages less than this many KiB/s after --upload-grace seconds.",
+                valueName: "KIB"))
+        var minUploadRate = 1
+        @Option(
+            help: ArgumentHelp(
+                "Seconds an upload may take to start before --min-upload-rate applies.", valueName: "SECONDS"))
+        var uploadGrace = 10
+        @Option(
+            help: ArgumentHelp(
+                "Connections open at once; more get a short \"busy\" answer and are closed at once.",
+                valueName: "N"))
+        var maxConnections = 512
+        @Option(help: ArgumentHelp("Files in one submission or follow-up; more are refused.", valueName: "N"))
+        var maxFiles = 50
 
         func validate() throws {
             guard Self.address(listen) != nil else {
@@ -55,6 +76,19 @@ extension Amanat {
             guard (1...3600).contains(idleTimeout) else {
                 throw ValidationError("--idle-timeout must be 1 to 3600 seconds")
             }
+            guard (1...600).contains(headerTimeout) else {
+                throw ValidationError("--header-timeout must be 1 to 600 seconds")
+            }
+            guard (0...102_400).contains(minUploadRate) else {
+                throw ValidationError("--min-upload-rate must be 0 (no floor) to 102400 KiB/s")
+            }
+            guard (1...600).contains(uploadGrace) else {
+                throw ValidationError("--upload-grace must be 1 to 600 seconds")
+            }
+            guard (1...100_000).contains(maxConnections) else {
+                throw ValidationError("--max-connections must be 1 to 100000")
+            }
+            guard (1...10_000).contains(maxFiles) else { throw ValidationError("--max-files must be 1 to 10000") }
         }
 
         static func address(_ text: String) -> (host: String, port: Int)? {
@@ -80,6 +114,11 @@ extension Amanat {
                 host: host, port: port, uploadLimit: uploadLimit << 20, concurrencyLimit: maxRequests,
                 keyDerivations: keyDerivations)
             settings.idleTimeoutSeconds = idleTimeout
+            settings.headerTimeoutSeconds = headerTimeout
+            settings.minimumUploadRate = minUploadRate << 10
+            settings.uploadGraceSeconds = uploadGrace
+            settings.connectionLimit = maxConnections
+            settings.fileLimit = maxFiles
             let app = IntakeServer.application(vault: vault, settings: settings)
             print(
                 "Amanat intake on http://\(listen)/ (vault \(self.vault.path)); Ctrl-C stops it after the submissions in progress."
