@@ -56,7 +56,7 @@ public enum IntakeServer {
         // No Date header on any response; a connection idle for a minute is closed, so idle sockets cannot
         // hold file descriptors.
         let http = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [DateHeaderRemover(), RequestPhases()],
+            additionalChannelHandlers: [DateHeaderRemover(), RequestPhases(), ResponseWiper()],
             idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))
         // Slow headers, slow bodies and connections beyond the cap are cut off below the HTTP parser.
         let connections = ConnectionCount(limit: settings.connectionLimit)

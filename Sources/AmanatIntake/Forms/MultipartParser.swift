@@ -1,3 +1,5 @@
+import Foundation
+
 /// A streaming reader of `multipart/form-data` bodies (RFC 7578): bytes go in as they arrive from the
 /// network, events come out, and no more than one part's headers and a delimiter's length of body are
 /// ever held, so a 500 MiB upload costs no more memory than a short one.
@@ -20,7 +22,7 @@ struct MultipartParser {
 
     private enum State { case preamble, headers, body, afterDelimiter, done }
 
-    private let delimiter: [UInt8]          // CR LF "--" boundary
+    private let delimiter: [UInt8]  // CR LF "--" boundary
     private var buffer: [UInt8] = []
     private var state = State.preamble
     private static let maximumHeaderBytes = 8 * 1024
@@ -38,9 +40,13 @@ struct MultipartParser {
         guard parts.first?.lowercased() == "multipart/form-data" else { return nil }
         for part in parts.dropFirst() where part.lowercased().hasPrefix("boundary=") {
             var value = String(part.dropFirst("boundary=".count))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             // RFC 2046: 1 to 70 characters.
-            guard (1...70).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else { return nil }
+            guard (1...70).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+                return nil
+            }
             return value
         }
         return nil
@@ -53,8 +59,8 @@ struct MultipartParser {
     /// - Returns: the events they complete.
     /// - Throws: `Malformed` for a body that breaks the format.
     mutating func feed(_ bytes: some Collection<UInt8>) throws -> [Event] {
-        guard state != .done else { return [] }   // the epilogue is ignored
-        buffer.append(contentsOf: bytes)
+        guard state != .done else { return [] }  // the epilogue is ignored
+        Wipe.append(bytes, to: &buffer)
         var events: [Event] = []
         var position = 0
         loop: while true {
@@ -70,6 +76,7 @@ struct MultipartParser {
                 guard buffer.count - position >= 2 else { break loop }
                 if buffer[position] == UInt8(ascii: "-"), buffer[position + 1] == UInt8(ascii: "-") {
                     state = .done
+                    Wipe.bytes(buffer)
                     buffer = []
                     return events
                 }
@@ -77,15 +84,21 @@ struct MultipartParser {
                 var cursor = position
                 while cursor < buffer.count, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor += 1 }
                 guard buffer.count - cursor >= 2 else { break loop }
-                guard buffer[cursor] == 0x0D, buffer[cursor + 1] == 0x0A else { throw Malformed(reason: "no line break after a boundary") }
+                guard buffer[cursor] == 0x0D, buffer[cursor + 1] == 0x0A else {
+                    throw Malformed(reason: "no line break after a boundary")
+                }
                 position = cursor + 2
                 state = .headers
             case .headers:
                 guard let end = find(Array("\r\n\r\n".utf8), from: position) else {
-                    guard buffer.count - position <= Self.maximumHeaderBytes else { throw Malformed(reason: "part headers too long") }
+                    guard buffer.count - position <= Self.maximumHeaderBytes else {
+                        throw Malformed(reason: "part headers too long")
+                    }
                     break loop
                 }
-                guard end - position <= Self.maximumHeaderBytes else { throw Malformed(reason: "part headers too long") }
+                guard end - position <= Self.maximumHeaderBytes else {
+                    throw Malformed(reason: "part headers too long")
+                }
                 let headers = String(decoding: buffer[position..<end], as: UTF8.self)
                 events.append(try Self.begin(headers))
                 position = end + 4
@@ -107,9 +120,12 @@ struct MultipartParser {
                 break loop
             }
         }
-        buffer.removeFirst(position)
+        Wipe.dropFirst(position, of: &buffer)
         return events
     }
+
+    /// Zeroes what is left of the body in the parser (after a failure).
+    func wipe() { Wipe.bytes(buffer) }
 
     /// Checks that the body ended properly.
     /// - Throws: `Malformed` when the closing delimiter never came (a cut-off upload).
@@ -121,10 +137,14 @@ struct MultipartParser {
     private static func begin(_ headers: String) throws -> Event {
         for line in headers.components(separatedBy: "\r\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            guard line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
+            guard line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else {
+                continue
+            }
             let value = String(line[line.index(after: colon)...])
             let parameters = Self.parameters(value)
-            guard value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("form-data"), let name = parameters["name"] else {
+            guard value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("form-data"),
+                let name = parameters["name"]
+            else {
                 throw Malformed(reason: "a part is not a form field")
             }
             return .begin(name: name, filename: parameters["filename"])
@@ -169,7 +189,10 @@ struct MultipartParser {
             while index <= last {
                 if haystack[index] == first {
                     var match = true
-                    for offset in 1..<needle.count where haystack[index + offset] != needle[offset] { match = false; break }
+                    for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                        match = false
+                        break
+                    }
                     if match { return index }
                 }
                 index += 1
@@ -178,5 +201,3 @@ struct MultipartParser {
         }
     }
 }
-
-import Foundation

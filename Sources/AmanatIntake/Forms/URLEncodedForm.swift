@@ -7,16 +7,22 @@ struct URLEncodedForm {
     init?(_ body: [UInt8]) {
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : []) else { return nil }
+            guard let name = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : []) else {
+                return nil
+            }
             fields[name] = value
         }
     }
 
     subscript(_ name: String) -> String? { fields[name] }
 
+    /// Zeroes the values (her codename) once the page is made.
+    func wipe() { for value in fields.values { Wipe.string(value) } }
+
     private static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        defer { Wipe.bytes(out) }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -24,7 +30,8 @@ struct URLEncodedForm {
                 out.append(0x20)
             } else if byte == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
-                      let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) else { return nil }
+                    let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2])
+                else { return nil }
                 out.append(high << 4 | low)
                 index += 2
             } else {

@@ -76,11 +76,13 @@ enum Pages {
 
     static func codename(_ language: Language, words: String) -> String {
         let t = Strings(language)
+        let shown = html(words)
+        defer { Wipe.string(shown) }
         return Page(
             language: language, title: t.codenameTitle,
             body: """
                 <p>\(html(t.codenameIntro))</p>
-                <p class="codename" id="codename">\(html(words))</p>
+                <p class="codename" id="codename">\(shown)</p>
                 <p>\(html(t.codenameUse))</p>
                 <p><a class="button" href="/\(language.rawValue)/">\(html(t.codenameDone))</a></p>
                 """, switchPath: "/\(language.other.rawValue)/"
@@ -118,12 +120,14 @@ enum Pages {
                 return "<article class=\"reply\"><h2>\(html(t.replyFrom(day: t.date(reply.day.description))))</h2>\n"
                     + "<p class=\"from\">\(html(by))</p>\n\(paragraphs(reply.text))\n</article>"
             }.joined(separator: "\n")
+        let fields = followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB)
+        defer { Wipe.string(fields) }
         return Page(
             language: language, title: t.mailboxTitle,
             body: """
                 \(shown)
                 <h2>\(html(t.addMoreTitle))</h2>
-                \(followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB))
+                \(fields)
                 """, switchPath: "/\(language.other.rawValue)/return"
         ).rendered
     }
@@ -138,12 +142,15 @@ enum Pages {
         let again =
             filesToChooseAgain.isEmpty
             ? "" : "<p class=\"problem\">\(html(t.chooseFilesAgain(filesToChooseAgain.joined(separator: ", "))))</p>"
+        let fields = followUpFields(
+            language, csrf: csrf, codename: codename, limitMiB: limitMiB, statement: statement)
+        defer { Wipe.string(fields) }
         return Page(
             language: language, title: t.addMoreTitle,
             body: """
                 <p class="problem" role="alert">\(html(problem))</p>
                 \(again)
-                \(followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB, statement: statement))
+                \(fields)
                 """, switchPath: "/\(language.other.rawValue)/return"
         ).rendered
     }
@@ -153,12 +160,14 @@ enum Pages {
         statement: String = ""
     ) -> String {
         let t = Strings(language)
+        let (codename, statement) = (html(codename), html(statement))
+        defer { [codename, statement].forEach(Wipe.string) }
         return """
             <form method="post" action="/\(language.rawValue)/follow-up" enctype="multipart/form-data" accept-charset="utf-8">
             <input type="hidden" name="csrf" value="\(html(csrf))">
-            <input type="hidden" name="codename" value="\(html(codename))">
+            <input type="hidden" name="codename" value="\(codename)">
             <label for="statement">\(html(t.addMoreLabel))</label>
-            <textarea id="statement" name="statement" rows="8">\n\(html(statement))</textarea>
+            <textarea id="statement" name="statement" rows="8">\n\(statement)</textarea>
             <label for="files">\(html(t.filesLabel))</label>
             <p class="hint" id="files-hint">\(html(t.filesHint(limitMiB: limitMiB)))</p>
             <input id="files" name="files" type="file" multiple aria-describedby="files-hint">

@@ -71,11 +71,19 @@ struct FormReader {
         var current: Part?
         var received = 0
         let nonce = FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value)
+        defer {
+            parser.wipe()
+            if let text = current?.text { Wipe.bytes(text) }
+        }
         do {
             for try await buffer in request.body {
+                // Her words, in the buffer they arrived in, are zeroed once parsed.
+                defer { Wipe.buffer(buffer) }
                 received += buffer.readableBytes
                 guard received <= limit + (2 << 20) else { throw Failure.tooLarge }
-                for event in try parser.feed(buffer.readableBytesView) {
+                let events = try parser.feed(buffer.readableBytesView)
+                defer { for case .bytes(let bytes) in events { Wipe.bytes(bytes) } }
+                for event in events {
                     do {
                         try handle(event, &current, tokens: tokens, nonce: nonce)
                     } catch let refusal as Failure where Self.keepsReading(refusal) && failure == nil {
@@ -140,12 +148,13 @@ struct FormReader {
             if let file = part.file {
                 try file.write(bytes)
             } else if part.name != "files" {
-                part.text += bytes
+                current = nil  // so the text's storage is not shared, and grows without leaving a copy behind
+                Wipe.append(bytes, to: &part.text)
+                current = part
                 textBytes += bytes.count
                 guard part.text.count <= Self.fieldLimits[part.name, default: 0], textBytes <= Self.textLimit else {
                     throw Failure.tooLarge
                 }
-                current = part
             }
         case .end:
             guard let part = current else { throw Failure.malformed }
@@ -153,9 +162,12 @@ struct FormReader {
             if let file = part.file {
                 if let attachment = try file.finish() { uploads.append(attachment) }
             } else if part.name != "files" {
+                defer { Wipe.bytes(part.text) }
                 guard let text = String(validating: part.text, as: UTF8.self) else { throw Failure.malformed }
                 // Browsers send a textarea's line breaks as CR LF; testimony keeps plain LF.
-                fields[part.name] = text.replacingOccurrences(of: "\r\n", with: "\n")
+                let plain = text.replacingOccurrences(of: "\r\n", with: "\n")
+                if plain != text { Wipe.string(text) }
+                fields[part.name] = plain
                 if part.name == "csrf", failure == nil {
                     do { try tokens.check(text, nonce: nonce) } catch let refusal as FormTokens.Refusal {
                         throw Failure.token(refusal)
@@ -170,6 +182,11 @@ struct FormReader {
         var name: String
         var file: FileIntake?
         var text: [UInt8] = []
+    }
+
+    /// Zeroes the text fields she sent, once the response no longer needs them.
+    func wipe() {
+        for value in fields.values { Wipe.string(value) }
     }
 
     /// Deletes the stored files (the submission failed after reading).

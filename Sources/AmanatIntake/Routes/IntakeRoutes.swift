@@ -71,6 +71,8 @@ struct IntakeRoutes: Sendable {
     private func submit(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
         var reader = FormReader(vault: vault, limit: settings.uploadLimit, fileLimit: settings.fileLimit)
+        // Her words are zeroed once the page is made (every path: refused, stored, failed).
+        defer { reader.wipe() }
         do {
             try await reader.read(request, tokens: tokens, busy: RequestLimit.overLimit)
         } catch let failure as FormReader.Failure {
@@ -108,18 +110,22 @@ struct IntakeRoutes: Sendable {
         let uploads = reader.uploads
         let vault = self.vault
         let words: CodenameWordList.Language = language == .ru ? .russian : .english
+        defer { Wipe.testimony(testimony) }
         let codename = try await gate.run {
             try vault.submit(testimony, uploads: uploads, codenameLanguage: words).codename
         }
-        return Response.page(Pages.codename(language, words: codename.reveal()))
+        let shown = codename.reveal()
+        defer { Wipe.string(shown) }
+        return Response.page(Pages.codename(language, words: shown))
     }
 
     private func open(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
         // Only the forms with words to give back are read when the server is busy.
         if RequestLimit.overLimit { throw HTTPError(.serviceUnavailable) }
-        let body = try await request.body.collect(upTo: 16 * 1024)
-        guard let form = URLEncodedForm(Array(body.readableBytesView)) else {
+        let body = try await Self.collect(request, upTo: 16 * 1024)
+        defer { Wipe.bytes(body) }
+        guard let form = URLEncodedForm(body) else {
             return Response.page(
                 Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
                 status: .badRequest)
@@ -133,6 +139,7 @@ struct IntakeRoutes: Sendable {
             }
         }
         let typed = form["codename"] ?? ""
+        defer { form.wipe() }
         let vault = self.vault
         do {
             let codename = try Codename(typed: SecretBytes(utf8: typed))
@@ -156,6 +163,7 @@ struct IntakeRoutes: Sendable {
     private func followUp(_ request: Request, language: Language) async throws -> Response {
         let t = Strings(language)
         var reader = FormReader(vault: vault, limit: settings.uploadLimit, fileLimit: settings.fileLimit)
+        defer { reader.wipe() }
         do {
             try await reader.read(request, tokens: tokens, busy: RequestLimit.overLimit)
         } catch let failure as FormReader.Failure {
@@ -172,6 +180,7 @@ struct IntakeRoutes: Sendable {
             }
         }
         let statement = reader.fields["statement"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        defer { Wipe.string(statement) }
         guard !statement.isEmpty || !reader.uploads.isEmpty else {
             reader.discard()
             return Response.page(
@@ -225,6 +234,22 @@ struct IntakeRoutes: Sendable {
             response.headers[.retryAfter] = "60"
             return response
         }
+    }
+
+    /// A small body, bounded, read into an array that is zeroed by the caller; each network buffer is zeroed too.
+    private static func collect(_ request: Request, upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        do {
+            for try await buffer in request.body {
+                defer { Wipe.buffer(buffer) }
+                guard bytes.count + buffer.readableBytes <= limit else { throw HTTPError(.contentTooLarge) }
+                Wipe.append(buffer.readableBytesView, to: &bytes)
+            }
+        } catch {
+            Wipe.bytes(bytes)
+            throw error
+        }
+        return bytes
     }
 
     private static func lines(_ text: String?) -> [String] {

@@ -96,7 +96,9 @@ extension Language {
 
 extension Response {
     /// An HTML page.
+    /// The page's text is zeroed once copied into the body, which `ResponseWiper` zeroes once it is sent.
     static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        defer { Wipe.string(html) }
         var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         response.headers[.contentType] = "text/html; charset=utf-8"
         return response

@@ -102,6 +102,11 @@ extension Amanat {
         func run() throws {
             // Before any testimony or codename reaches memory: no core file, no tracing by other users.
             try ProcessHardening.forbidCoreDumps()
+            // And memory freed after a request keeps nothing of it (glibc's allocator overwrites freed blocks).
+            if !FreedMemory.clearWhenFreed() {
+                Diagnostics.warning(
+                    "this C library cannot overwrite freed memory; copies of what sources send may stay in it longer")
+            }
             let vault = try openTrusted()
             let (host, port) = Self.address(listen)!
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
