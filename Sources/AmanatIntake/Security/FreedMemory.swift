@@ -24,4 +24,20 @@ public enum FreedMemory {
         return false
         #endif
     }
+
+    /// glibc keeps up to seven small freed blocks of each size in per-thread caches (tcache), and does not
+    /// overwrite those, whatever `M_PERTURB` says; the caches can only be turned off as a process starts
+    /// (`GLIBC_TUNABLES=glibc.malloc.tcache_count=0`). This runs the same command again with them off, unless
+    /// they already are or the tunable was set otherwise; it returns only when it cannot (not Linux, or exec
+    /// failed), and the command then runs with the caches. Call it before anything is read or opened.
+    public static func restartWithoutThreadCaches() {
+        #if os(Linux)
+        let name = "GLIBC_TUNABLES"
+        let current = getenv(name).map { String(cString: $0) } ?? ""
+        guard !current.contains("glibc.malloc.tcache_count") else { return }
+        let setting = "glibc.malloc.tcache_count=0"
+        setenv(name, current.isEmpty ? setting : current + ":" + setting, 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        #endif
+    }
 }

@@ -100,6 +100,8 @@ extension Amanat {
         }
 
         func run() throws {
+            // Small freed blocks are overwritten too only without glibc's thread caches: start again without them.
+            FreedMemory.restartWithoutThreadCaches()
             // Before any testimony or codename reaches memory: no core file, no tracing by other users.
             try ProcessHardening.forbidCoreDumps()
             // And memory freed after a request keeps nothing of it (glibc's allocator overwrites freed blocks).
