@@ -56,23 +56,30 @@ deps-test: deps ## Set up .venv when missing: PyNaCl for the interop tests, nata
 build: deps ## Build everything (debug).
 	$(SWIFT) build
 
-test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium.
+test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
 	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots .build/screenshots
 	$(PYTHON) Tests/Browser/shutdown_test.py --amanat .build/debug/amanat
+	@# No copy of a statement or codename may be left in the intake's memory 10 s after its request (needs root).
+	@if [ "$$(id -u)" -eq 0 ]; then $(PYTHON) Tests/Intake/memory_scan.py --amanat .build/debug/amanat --max-copies 0; \
+	else echo "amanat: memory scan skipped: reading another process's memory needs root"; fi
 
 screenshots: deps-test ## Refresh the screenshots of the web intake in Docs/screenshots (headless Chromium).
 	$(SWIFT) build --product amanat
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots Docs/screenshots
 
-bench: deps ## Release build; Swift vs libsodium from C, the vault, and amanat vs age and gpg; writes Docs/bench.md.
+bench: deps ## Release build; Swift vs libsodium from C, the vault, amanat vs age and gpg, and what a request leaves in the intake's memory; writes Docs/bench.md.
 	@for tool in age gpg /usr/bin/time; do command -v $$tool >/dev/null || missing=1; done; \
 	if [ -n "$$missing" ]; then echo "amanat: installing age, gnupg and time for the peer comparison"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age gnupg time >/dev/null; fi
 	$(SWIFT) build -c release --product AmanatBench
 	$(SWIFT) build -c release --product SodiumBaseline
 	$(SWIFT) build -c release --product amanat
+	@sed -n '/^<!-- memory-scan:/,/^<!-- memory-scan end -->/p' Docs/bench.md > .build/memory-scan.md
 	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --amanat .build/release/amanat --out Docs/bench.md
+	@# The memory scan's section survives the rewrite; its release row is measured again (reading /proc/PID/mem needs root).
+	@if [ -s .build/memory-scan.md ]; then printf '\n' >> Docs/bench.md; cat .build/memory-scan.md >> Docs/bench.md; fi
+	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --label "release build" --bench Docs/bench.md
 
 eval-redaction: deps-test ## Score `amanat redact` on the labelled corpus (recall, precision, F2 per category), beside natasha's recall of people and places.
 	$(SWIFT) build --product amanat
