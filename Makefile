@@ -79,7 +79,8 @@ bench: deps ## Release build; Swift vs libsodium from C, the vault, amanat vs ag
 	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --amanat .build/release/amanat --out Docs/bench.md
 	@# The memory scan's section survives the rewrite; its release row is measured again (reading /proc/PID/mem needs root).
 	@if [ -s .build/memory-scan.md ]; then printf '\n' >> Docs/bench.md; cat .build/memory-scan.md >> Docs/bench.md; fi
-	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --label "release build" --bench Docs/bench.md
+	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --bench Docs/bench.md \
+	  --label "release: zeroed, M_PERTURB, no thread caches (the default)"
 
 eval-redaction: deps-test ## Score `amanat redact` on the labelled corpus (recall, precision, F2 per category), beside natasha's recall of people and places.
 	$(SWIFT) build --product amanat
