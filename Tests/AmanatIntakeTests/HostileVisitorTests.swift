@@ -70,6 +70,39 @@ struct HostileVisitorTests {
         #expect(answer.hasPrefix("HTTP/1.1 400"), "the form was read and answered: \(answer.prefix(40))")
     }
 
+    @Test("as many slow uploads as the request limit hold the server only until their grace runs out")
+    func slowUploadsAtTheRequestLimit() async throws {
+        let fixture = try IntakeFixture(concurrencyLimit: 4)
+        let (before, closed, after) = try await withLiveIntake(fixture, Self.short) {
+            port -> (String, Double?, String) in
+            let head =
+                "POST /en/submit HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(MultipartBody.contentType)\r\n"
+                + "Content-Length: 100000\r\n\r\n--\(MultipartBody.boundary)\r\n"
+            let slow = try (0..<4).map { _ in try RawConnection(port: port) }
+            for connection in slow { connection.send(head) }
+            Thread.sleep(forTimeInterval: 0.3)
+            let health = "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            let busy = try RawConnection(port: port)
+            busy.send(health)
+            let before = busy.receive(for: 2).text
+            // Each trickles 8 bytes every 100 ms, far below the floor, until the server has closed them all.
+            let started = Date()
+            var open = Set(slow.indices)
+            while !open.isEmpty, Date().timeIntervalSince(started) < 8 {
+                for index in open where !slow[index].send("abcdefgh") || slow[index].receive(for: 0.025).closed {
+                    open.remove(index)
+                }
+            }
+            let closed = open.isEmpty ? Date().timeIntervalSince(started) : nil
+            let next = try RawConnection(port: port)
+            next.send(health)
+            return (before, closed, next.receive(for: 2).text)
+        }
+        #expect(before.hasPrefix("HTTP/1.1 503"), "the slow uploads held every request slot: \(before.prefix(40))")
+        #expect(closed != nil && closed! < 5, "closed after \(String(describing: closed)) s")
+        #expect(after.hasPrefix("HTTP/1.1 200"), "\(after.prefix(40))")
+    }
+
     @Test("beyond --max-connections a connection gets a short busy answer and is closed, while the first are held")
     func connectionCap() async throws {
         let fixture = try IntakeFixture()
