@@ -109,6 +109,14 @@ extension Amanat {
                 Diagnostics.warning(
                     "this C library cannot overwrite freed memory; copies of what sources send may stay in it longer")
             }
+            // Room for every connection the cap allows, or the cap cannot keep descriptors from running out.
+            let needed = FileDescriptors.needed(connections: maxConnections, requests: maxRequests)
+            let available = FileDescriptors.raiseLimit(to: needed)
+            if available < needed {
+                Diagnostics.warning(
+                    "the open-file limit (\(available)) is below what --max-connections and --max-requests need "
+                        + "(\(needed)); raise it (LimitNOFILE=, ulimit -n) or lower --max-connections")
+            }
             let vault = try openTrusted()
             let (host, port) = Self.address(listen)!
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
