@@ -13,11 +13,11 @@ import Testing
 @Suite("An intake that survives a hostile visitor")
 struct HostileVisitorTests {
     /// Short limits; the idle timeout is long, so only the limit under test can close a connection.
-    static func short(_ settings: inout IntakeSettings) {
-        settings.idleTimeoutSeconds = 30
-        settings.headerTimeoutSeconds = 1
-        settings.uploadGraceSeconds = 1
-        settings.minimumUploadRate = 1024
+    static func short(headerTimeout: Int = 1, grace: Int = 1) -> [String] {
+        [
+            "--idle-timeout", "30", "--header-timeout", "\(headerTimeout)", "--upload-grace", "\(grace)",
+            "--min-upload-rate", "1",
+        ]
     }
 
     /// Seconds from now until the server closes `connection` while `trickle` sends a little every 100 ms; nil
@@ -35,7 +35,7 @@ struct HostileVisitorTests {
     @Test("headers trickled one byte at a time are cut off at the header timeout")
     func slowHeaders() async throws {
         let fixture = try IntakeFixture()
-        let closed = try await withLiveIntake(fixture, Self.short) { port -> Double? in
+        let closed = try await withLiveIntake(fixture, Self.short()) { port -> Double? in
             let connection = try RawConnection(port: port)
             guard connection.send("GET /en/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ") else { return 0.0 }
             return Self.secondsUntilClosed(connection, within: 6, trickle: "a")
@@ -46,7 +46,7 @@ struct HostileVisitorTests {
     @Test("a request body trickled below the floor is cut off after the grace; a brisk one is answered")
     func slowBody() async throws {
         let fixture = try IntakeFixture()
-        let (closed, answer) = try await withLiveIntake(fixture, Self.short) { port in
+        let (closed, answer) = try await withLiveIntake(fixture, Self.short()) { port in
             let head =
                 "POST /en/submit HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(MultipartBody.contentType)\r\n"
                 + "Content-Length: 100000\r\n\r\n"
@@ -64,7 +64,7 @@ struct HostileVisitorTests {
                 "POST /en/submit HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Content-Type: \(MultipartBody.contentType)\r\nContent-Length: \(bytes.count)\r\n\r\n"
             brisk.send(Array(request.utf8) + bytes)
-            return (closed, brisk.receive(for: 3).text)
+            return (closed, brisk.receive(for: 10).text)
         }
         #expect(closed != nil && closed! < 5, "closed after \(String(describing: closed)) s")
         #expect(answer.hasPrefix("HTTP/1.1 400"), "the form was read and answered: \(answer.prefix(40))")
@@ -72,19 +72,20 @@ struct HostileVisitorTests {
 
     @Test("as many slow uploads as the request limit hold the server only until their grace runs out")
     func slowUploadsAtTheRequestLimit() async throws {
-        let fixture = try IntakeFixture(concurrencyLimit: 4)
-        let (before, closed, after) = try await withLiveIntake(fixture, Self.short) {
+        let fixture = try IntakeFixture()
+        let (before, closed, after) = try await withLiveIntake(fixture, Self.short(grace: 3) + ["--max-requests", "4"])
+        {
             port -> (String, Double?, String) in
             let head =
                 "POST /en/submit HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(MultipartBody.contentType)\r\n"
                 + "Content-Length: 100000\r\n\r\n--\(MultipartBody.boundary)\r\n"
             let slow = try (0..<4).map { _ in try RawConnection(port: port) }
             for connection in slow { connection.send(head) }
-            Thread.sleep(forTimeInterval: 0.3)
+            Thread.sleep(forTimeInterval: 0.5)
             let health = "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
             let busy = try RawConnection(port: port)
             busy.send(health)
-            let before = busy.receive(for: 2).text
+            let before = busy.receive(for: 10).text
             // Each trickles 8 bytes every 100 ms, far below the floor, until the server has closed them all.
             let started = Date()
             var open = Set(slow.indices)
@@ -96,7 +97,7 @@ struct HostileVisitorTests {
             let closed = open.isEmpty ? Date().timeIntervalSince(started) : nil
             let next = try RawConnection(port: port)
             next.send(health)
-            return (before, closed, next.receive(for: 2).text)
+            return (before, closed, next.receive(for: 10).text)
         }
         #expect(before.hasPrefix("HTTP/1.1 503"), "the slow uploads held every request slot: \(before.prefix(40))")
         #expect(closed != nil && closed! < 5, "closed after \(String(describing: closed)) s")
@@ -106,16 +107,13 @@ struct HostileVisitorTests {
     @Test("beyond --max-connections a connection gets a short busy answer and is closed, while the first are held")
     func connectionCap() async throws {
         let fixture = try IntakeFixture()
-        let configure: (inout IntakeSettings) -> Void = {
-            Self.short(&$0)
-            $0.headerTimeoutSeconds = 30
-            $0.connectionLimit = 3
-        }
-        let (answer, heldOpen, health) = try await withLiveIntake(fixture, configure) { port in
+        let options = Self.short(headerTimeout: 30) + ["--max-connections", "3"]
+        let (answer, heldOpen, health) = try await withLiveIntake(fixture, options) { port in
+            Thread.sleep(forTimeInterval: 0.3)  // the start-up health check's connection is closed and counted out
             var held = try (0..<3).map { _ in try RawConnection(port: port) }
             Thread.sleep(forTimeInterval: 0.3)
             let extra = try RawConnection(port: port)
-            let answer = extra.receive(for: 3)
+            let answer = extra.receive(for: 10)
             let heldOpen = held.allSatisfy { !$0.receive(for: 0.05).closed }
             // One held connection goes away: its slot is free again once the server has seen it close.
             held.removeFirst()
@@ -124,7 +122,7 @@ struct HostileVisitorTests {
                 Thread.sleep(forTimeInterval: 0.2)
                 let next = try RawConnection(port: port)
                 next.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                health = next.receive(for: 2).text
+                health = next.receive(for: 10).text
             }
             return (answer, heldOpen && held.count == 2, health)
         }

@@ -1,6 +1,7 @@
+import AmanatCrypto
 import AmanatVault
 import Foundation
-import Hummingbird
+import Testing
 
 @testable import AmanatIntake
 
@@ -8,32 +9,76 @@ import Hummingbird
 import Glibc
 #endif
 
-/// The real server (the NIO pipeline with every channel handler, not just the router) over one fixture's
-/// vault, on a loopback port of its own; stopped when `body` returns. `body` runs on a thread of its own (sockets
+/// `amanat serve`, the real server (the NIO pipeline with every channel handler, not just the router), over one
+/// fixture's vault on a loopback port of its own, with `options`; stopped when `body` returns. It runs in its own
+/// process, so the tests running beside it cannot starve its threads. `body` runs on a thread of its own (sockets
 /// block) and returns what it saw, to be checked in the test's own task.
 func withLiveIntake<Seen: Sendable>(
-    _ fixture: IntakeFixture, _ configure: (inout IntakeSettings) -> Void,
-    _ body: @escaping @Sendable (Int) throws -> Seen
+    _ fixture: IntakeFixture, _ options: [String], _ body: @escaping @Sendable (Int) throws -> Seen
 ) async throws -> Seen {
-    var settings = fixture.settings
-    settings.host = "127.0.0.1"
-    settings.port = 0
-    configure(&settings)
-    let (ports, found) = AsyncStream.makeStream(of: Int.self)
-    let app = IntakeServer.application(vault: fixture.vault, settings: settings) { channel in
-        found.yield(channel.localAddress?.port ?? 0)
-        found.finish()
-    }
-    let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-    var next = ports.makeAsyncIterator()
-    let port = await next.next() ?? 0
-    // Sockets block: the script runs on a thread of its own, never on the pool the server's handlers need.
+    let binary = try #require(ServeBinary.path, "amanat is built beside the tests by `swift build --build-tests`")
     let outcome: Result<Seen, any Error> = await withCheckedContinuation { done in
-        Thread.detachNewThread { done.resume(returning: Result { try body(port) }) }
+        Thread.detachNewThread {
+            done.resume(
+                returning: Result {
+                    let port = try RawConnection.freePort()
+                    let server = Process()
+                    server.executableURL = URL(fileURLWithPath: binary)
+                    server.arguments =
+                        [
+                            "serve", "--vault", fixture.directory, "--listen", "127.0.0.1:\(port)",
+                            "--administrator-key", fixture.administrator.publicKey.stringRepresentation,
+                        ] + options
+                    var environment = ProcessInfo.processInfo.environment
+                    environment["AMANAT_TEST_WEAK_KEYS"] = "1"
+                    environment["XDG_CONFIG_HOME"] = fixture.directory + "/config"
+                    server.environment = environment
+                    server.standardOutput = FileHandle.nullDevice
+                    server.standardError = FileHandle.nullDevice
+                    try server.run()
+                    defer {
+                        server.terminate()
+                        server.waitUntilExit()
+                    }
+                    try ServeBinary.waitUntilServing(port: port, server)
+                    return try body(port)
+                })
+        }
     }
-    server.cancel()
-    _ = await server.result
     return try outcome.get()
+}
+
+/// Finding and starting the `amanat` executable.
+enum ServeBinary {
+    /// The `amanat` built beside the test bundle, if any.
+    static var path: String? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("amanat")
+                .path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("amanat").path,
+            Bundle.main.bundleURL.appendingPathComponent("amanat").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    struct NotServing: Error, CustomStringConvertible {
+        let description = "amanat serve did not answer /health within 60 s"
+    }
+
+    /// Waits until the server answers `/health`.
+    static func waitUntilServing(port: Int, _ server: Process) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, server.isRunning {
+            if let connection = try? RawConnection(port: port),
+                connection.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                connection.receive(for: 5).text.hasPrefix("HTTP/1.1 200")
+            {
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw NotServing()
+    }
 }
 
 /// A bare TCP connection to the server on loopback, for what no HTTP client does: trickling bytes, holding a
@@ -62,6 +107,23 @@ final class RawConnection {
     }
 
     deinit { close(descriptor) }
+
+    /// A loopback port nobody listens on right now.
+    static func freePort() throws -> Int {
+        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(probe) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(code: errno) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
 
     /// Sends bytes; false once the server has closed the connection.
     @discardableResult
