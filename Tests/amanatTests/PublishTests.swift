@@ -102,4 +102,38 @@ struct PublishTests {
         #expect(try n.cli.run(["redact", n.record, "--plan-out", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
         #expect(try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan.json"), "--excerpt", "9..5"] + n.story.lawyer).status == 64)
     }
+
+    @Test("case terms: the editor lists a name for the case; plans remove it, and an older plan keeping it is refused")
+    func caseTerms() throws {
+        let n = try Newsroom()
+        // An older plan in which the editor chose to keep "Магомед" (a review candidate).
+        let kept = try n.edit(try n.plan(), "Магомед", to: "keep", into: "kept.json")
+        let names = try n.cli.write("names.txt", "Магомед Мусаев\nplace: Назрань\n", mode: 0o600)
+        let added = try n.cli.run(["case", "terms", n.caseID, "--from-file", names] + n.story.lawyer)
+        #expect(added.status == 0 && added.err.contains("now lists 2"), "\(added.err)")
+        let listed = try n.cli.ok(["case", "terms", n.caseID, "--list", "--json"] + n.story.lawyer)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [[String: String]])
+        #expect(terms == [["text": "Магомед Мусаев", "kind": "person"], ["text": "Назрань", "kind": "place"]])
+        // The reader may list but not change; the refusal names the permission.
+        let reader = ["--identity", n.readerID, "--passphrase-file", n.story.lawyerPass]
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--list"] + reader).status == 0)
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--add", "Ахмед"] + reader).status == 4)
+        // The older plan is refused: the name is now on the case's list.
+        let refused = try n.cli.run(["publish", n.record, "--plan", kept] + n.story.lawyer)
+        #expect(refused.status == 5 && !refused.err.contains("Магомед"), "\(refused.err)")
+        // A new plan finds it as a case term, with a label.
+        let plan = try n.plan("plan2.json")
+        let spans = try #require(plan["spans"] as? [[String: Any]])
+        let magomed = try #require(spans.first { $0["text"] as? String == "Магомед" })
+        #expect(magomed["detector"] as? String == "case-term" && magomed["action"] as? String == "pseudonymise")
+        let published = try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan2.json")] + n.story.lawyer)
+        #expect(published.status == 0, "\(published.err)")
+        // Removing, and removing what is not listed.
+        let removed = try n.cli.run(["case", "terms", n.caseID, "--remove", "Назрань", "--list"] + n.story.lawyer)
+        #expect(removed.status == 0 && !removed.out.contains("Назрань") && removed.out.contains("Магомед Мусаев"))
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--remove", "Грозный"] + n.story.lawyer).status == 64)
+        #expect(try n.cli.run(["case", "terms", n.caseID] + n.story.lawyer).status == 64)
+        try n.cli.ok(["audit", "--verify"])
+    }
 }

@@ -1,19 +1,8 @@
-/// Escapes text for HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`).
-func html(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
+import AmanatVault
+import Foundation
+
+/// Escapes text for HTML element content and attribute values (`HTMLText`, shared with the projections).
+func html(_ text: String) -> String { HTMLText.escaped(text) }
 
 /// Text as HTML paragraphs: blank lines separate paragraphs, single line breaks become `<br>`.
 func paragraphs(_ text: String) -> String {
@@ -34,30 +23,28 @@ struct Page {
     var rendered: String {
         let t = Strings(language)
         return """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
-        <title>\(html(title)) — Amanat</title>
-        <link rel="stylesheet" href="/style.css">
-        </head>
-        <body>
-        <header>
-        <a class="home" href="/\(language.rawValue)/">Amanat</a>
-        <a class="lang" href="\(html(switchPath))" hreflang="\(language.other.rawValue)" lang="\(language.other.rawValue)">\(language.other.ownName)</a>
-        </header>
-        <main>
-        <h1>\(html(title))</h1>
-        \(body)
-        </main>
-        <footer><p>\(t.footer)</p></footer>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <title>\(html(title)) — Amanat</title>
+            <link rel="stylesheet" href="/style.css">
+            </head>
+            <body>
+            <header>
+            <a class="home" href="/\(language.rawValue)/">Amanat</a>
+            <a class="lang" href="\(html(switchPath))" hreflang="\(language.other.rawValue)" lang="\(language.other.rawValue)">\(language.other.ownName)</a>
+            </header>
+            <main>
+            <h1>\(html(title))</h1>
+            \(body)
+            </main>
+            <footer><p>\(t.footer)</p></footer>
+            </body>
+            </html>
 
-        """
+            """
     }
 }
-
-import Foundation

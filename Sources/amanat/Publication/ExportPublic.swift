@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatPublication
 import AmanatVault
 import ArgumentParser
 import Foundation
@@ -40,7 +41,9 @@ extension Amanat {
             for projection in projections {
                 let path = (out as NSString).appendingPathComponent("\(projection.id).\(format.rawValue)")
                 let writer = try AtomicFileWriter(path: path, permissions: 0o644, overwrite: true)
-                try Array(try format.render(projection).utf8).withUnsafeBytes { try writer.write($0) }
+                try Array(try ProjectionFile.render(projection, as: format).utf8).withUnsafeBytes {
+                    try writer.write($0)
+                }
                 try writer.commit()
                 print(path)
             }
@@ -72,21 +75,10 @@ extension Amanat {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIError.notFound("\(file): cannot read this file")
             }
-            guard let content = String(data: data, encoding: .utf8) else {
-                throw AmanatVaultError.projectionNotVerified("the file is not UTF-8 text")
-            }
-            let (projection, format) = try ProjectionFormat.parse(content)
-            try projection.verify(signedBy: expected.signing)
-            // Bytes, not Strings: String equality is canonical equivalence, under which a byte order mark
-            // or "e" + U+0301 in place of "é" would pass. Only the exact bytes that were signed verify.
-            guard Data(try format.render(projection).utf8) == data else {
-                throw AmanatVaultError.projectionNotVerified(
-                    "the file's bytes differ from what was signed (its text or layout, or an invisible change such as "
-                        + "a byte order mark or another Unicode form of a letter)")
-            }
+            let (projection, _) = try ProjectionFile.verify(data, signer: expected.signing)
             print(
-                "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint)."
-            )
+                "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), "
+                    + "\(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
         }
 
         static func publicKey(_ text: String) throws -> Identity.PublicKey { try PublicKeyArgument.parse(text) }
