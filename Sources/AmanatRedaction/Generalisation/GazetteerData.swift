@@ -1,6 +1,7 @@
 /// The bundled gazetteer: towns and villages, each with the region (republic, krai, oblast or
 /// country) it generalises to. Written for Amanat (see Docs/redaction.md); names in Russian
 /// nominative, the region in Russian and English.
+// swift-format-ignore-file
 enum GazetteerData {
     /// A region places generalise to: a short key, its Russian name (nominative) and its English name.
     struct Region { let key: String; let russian: String; let english: String }
