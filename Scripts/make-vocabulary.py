@@ -282,7 +282,7 @@ def swift_source(header, doc, name, stems):
         "// swift-format-ignore-file\n"
         "extension CommonVocabulary {\n"
         f"    /// {doc}\n"
-        f'    static let {name} = #"""\n'
+        f'    static let {name}: StaticString = #"""\n'
         + "\n".join(stems) + "\n"
         '"""#\n'
         "}\n"

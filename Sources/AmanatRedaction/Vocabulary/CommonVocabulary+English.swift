@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 extension CommonVocabulary {
     /// Snowball stems of common lower-case English words that are not also stems of proper names.
-    static let englishStems = #"""
+    static let englishStems: StaticString = #"""
 aardvark
 abaci
 aback

@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 extension CommonVocabulary {
     /// Snowball stems of common lower-case Russian words that are not also stems of proper names.
-    static let russianStems = #"""
+    static let russianStems: StaticString = #"""
 абажур
 абажурн
 абажурчик
