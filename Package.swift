@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "AmanatRedactionTests",
             dependencies: ["AmanatRedaction"],
-            exclude: ["Corpus"],
+            exclude: ["Corpus", "HeldOut"],
             swiftSettings: strictSwift
         ),
         .testTarget(
