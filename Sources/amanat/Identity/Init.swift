@@ -17,10 +17,12 @@ extension Amanat {
                 Examples:
                   amanat init --vault ./vault           (identity: ./vault-administrator.id)
                   amanat init --vault /srv/amanat/vault --identity-out ~/admin.id
+                  amanat init --vault ./vault --json
                 """
         )
 
         @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
 
         @Option(
             help: ArgumentHelp(
@@ -83,10 +85,23 @@ extension Amanat {
                 try? manager.removeItem(atPath: vault.path)
                 throw error
             }
+            if output.json {
+                return try output.printJSON(
+                    Created(
+                        vault: vault.path, identity_file: identityPath,
+                        public_key: administrator.publicKey.stringRepresentation,
+                        fingerprint: administrator.publicKey.fingerprint.description, organisation: organisation))
+            }
             print("Created the vault at \(vault.path).")
             print("Administrator identity: \(identityPath)")
             print("Intake public key: \(administrator.publicKey.stringRepresentation)")
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
+        }
+
+        /// What `init --json` prints (Docs/cli.md): paths and public values only.
+        struct Created: Encodable {
+            let vault: String, identity_file: String, public_key: String, fingerprint: String
+            let organisation: String?
         }
 
         /// Whether `path` would land inside `folder` (which need not exist yet), comparing absolute paths.

@@ -109,7 +109,7 @@ struct IdentityOptions: ParsableArguments {
     }
 }
 
-/// `--json`, for commands that read.
+/// `--json`: one JSON object (or array) on standard output and nothing else there (schemas in Docs/cli.md).
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON (schema in Docs/cli.md) instead of text.")
     var json = false
