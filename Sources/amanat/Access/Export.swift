@@ -10,7 +10,8 @@ extension Amanat {
             abstract: "Export a case as one encrypted, signed bundle for a lawyer outside the vault.",
             discussion: """
                 Only the lawyer's key opens the bundle; anyone can check its signature with \
-                `amanat verify`. She keeps what it holds even if her grant is later revoked.
+                `amanat verify`. She keeps what it holds even if her grant is later revoked. If her grant \
+                on the case was revoked or has expired, export asks first (or needs --yes).
 
                 Examples:
                   amanat export CASE --to amanat1yxod… --out case-7.amanat
@@ -26,6 +27,8 @@ extension Amanat {
         var to: String
         @Option(help: ArgumentHelp("The bundle to write (mode 600; never overwritten).", valueName: "FILE.amanat"))
         var out: String
+        @Flag(help: "Export even if her grant on the case was revoked or has expired, without asking.")
+        var yes = false
         @OptionGroup var output: OutputOptions
 
         /// What `export --json` prints (Docs/cli.md): the bundle, the case and both public keys.
@@ -39,6 +42,9 @@ extension Amanat {
             let vault = try self.vault.open()
             let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let recipient = try PublicKeyArgument.parse(to)
+            if let reason = try ExportRecipientCheck.lapsedAccess(of: recipient, on: caseID, in: vault) {
+                try ExportRecipientCheck.confirm(reason, yes: yes)
+            }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let count = try vault.exportCase(caseID, to: recipient, path: out, administrator: administrator)
             if output.json {
