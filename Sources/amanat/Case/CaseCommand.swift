@@ -71,7 +71,7 @@ extension Amanat.CaseCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File records into a case; its grantees can then open them.",
-            discussion: "Example:\n  amanat case assign 38fa8e 9c1f0a 77b2d4      (ids or their first 6+ characters)"
+            discussion: "Example:\n  amanat case assign 38fa8e 9c1f0a 77b2d4  (ids or their first 6+ characters)"
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions

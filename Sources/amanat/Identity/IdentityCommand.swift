@@ -68,7 +68,7 @@ extension Amanat.IdentityCommand {
 
                 Examples:
                   amanat identity show ~/lawyer.id --json
-                  amanat identity show amanat1yxod…          (a key pasted from an email)
+                  amanat identity show amanat1yxod…     (a key pasted from an email)
                 """
         )
 

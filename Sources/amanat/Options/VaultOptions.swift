@@ -109,6 +109,26 @@ struct IdentityOptions: ParsableArguments {
     }
 }
 
+/// `--identity FILE` (required) and `--passphrase-file FILE`, for commands that cannot work without an
+/// identity given explicitly (a lawyer's or an editor's): the usage line then shows `--identity` as required.
+struct RequiredIdentityOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Your identity file (made by `amanat identity new`).", valueName: "FILE"))
+    var identity: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read the passphrase from FILE (mode 600) instead of asking; or set AMANAT_PASSPHRASE.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    /// Unlocks the identity at `identity`.
+    func unlock() throws -> Identity {
+        try IdentityOptions(identity: identity, passphraseFile: passphraseFile).unlock()
+    }
+}
+
 /// `--json`: one JSON object (or array) on standard output and nothing else there (schemas in Docs/cli.md).
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON (schema in Docs/cli.md) instead of text.")
