@@ -22,7 +22,6 @@ extension Amanat {
         )
 
         @OptionGroup var vault: VaultOptions
-        @OptionGroup var output: OutputOptions
 
         @Option(
             help: ArgumentHelp(
@@ -42,6 +41,8 @@ extension Amanat {
                 "The organisation's name, shown to sources beside the administrator's replies.",
                 valueName: "NAME"))
         var organisation: String?
+
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if let organisation, !Vault.isAcceptableName(organisation.trimmingCharacters(in: .whitespacesAndNewlines)) {
