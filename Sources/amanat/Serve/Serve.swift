@@ -68,6 +68,7 @@ extension Amanat {
         func run() throws {
             // Before any testimony or codename reaches memory: no core file, no tracing by other users.
             try ProcessHardening.forbidCoreDumps()
+            try IdentityFileGuard.refuse(in: vault.path, outside: vault.defaultAdministratorIdentityPath)
             let vault = try openTrusted()
             let (host, port) = Self.address(listen)!
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
