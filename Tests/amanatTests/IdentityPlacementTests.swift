@@ -71,4 +71,26 @@ struct IdentityPlacementTests {
         let moved = try s.cli.run(arguments)
         #expect(!moved.err.contains("identity file"), "\(moved.err)")
     }
+
+    @Test("init --administrator-key makes a vault with no secret key anywhere; her first action signs it")
+    func publicKeyOnly() throws {
+        let cli = try CLI()
+        let pass = try cli.write("admin.pass", "администратор пароль 1\n")
+        let made = try cli.ok(["identity", "new", "--out", cli.path("admin.id"), "--passphrase-file", pass])
+        let key = try #require(CLI.value(after: "Public key: ", in: made))
+        let out = try cli.ok(["init", "--administrator-key", key])
+        #expect(out.contains("no secret key is on this machine"), "\(out)")
+        #expect(Self.identityFiles(in: cli.path("vault")).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("vault-administrator.id")))
+        // The intake's work needs no secret; the administrator's first action, with her identity, signs.
+        _ = try cli.ok(["submit", "--lang", "ru"], input: "Свидетельство.")
+        let admin = ["--identity", cli.path("admin.id"), "--passphrase-file", pass]
+        #expect(try cli.ok(["case", "new", "Дело"] + admin).hasPrefix("Created case "))
+        try cli.ok(["audit", "--verify"])
+        // A key with a secret option, or a malformed key, is refused before anything is made.
+        let mixed = try cli.run(["init", "--vault", cli.path("v2"), "--administrator-key", key, "--passphrase-file", pass])
+        #expect(mixed.status == 64 && !FileManager.default.fileExists(atPath: cli.path("v2")))
+        let bad = try cli.run(["init", "--vault", cli.path("v3"), "--administrator-key", "amanat1nonsense"])
+        #expect(bad.status == 64 && !FileManager.default.fileExists(atPath: cli.path("v3")), "\(bad.err)")
+    }
 }

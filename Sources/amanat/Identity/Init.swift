@@ -14,9 +14,15 @@ extension Amanat {
                 (never inside it: `amanat serve` refuses a vault folder holding one); keep a backup offline. \
                 On a server, move it off the machine after setting up: submitting needs only the public key.
 
+                For an intake server that must never hold the administrator's secret key, make the vault \
+                from her public key alone with --administrator-key: no identity is written, and the \
+                vault's settings are signed at her first action (until then every reader warns that they \
+                are not).
+
                 Examples:
                   amanat init --vault ./vault           (identity: ./vault-administrator.id)
                   amanat init --vault /srv/amanat/vault --identity-out ~/admin.id
+                  amanat init --vault /srv/amanat/vault --administrator-key admin.pub
                   amanat init --vault ./vault --json
                 """
         )
@@ -42,9 +48,18 @@ extension Amanat {
                 valueName: "NAME"))
         var organisation: String?
 
+        /// `--administrator-key KEY` (from `VaultOptions`): here, the key the vault is made from, alone. Only the
+        /// option counts, never AMANAT_ADMINISTRATOR_KEY, so that a set variable cannot change what init makes.
+        private var administratorKey: String? { vault.administratorKey }
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            if administratorKey != nil, identityOut != nil || passphraseFile != nil || organisation != nil {
+                throw ValidationError(
+                    "--administrator-key makes a vault without a secret key: leave out --identity-out, "
+                        + "--passphrase-file and --organisation (she names the organisation later, with her identity)")
+            }
             if let organisation, !Vault.isAcceptableName(organisation.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 throw ValidationError("--organisation must be 1 to 120 bytes of text, without control characters")
             }
@@ -55,6 +70,7 @@ extension Amanat {
             if let contents = try? manager.contentsOfDirectory(atPath: vault.path), !contents.isEmpty {
                 throw AmanatVaultError.vaultExists(path: vault.path)
             }
+            if let administratorKey { return try createFromPublicKey(try PublicKeyArgument.parse(administratorKey)) }
             let identityPath = identityOut ?? vault.defaultAdministratorIdentityPath
             if manager.fileExists(atPath: identityPath) {
                 throw CLIError.usage(
@@ -99,9 +115,26 @@ extension Amanat {
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
         }
 
+        /// `--administrator-key`: the vault from the public key alone.
+        private func createFromPublicKey(_ key: Identity.PublicKey) throws {
+            _ = try Vault.create(
+                at: vault.path, administratorKey: key, codenameParameters: KeyStretching.codenames,
+                knownVaults: VaultOptions.knownVaults)
+            if output.json {
+                return try output.printJSON(
+                    Created(
+                        vault: vault.path, identity_file: nil, public_key: key.stringRepresentation,
+                        fingerprint: key.fingerprint.description, organisation: nil))
+            }
+            print("Created the vault at \(vault.path) from the administrator's public key; no secret key is on this machine.")
+            print("Intake public key: \(key.stringRepresentation)")
+            print("Fingerprint: \(key.fingerprint)")
+            print("Its settings are signed at the administrator's first action with her identity.")
+        }
+
         /// What `init --json` prints (Docs/cli.md): paths and public values only.
         struct Created: Encodable {
-            let vault: String, identity_file: String, public_key: String, fingerprint: String
+            let vault: String, identity_file: String?, public_key: String, fingerprint: String
             let organisation: String?
         }
 

@@ -36,7 +36,7 @@ extension Amanat {
         )
 
         @OptionGroup var vault: VaultOptions
-        @OptionGroup var identity: IdentityOptions
+        @OptionGroup var identity: RequiredIdentityOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The record id (or its first 6+ characters).", valueName: "RECORD"))
         var record: String
