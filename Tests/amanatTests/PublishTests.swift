@@ -136,4 +136,26 @@ struct PublishTests {
         #expect(try n.cli.run(["case", "terms", n.caseID] + n.story.lawyer).status == 64)
         try n.cli.ok(["audit", "--verify"])
     }
+
+    @Test("export-public and verify-projection print one JSON object with --json, public values only")
+    func json() throws {
+        let n = try Newsroom()
+        _ = try n.plan()
+        let published = try n.cli.ok(["publish", n.record, "--plan", n.cli.path("plan.json"), "--json"] + n.story.lawyer)
+        let projection = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [String: Any])
+        let id = try #require(projection["id"] as? String)
+        let exported = try n.cli.ok(["export-public", n.caseID, "--format", "html", "--out", n.cli.path("pub"), "--json"])
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+        let files = try #require(written["files"] as? [[String: String]])
+        #expect(written["format"] as? String == "html" && files.map { $0["projection"] } == [id])
+        let path = try #require(files.first?["path"])
+        let verified = try n.cli.ok(["verify-projection", path, "--key", n.story.lawyerKey, "--json"])
+        let good = try #require(try JSONSerialization.jsonObject(with: Data(verified.utf8)) as? [String: String])
+        #expect(good["projection"] == id && good["format"] == "html" && good["language"] == "ru")
+        #expect(!verified.contains("Заир") && !exported.contains("Заир"))
+        // A bad file is still an error with no JSON on standard output.
+        try n.cli.write("bad.html", "<p>nothing signed</p>", mode: 0o644)
+        let bad = try n.cli.run(["verify-projection", n.cli.path("bad.html"), "--key", n.story.lawyerKey, "--json"])
+        #expect(bad.status == 65 && bad.out.isEmpty)
+    }
 }

@@ -24,6 +24,15 @@ extension Amanat {
         @Argument(help: ArgumentHelp("The case id (or its first 6+ characters).", valueName: "CASE")) var caseID: String
         @Option(help: ArgumentHelp("md, html or json.", valueName: "FORMAT")) var format: ProjectionFormat = .md
         @Option(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR")) var out: String
+        @OptionGroup var output: OutputOptions
+
+        /// What `export-public --json` prints: the files written, public values only.
+        struct Written: Encodable {
+            struct File: Encodable {
+                let path: String, projection: String, published: String, language: String
+            }
+            let `case`: String, format: String, files: [File]
+        }
 
         func run() throws {
             let vault = try self.vault.open()
@@ -38,6 +47,7 @@ extension Amanat {
             } catch {
                 throw CLIError.usage("cannot create the folder \(out)", hint: "check the path and its permissions")
             }
+            var written: [Written.File] = []
             for projection in projections {
                 let path = (out as NSString).appendingPathComponent("\(projection.id).\(format.rawValue)")
                 let writer = try AtomicFileWriter(path: path, permissions: 0o644, overwrite: true)
@@ -45,7 +55,14 @@ extension Amanat {
                     try writer.write($0)
                 }
                 try writer.commit()
-                print(path)
+                written.append(
+                    .init(
+                        path: path, projection: projection.id.description, published: projection.published.description,
+                        language: projection.language))
+                if !output.json { print(path) }
+            }
+            if output.json {
+                try output.printJSON(Written(case: id.description, format: format.rawValue, files: written))
             }
             FileHandle.standardError.write(
                 Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
@@ -69,13 +86,27 @@ extension Amanat {
 
         @Argument(help: ArgumentHelp("The projection file.", valueName: "FILE")) var file: String
         @Option(help: ArgumentHelp("The editor's public key, or a file holding it.", valueName: "KEY")) var key: String
+        @OptionGroup var output: OutputOptions
+
+        /// What `verify-projection --json` prints about a good projection (a bad one is an error, exit 65).
+        struct Verified: Encodable {
+            let projection: String, `case`: String, period: String, language: String, published: String
+            let format: String, signer_fingerprint: String
+        }
 
         func run() throws {
             let expected = try Self.publicKey(key)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIError.notFound("\(file): cannot read this file")
             }
-            let (projection, _) = try ProjectionFile.verify(data, signer: expected.signing)
+            let (projection, format) = try ProjectionFile.verify(data, signer: expected.signing)
+            if output.json {
+                return try output.printUntrustedJSON(
+                    Verified(
+                        projection: projection.id.description, case: projection.caseLabel, period: projection.period,
+                        language: projection.language, published: projection.published.description,
+                        format: format.rawValue, signer_fingerprint: expected.fingerprint.description))
+            }
             print(
                 "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), "
                     + "\(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
