@@ -55,10 +55,26 @@ struct NameFormTests {
         #expect(try Self.found(["Салах-Эддин"], in: "Салах - Эддин") == ["Салах", "Эддин"])
     }
 
+    @Test(
+        "diminutives on the stem of a listed given name, and the usual short forms of Russian names, in every case",
+        arguments: [
+            ("Зарема", ["Заремочка", "Заремочкой", "Заремушка", "Заремка"]),
+            ("Тимур", ["Тимурчик", "Тимурчика", "Тимурик"]),
+            ("Екатерина Орлова", ["Катя", "Кате", "Катей", "Катенька", "Катеньке"]),
+            ("Дмитрий", ["Дима", "Димы", "Димочка", "Митя"]),
+        ])
+    func diminutives(term: String, forms: [String]) throws {
+        for form in forms {
+            #expect(try Self.found([term], in: "Пришёл \(form) вчера.") == [form], "\(form)")
+        }
+    }
+
     @Test("ordinary words near the rules are left alone")
     func noDamage() throws {
         #expect(try Self.found(["Тимур"], in: "Тимошка и тир, timber, ovation.") == [])
         #expect(try Self.found(["Али"], in: "алиби, Alice, alien") == [])
         #expect(try Self.found(["Муса"], in: "мусор, музыка, Mussolini") == [])
+        #expect(try Self.found(["Мария"], in: "Машина, машинист, Машук и марка") == [])
+        #expect(try Self.found(["Лейла"], in: "лейка и лейтенант") == [])
     }
 }

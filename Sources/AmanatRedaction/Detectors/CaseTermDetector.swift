@@ -81,6 +81,14 @@ public struct CaseTermDetector: Sendable {
             // Patronymics from a given name (Руслан → Руслановна), and English plurals of a family name
             // written in Latin letters (the Magomedovs).
             for patronymic in NameForms.patronymics(of: lower) { forms.insert(Folding.key(patronymic)) }
+            // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей).
+            if word.first?.isUppercase == true {
+                for diminutive in NameForms.diminutives(of: lower) {
+                    forms.insert(Folding.key(diminutive))
+                    let base = "аяо".contains(diminutive.last!) ? String(diminutive.dropLast()) : diminutive
+                    for ending in RussianEndings.all { forms.insert(Folding.key(base + ending)) }
+                }
+            }
             forms.insert(Folding.key(lower) + "s")
             if lower.count > 4, lower.hasSuffix("ова") || lower.hasSuffix("ева") || lower.hasSuffix("ина") {
                 forms.insert(Folding.key(String(lower.dropLast())) + "s")  // Арсанова: the Arsanovs

@@ -30,6 +30,49 @@ enum NameForms {
             + feminine.flatMap { base in ["а", "ы", "е", "у", "ой", "ою"].map { base + $0 } }
     }
 
+    /// Diminutives of a Cyrillic given name, in the nominative: the usual suffixes on its stem (Лейла →
+    /// Лейлочка, Лейлушка; Марьям → Марьямка; Руслан → Русланчик), and the usual short forms of Russian
+    /// names (`shortForms`: Мария → Маша, Машенька), themselves with the suffixes. What no rule gives (a
+    /// family's own nickname) stays a review candidate at best.
+    static func diminutives(of lower: String) -> [String] {
+        guard lower.count >= 3 else { return [] }
+        var names = [lower]
+        for (full, short) in shortForms where full.contains(lower) { names += short }
+        var result: [String] = []
+        for name in names {
+            if name != lower { result.append(name) }
+            let stem = "аяоеиыйь".contains(name.last!) ? String(name.dropLast()) : name
+            guard stem.count >= 2 else { continue }
+            let soft = "яйиь".contains(name.last!)
+            let suffixes =
+                soft
+                ? ["ечка", "юшка", "енька", "юля", "юся", "ша", "ка"]
+                : ["очка", "ечка", "ушка", "енька", "онька", "уля", "уся", "ка", "чик", "ик"]
+            result += suffixes.map { stem + $0 }
+        }
+        return result
+    }
+
+    /// Russian given names and their usual short forms (written for Amanat from common usage).
+    static let shortForms: [(full: [String], short: [String])] = [
+        (["александр", "александра"], ["саша", "шура", "саня"]), (["мария"], ["маша", "маня"]),
+        (["екатерина"], ["катя"]), (["елена"], ["лена"]), (["анна"], ["аня"]), (["ольга"], ["оля"]),
+        (["наталья", "наталия"], ["наташа", "ната"]), (["татьяна"], ["таня"]), (["светлана"], ["света"]),
+        (["юлия"], ["юля"]), (["евгений", "евгения"], ["женя"]), (["дмитрий"], ["дима", "митя"]),
+        (["михаил"], ["миша"]), (["николай"], ["коля"]), (["сергей"], ["серёжа", "сережа"]),
+        (["алексей"], ["лёша", "леша", "алёша", "алеша"]), (["владимир"], ["вова", "володя"]),
+        (["иван"], ["ваня"]), (["пётр", "петр"], ["петя"]), (["павел"], ["паша"]), (["андрей"], ["андрюша"]),
+        (["анастасия"], ["настя"]), (["виктор"], ["витя"]), (["виктория"], ["вика"]),
+        (["людмила"], ["люда", "мила"]), (["галина"], ["галя"]), (["валентина"], ["валя"]),
+        (["надежда"], ["надя"]), (["любовь"], ["люба"]), (["константин"], ["костя"]), (["григорий"], ["гриша"]),
+        (["яков"], ["яша"]), (["василий"], ["вася"]), (["анатолий"], ["толя"]), (["борис"], ["боря"]),
+        (["леонид"], ["лёня", "леня"]), (["станислав"], ["стас"]), (["вячеслав", "ярослав"], ["слава"]),
+        (["зинаида"], ["зина"]), (["лидия"], ["лида"]), (["софья", "софия"], ["соня"]), (["ксения"], ["ксюша"]),
+        (["дарья"], ["даша"]), (["полина"], ["поля"]), (["елизавета"], ["лиза"]), (["маргарита"], ["рита"]),
+        (["евдокия"], ["дуся"]), (["антонина"], ["тоня"]), (["тамара"], ["тома"]), (["раиса"], ["рая"]),
+        (["магомед", "мухаммад"], ["мага", "маго"]), (["ибрагим"], ["ибра"]), (["исмаил"], ["исма"]),
+    ]
+
     /// A Latin word respelled in the forms the fold knows, for the systems it does not: x for kh
     /// (Xasan), French ou and dj (Abdoulaev, Djamila), -beg for -bek, a final h after a vowel (Raqqah).
     static func latinRespelling(_ lower: String) -> String? {
