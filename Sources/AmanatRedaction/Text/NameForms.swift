@@ -78,7 +78,7 @@ enum NameForms {
     static func latinRespelling(_ lower: String) -> String? {
         guard lower.unicodeScalars.allSatisfy({ $0.value < 0x250 }), lower.count >= 3 else { return nil }
         var word = lower
-        for (variant, canonical) in [("x", "kh"), ("dj", "dzh"), ("ou", "u"), ("ie", "ye")] where word.contains(variant) {
+        for (variant, canonical) in [("x", "kh"), ("dj", "dzh"), ("ou", "u")] where word.contains(variant) {
             word = word.replacingOccurrences(of: variant, with: canonical)
         }
         if word.hasSuffix("beg") { word = String(word.dropLast(3)) + "bek" }
