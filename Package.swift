@@ -2,7 +2,8 @@
 //
 // Amanat: a privacy-preserving encrypted testimony vault.
 // Layering (no arrow runs back up): CSodium -> AmanatCrypto -> (AmanatVault, AmanatRedaction);
-// AmanatVault -> AmanatIntake (the web intake); all of them -> amanat.
+// (AmanatVault, AmanatRedaction) -> AmanatPublication; AmanatVault -> AmanatIntake (the web intake);
+// all of them -> amanat.
 // Only AmanatCrypto imports CSodium.
 import PackageDescription
 
@@ -17,6 +18,7 @@ let package = Package(
     products: [
         .library(name: "AmanatCrypto", targets: ["AmanatCrypto"]),
         .library(name: "AmanatVault", targets: ["AmanatVault"]),
+        .library(name: "AmanatPublication", targets: ["AmanatPublication"]),
         .executable(name: "amanat", targets: ["amanat"]),
     ],
     dependencies: [
@@ -63,6 +65,13 @@ let package = Package(
             dependencies: ["AmanatCrypto", "CStemmer"],
             swiftSettings: strictSwift
         ),
+        // Publication: plans applied to records, the leak check, signed projections and their files. The vault's
+        // publish call is SPI that only this module imports, so no caller can skip the leak check.
+        .target(
+            name: "AmanatPublication",
+            dependencies: ["AmanatCrypto", "AmanatVault", "AmanatRedaction"],
+            swiftSettings: strictSwift
+        ),
         // The anonymous web intake (`amanat serve`): pages, forms, uploads; holds only public keys.
         .target(
             name: "AmanatIntake",
@@ -85,6 +94,7 @@ let package = Package(
                 "AmanatCrypto",
                 "AmanatVault",
                 "AmanatRedaction",
+                "AmanatPublication",
                 "AmanatIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -101,9 +111,16 @@ let package = Package(
             dependencies: ["AmanatCrypto", "AmanatVault", "AmanatRedaction"],
             swiftSettings: strictSwift
         ),
+        // What the test targets share: temporary folders, the Python with PyNaCl, a test vault.
+        .target(
+            name: "AmanatTestSupport",
+            dependencies: ["AmanatCrypto", "AmanatVault"],
+            path: "Tests/AmanatTestSupport",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "AmanatCryptoTests",
-            dependencies: ["AmanatCrypto"],
+            dependencies: ["AmanatCrypto", "AmanatTestSupport"],
             resources: [.copy("Vectors")],
             swiftSettings: strictSwift
         ),
@@ -116,7 +133,8 @@ let package = Package(
         .testTarget(
             name: "AmanatVaultTests",
             dependencies: [
-                "AmanatVault", "AmanatCrypto", "VaultStress", .product(name: "GRDB", package: "GRDB.swift"),
+                "AmanatVault", "AmanatCrypto", "AmanatTestSupport", "VaultStress",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
@@ -124,7 +142,13 @@ let package = Package(
         .testTarget(
             name: "AmanatRedactionTests",
             dependencies: ["AmanatRedaction"],
-            exclude: ["Corpus"],
+            exclude: ["Corpus", "HeldOut"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatPublicationTests",
+            dependencies: ["AmanatPublication", "AmanatVault", "AmanatRedaction", "AmanatCrypto", "AmanatTestSupport"],
+            resources: [.copy("Vectors")],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -138,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "amanatTests",
-            dependencies: ["amanat"],
+            dependencies: ["amanat", "AmanatTestSupport"],
             exclude: ["pty_drive.py"],
             swiftSettings: strictSwift
         ),

@@ -3,6 +3,14 @@
 
 Corpus: Tests/AmanatRedactionTests/Corpus/*.json (fictional testimonies), each
 {"id", "lang", "text", "terms", "must_go": [{"text", "category"}], "must_stay"}.
+Optionally (the held-out corpus, Tests/AmanatRedactionTests/HeldOut, run with
+--corpus) each must_go item carries a "kind" (patronymic, hyphen-break,
+latin-plural, transliteration, name-variant, place-article, date-form,
+foreign-passport, latin-address, email-local, diminutive; "plain" when missing)
+and the file a "must_stay_kinds" {word: kind} (common-noun-name,
+address-lookalike, kunya-city; "plain" when missing). When any item or word has
+a kind, the summary also prints recall per kind and the must_stay keep rate per
+kind; kinds change nothing in how an item is judged.
 
 For every file the text and the terms are written to a private temp directory
 (mode 700, files mode 600), `amanat redact --text-file T --terms-file N --json`
@@ -66,6 +74,9 @@ FAMILY = {
     "date": "date",
 }
 REFUSED = 5
+KINDS = ["plain", "patronymic", "hyphen-break", "latin-plural", "transliteration", "name-variant",
+         "place-article", "date-form", "foreign-passport", "latin-address", "email-local", "diminutive"]
+STAY_KINDS = ["plain", "common-noun-name", "address-lookalike", "kunya-city"]
 
 
 # ---------------------------------------------------------------- text helpers
@@ -192,11 +203,18 @@ def load_corpus(directory):
         for item in doc.get("must_go", []):
             if item.get("category") not in CATEGORIES:
                 problems.append(f"{name}: unknown category {item.get('category')!r}")
+            if item.get("kind", "plain") not in KINDS:
+                problems.append(f"{name}: unknown kind {item.get('kind')!r}")
             if not occurrences(doc["text"], item["text"]):
                 problems.append(f"{name}: must_go text not in text (verbatim, as a whole word)")
         for w in doc.get("must_stay", []):
             if not occurrences(doc["text"], w):
                 problems.append(f"{name}: must_stay word not in text")
+        for w, kind in doc.get("must_stay_kinds", {}).items():
+            if w not in doc.get("must_stay", []):
+                problems.append(f"{name}: must_stay_kinds names a word that is not in must_stay")
+            if kind not in STAY_KINDS:
+                problems.append(f"{name}: unknown must_stay kind {kind!r}")
         docs.append(doc)
     return docs, problems
 
@@ -289,6 +307,11 @@ def main():
     removed = {"all": [0, 0], "case-term": [0, 0], "identifier": [0, 0], "date": [0, 0]}  # [inside, total]
     review = [0, 0]
     stay = {"items": 0, "kept": 0}
+    # per kind (only printed when the corpus labels kinds; a missing kind is "plain")
+    has_kinds = any("kind" in item for d in docs for item in d["must_go"]) or any(
+        d.get("must_stay_kinds") for d in docs)
+    kind_stats = {}       # kind -> {"items", "found"}
+    stay_kind_stats = {}  # must_stay kind -> {"items", "kept"}
     misses = []          # (id, category, text, why)
     stay_losses = []     # (id, word, before, after)
     false_removals = []  # (id, detector, text)
@@ -339,8 +362,11 @@ def main():
                 ok = bool(occ) and redacted is not None and all(
                     covered(mask, a, a + len(item["text"])) for a in occ)
                 stats[cat]["items"] += 1
+                ks = kind_stats.setdefault(item.get("kind", "plain"), {"items": 0, "found": 0})
+                ks["items"] += 1
                 if ok:
                     stats[cat]["found"] += 1
+                    ks["found"] += 1
                 else:
                     why = "refused (exit %d)" % rc if redacted is None else (
                         "partly" if any(any(mask[a:a + len(item["text"])]) for a in occ) else "")
@@ -365,8 +391,12 @@ def main():
                 before = len(occurrences(text, w))
                 after = len(occurrences(redacted, w)) if redacted is not None else 0
                 stay["items"] += 1
+                sks = stay_kind_stats.setdefault(doc.get("must_stay_kinds", {}).get(w, "plain"),
+                                                 {"items": 0, "kept": 0})
+                sks["items"] += 1
                 if after >= before:
                     stay["kept"] += 1
+                    sks["kept"] += 1
                 else:
                     stay_losses.append((doc["id"], w, before, after))
 
@@ -430,6 +460,24 @@ def main():
     print()
     print("precision = share of span characters inside a must_go item of any category "
           "(removed spans; review spans for the candidate row)")
+    if has_kinds:
+        print()
+        print(f"{'must_go kind':<22}{'items':>6}{'found':>7}{'recall':>9}")
+        print("-" * 44)
+        order = KINDS + sorted(k for k in kind_stats if k not in KINDS)
+        for k in order:
+            if k in kind_stats:
+                ks = kind_stats[k]
+                print(f"{k:<22}{ks['items']:>6}{ks['found']:>7}{pct(ratio(ks['found'], ks['items'])):>9}")
+        print(f"{'must_stay kind':<22}{'words':>6}{'kept':>7}{'kept %':>9}")
+        print("-" * 44)
+        order = STAY_KINDS + sorted(k for k in stay_kind_stats if k not in STAY_KINDS)
+        for k in order:
+            if k in stay_kind_stats:
+                ks = stay_kind_stats[k]
+                print(f"{k:<22}{ks['items']:>6}{ks['kept']:>7}{pct(ratio(ks['kept'], ks['items'])):>9}")
+        print("found = judged exactly as in the category rows (remove for case-term, identifier and date; "
+              "any span for candidate)")
 
     if refused:
         print(f"\nrefused by the leak check or failed ({len(refused)}):")

@@ -279,9 +279,10 @@ def build(language, words, stemmer, show_collisions):
 def swift_source(header, doc, name, stems):
     return (
         f"// {header}\n"
+        "// swift-format-ignore-file\n"
         "extension CommonVocabulary {\n"
         f"    /// {doc}\n"
-        f'    static let {name} = #"""\n'
+        f'    static let {name}: StaticString = #"""\n'
         + "\n".join(stems) + "\n"
         '"""#\n'
         "}\n"

@@ -142,6 +142,7 @@ extension Vault {
             try writer.save(rewrapped)
         }
         let title = try openTitle(caseFile, key: oldKey)
+        try resealTerms(caseFile, oldKey: oldKey, newVersion: newVersion, newKey: newKey, writer)
         let pseudonymKey = try caseFile.pseudonymKey.map { try openPseudonymKey(Array($0), row: caseFile, key: oldKey) }
         caseFile.keyVersion = newVersion
         caseFile.pseudonymKey = pseudonymKey.map {

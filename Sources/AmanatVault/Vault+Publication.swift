@@ -54,6 +54,10 @@ extension Vault {
     /// - Returns: the signed projection.
     /// - Throws: `AmanatVaultError.invalidArgument` (a bad draft, a record outside the case),
     ///   `.permissionDenied` (a read-only grant), `.accessDenied`, `.grantExpired`, `.grantRevoked`, `.corrupted`.
+    ///
+    /// Reached only through AmanatPublication (`PublicationDesk.publish`), which applies the plan and runs the
+    /// leak check first: the SPI keeps any other caller from storing an unchecked text.
+    @_spi(Publication)
     @discardableResult
     public func publish(
         _ draft: ProjectionDraft, from record: Testimony.ID, case caseID: Case.ID, plan: some BytesView,

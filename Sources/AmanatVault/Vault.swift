@@ -93,6 +93,38 @@ public final class Vault: Sendable {
         codenameParameters: Argon2id.Parameters = .interactive,
         knownVaults: KnownVaults? = nil
     ) throws -> Vault {
+        try create(at: directory, knownVaults: knownVaults) { store, blobs in
+            try create(
+                store: store, blobDirectory: blobs, administrator: administrator,
+                codenameParameters: codenameParameters)
+        }
+    }
+
+    /// Creates a new vault in `directory` from the administrator's public key alone, for an intake server
+    /// that must never hold her secret key. Nothing is signed yet: the settings are signed at her first
+    /// signed action (as for a vault made before schema revision 3, Docs/format.md §8.20), and until then
+    /// every reader warns that they are not.
+    /// - Throws: `AmanatVaultError.vaultExists`, `.storage`.
+    public static func create(
+        at directory: String, administratorKey: Identity.PublicKey,
+        codenameParameters: Argon2id.Parameters = .interactive,
+        knownVaults: KnownVaults? = nil
+    ) throws -> Vault {
+        try create(at: directory, knownVaults: knownVaults) { store, blobs in
+            let info = settings(for: administratorKey, codenameParameters: codenameParameters)
+            try store.write { writer in
+                guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobs) }
+                try writer.insert(info)
+            }
+            return try Vault(store: store, blobDirectory: blobs)
+        }
+    }
+
+    /// The folder, its blob folder and its database, then `make` to fill the database.
+    private static func create(
+        at directory: String, knownVaults: KnownVaults?,
+        _ make: (SQLiteVaultStore, String) throws -> Vault
+    ) throws -> Vault {
         let manager = FileManager.default
         if manager.fileExists(atPath: directory),
             !((try? manager.contentsOfDirectory(atPath: directory))?.isEmpty ?? false)
@@ -112,9 +144,7 @@ public final class Vault: Sendable {
             throw AmanatVaultError.storage("cannot create \(directory)/\(databaseName)")
         }
         let store = try SQLiteVaultStore(path: directory + "/" + databaseName)
-        let vault = try create(
-            store: store, blobDirectory: blobs, administrator: administrator,
-            codenameParameters: codenameParameters)
+        let vault = try make(store, blobs)
         try knownVaults?.remember(vault, location: try location(of: directory))
         return vault
     }
@@ -124,14 +154,7 @@ public final class Vault: Sendable {
         store: any VaultStore, blobDirectory: String, administrator: Identity,
         codenameParameters: Argon2id.Parameters = .interactive
     ) throws -> Vault {
-        var info = VaultInfoRow(
-            formatVersion: Int(VaultFormat.version),
-            intakeKey: Data(administrator.publicKey.encryption.rawRepresentation),
-            administratorSigningKey: Data(administrator.publicKey.signing.rawRepresentation),
-            codenameSalt: Data(SecureRandom.bytes(Argon2id.saltSize)),
-            codenameOpsLimit: Int64(codenameParameters.opsLimit),
-            codenameMemLimit: Int64(codenameParameters.memLimit),
-            createdDay: Day.today().description)
+        var info = settings(for: administrator.publicKey, codenameParameters: codenameParameters)
         info.settingsSignature = try signSettings(info, administrator: administrator)
         try store.write { writer in
             guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobDirectory) }
@@ -139,6 +162,20 @@ public final class Vault: Sendable {
             try AuditLog.append(to: writer, action: "vault.create", objects: [], actor: administrator)
         }
         return try Vault(store: store, blobDirectory: blobDirectory)
+    }
+
+    /// Fresh, unsigned settings for a vault of `administrator`.
+    private static func settings(
+        for administrator: Identity.PublicKey, codenameParameters: Argon2id.Parameters
+    ) -> VaultInfoRow {
+        VaultInfoRow(
+            formatVersion: Int(VaultFormat.version),
+            intakeKey: Data(administrator.encryption.rawRepresentation),
+            administratorSigningKey: Data(administrator.signing.rawRepresentation),
+            codenameSalt: Data(SecureRandom.bytes(Argon2id.saltSize)),
+            codenameOpsLimit: Int64(codenameParameters.opsLimit),
+            codenameMemLimit: Int64(codenameParameters.memLimit),
+            createdDay: Day.today().description)
     }
 
     /// Opens the vault in `directory` and checks it against what the person trusts: its administrator

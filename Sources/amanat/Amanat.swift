@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatPublication
 import AmanatRedaction
 import AmanatVault
 import ArgumentParser
@@ -47,7 +48,8 @@ struct Amanat: ParsableCommand {
             try command.run()
         } catch {
             switch error {
-            case is CLIError, is AmanatCryptoError, is AmanatVaultError, is AmanatRedactionError: fail(error)
+            case is CLIError, is AmanatCryptoError, is AmanatVaultError, is AmanatRedactionError, is PublicationError:
+                fail(error)
             default:
                 // Help and --version exit cleanly as the parser prints them; usage errors get Amanat's
                 // own one-line form and exit status 64.

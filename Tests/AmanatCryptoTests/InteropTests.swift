@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -7,35 +8,8 @@ import Testing
 /// files and public key strings.
 @Suite("Interoperability with PyNaCl")
 struct InteropTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let script = repository.appendingPathComponent("Tests/Interop/interop.py").path
-
-    /// The Python with PyNaCl that `make test` prepares.
-    static func python() throws -> String {
-        let candidates: [String?] = [
-            ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"],
-            repository.appendingPathComponent(".venv/bin/python3").path,
-        ]
-        let found = candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        return try #require(found, "no Python with PyNaCl: run `make test`, which installs it into .venv")
-    }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [script] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self)
-        )
+        try TestPython.run("Tests/Interop/interop.py", arguments)
     }
 
     @Test("PyNaCl opens everything Swift made")

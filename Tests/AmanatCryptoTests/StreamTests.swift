@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -21,8 +22,9 @@ struct StreamTests {
         return writer.bytes
     }
 
-    @Test("round trip at 0, 1, chunk-1, chunk, chunk+1 and many chunks",
-          arguments: [0, 1, chunk - 1, chunk, chunk + 1, 2 * chunk, 7 * chunk + 13, 64 * chunk])
+    @Test(
+        "round trip at 0, 1, chunk-1, chunk, chunk+1 and many chunks",
+        arguments: [0, 1, chunk - 1, chunk, chunk + 1, 2 * chunk, 7 * chunk + 13, 64 * chunk])
     func roundTrip(size: Int) throws {
         let key = SymmetricKey()
         let plaintext = randomBytes(size)
@@ -36,7 +38,8 @@ struct StreamTests {
         struct Trickle: ByteReader {
             var inner: MemoryReader
             mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-                try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(Int(SecureRandom.uniform(7)) + 1)))
+                try inner.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(Int(SecureRandom.uniform(7)) + 1)))
             }
         }
         let key = SymmetricKey()
@@ -76,7 +79,9 @@ struct StreamTests {
         // Every other cut point in a small stream is rejected too (as truncated or unauthentic).
         let small = try Self.encrypt(randomBytes(150), key: key, chunk: 64)
         for cut in 0..<small.count {
-            #expect(throws: AmanatCryptoError.self, "cut at \(cut)") { try Self.decrypt(Array(small.prefix(cut)), key: key, chunk: 64) }
+            #expect(throws: AmanatCryptoError.self, "cut at \(cut)") {
+                try Self.decrypt(Array(small.prefix(cut)), key: key, chunk: 64)
+            }
         }
     }
 
@@ -86,7 +91,9 @@ struct StreamTests {
         let ciphertext = try Self.encrypt(randomBytes(3 * Self.chunk + 5), key: key)
         // Appended bytes join the last frame, which then fails authentication.
         for appended in [[0], randomBytes(16), randomBytes(Self.chunk + 40), ciphertext] {
-            #expect(throws: AmanatCryptoError.authenticationFailed(what: "the encrypted stream")) { try Self.decrypt(ciphertext + appended, key: key) }
+            #expect(throws: AmanatCryptoError.authenticationFailed(what: "the encrypted stream")) {
+                try Self.decrypt(ciphertext + appended, key: key)
+            }
         }
 
         let header = Array(ciphertext.prefix(SecretStream.headerSize))
@@ -98,7 +105,9 @@ struct StreamTests {
             offset += frameSize
         }
         #expect(frames.count == 4)
-        let rearrangements: [[Int]] = [[1, 0, 2, 3], [0, 2, 1, 3], [0, 1, 3], [0, 0, 1, 2, 3], [0, 1, 2, 2, 3], [3], [0, 1, 2]]
+        let rearrangements: [[Int]] = [
+            [1, 0, 2, 3], [0, 2, 1, 3], [0, 1, 3], [0, 0, 1, 2, 3], [0, 1, 2, 2, 3], [3], [0, 1, 2],
+        ]
         for order in rearrangements {
             let tampered = header + order.flatMap { frames[$0] }
             #expect(throws: AmanatCryptoError.self, "frames \(order)") { try Self.decrypt(tampered, key: key) }
@@ -106,7 +115,9 @@ struct StreamTests {
         #expect(throws: AmanatCryptoError.self) { try Self.decrypt(ciphertext, key: SymmetricKey()) }
         // A different header (another stream's) does not open these frames.
         let other = try Self.encrypt(randomBytes(10), key: key)
-        #expect(throws: AmanatCryptoError.self) { try Self.decrypt(Array(other.prefix(24)) + ciphertext.dropFirst(24), key: key) }
+        #expect(throws: AmanatCryptoError.self) {
+            try Self.decrypt(Array(other.prefix(24)) + ciphertext.dropFirst(24), key: key)
+        }
         // The chunk size is part of the format: decrypting with another one fails.
         #expect(throws: AmanatCryptoError.self) { try Self.decrypt(ciphertext, key: key, chunk: 2 * Self.chunk) }
     }
@@ -117,7 +128,9 @@ struct StreamTests {
         let plaintext = randomBytes(3 * SecretStream.defaultChunkSize + 77)
         try Data(plaintext).write(to: URL(fileURLWithPath: directory.file("in")))
         let key = SymmetricKey()
-        #expect(try SecretStream.encryptFile(at: directory.file("in"), to: directory.file("enc"), using: key) == plaintext.count)
+        #expect(
+            try SecretStream.encryptFile(at: directory.file("in"), to: directory.file("enc"), using: key)
+                == plaintext.count)
         let attributes = try FileManager.default.attributesOfItem(atPath: directory.file("enc"))
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect((attributes[.size] as? Int) == SecretStream.encryptedSize(plaintextSize: plaintext.count))
@@ -131,16 +144,24 @@ struct StreamTests {
         #expect(throws: AmanatCryptoError.authenticationFailed(what: directory.file("bad"))) {
             try SecretStream.decryptFile(at: directory.file("bad"), to: directory.file("partial"), using: key)
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("partial") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasPrefix("partial")
+        }
         #expect(leftovers.isEmpty, "partial plaintext left behind: \(leftovers)")
         // An existing output file is never overwritten unless asked.
-        #expect(throws: AmanatCryptoError.self) { try SecretStream.decryptFile(at: directory.file("enc"), to: directory.file("out"), using: key) }
-        #expect(throws: AmanatCryptoError.self) { try SecretStream.encryptFile(at: directory.file("missing"), to: directory.file("x"), using: key) }
+        #expect(throws: AmanatCryptoError.self) {
+            try SecretStream.decryptFile(at: directory.file("enc"), to: directory.file("out"), using: key)
+        }
+        #expect(throws: AmanatCryptoError.self) {
+            try SecretStream.encryptFile(at: directory.file("missing"), to: directory.file("x"), using: key)
+        }
     }
 
     @Test("unusable chunk sizes are refused")
     func chunkSizes() {
         #expect(throws: AmanatCryptoError.self) { try Self.encrypt([1], key: SymmetricKey(), chunk: 0) }
-        #expect(throws: AmanatCryptoError.self) { try Self.encrypt([1], key: SymmetricKey(), chunk: SecretStream.maximumChunkSize + 1) }
+        #expect(throws: AmanatCryptoError.self) {
+            try Self.encrypt([1], key: SymmetricKey(), chunk: SecretStream.maximumChunkSize + 1)
+        }
     }
 }

@@ -37,8 +37,8 @@ struct FoldTableTests {
 
     @Test("the table fold equals the ICU fold on the corpus and both vocabularies")
     func sameAsICU() {
-        let words = Self.corpusWords.union(CommonVocabulary.russianStems.split(separator: "\n").map(String.init))
-            .union(CommonVocabulary.englishStems.split(separator: "\n").map(String.init))
+        let words = Self.corpusWords.union(CommonVocabulary.russian.lines.map(String.init))
+            .union(CommonVocabulary.english.lines.map(String.init))
         #expect(words.count > 50_000)
         var differing: [String] = []
         for word in words where Folding.key(word) != Self.icuKey(word) { differing.append(word) }

@@ -20,7 +20,20 @@ struct IdentifierTests {
         ("марте 2016-го", .date), ("мая 2004 года", .date), ("March 14, 2016", .date), ("14 March 2016", .date), ("November 2003", .date),
         ("ул. Ленина, д. 12, кв. 4", .address), ("улица Шерипова", .address), ("дом 7, кв. 15", .address), ("Çınar Sokak No. 12/4", .address),
         ("А123ВС 05", .plate), ("Х777КХ 95", .plate),
+        // Issue 14: forms an independent corpus found missing (examples written here).
+        ("загранпаспорт 63 № 4417720", .passport), ("passport 63 No. 4417720", .passport),
+        ("21.XI.2013", .date), ("05.02.2014 г.", .date), ("апреле 15-го", .date), ("May '15", .date),
+        ("21st of November 2013", .date),
+        ("ul. Sheripova 14, kv. 3", .address), ("pr. Pobedy 21-8", .address), ("кв. 27", .address),
+        ("ул. Мира 8", .address),
     ]
+
+    @Test("an abbreviation at the end of a word is no address; an address stops at the end of its line")
+    func addressBoundaries() {
+        #expect(Self.found("Он прилетел в Кабул. Потом в Стамбул. Улица была пуста.").isEmpty)
+        let found = Self.found("Живёт: ул. Мира 8\nНовая строка Ингушетии")
+        #expect(found.map(\.0) == ["ул. Мира 8"])
+    }
 
     @Test("each identifier is found whole, by the right detector", arguments: positives.indices)
     func positive(index: Int) {

@@ -117,9 +117,14 @@ struct PlanTests {
             try redactor.apply(
                 Self.setting(plan, "+7 (928) 123-45-67", to: .generalise), to: Self.text, pseudonyms: pseudonyms)
         }
-        #expect(throws: AmanatRedactionError.self, "only listed terms have labels") {
-            try redactor.apply(Self.setting(plan, "Магомед", to: .pseudonymise), to: Self.text, pseudonyms: pseudonyms)
+        #expect(throws: AmanatRedactionError.self, "only people and places have labels") {
+            try redactor.apply(
+                Self.setting(plan, "+7 (928) 123-45-67", to: .pseudonymise), to: Self.text, pseudonyms: pseudonyms)
         }
+        // A review candidate the editor labels gets a person's label made from its own text.
+        let labelled = try redactor.apply(
+            Self.setting(plan, "Магомед", to: .pseudonymise), to: Self.text, pseudonyms: pseudonyms)
+        #expect(!labelled.contains("Магомед") && labelled.contains("[Человек "))
         #expect(throws: AmanatRedactionError.self, "pseudonyms need the case's key") {
             try redactor.apply(plan, to: Self.text, pseudonyms: nil)
         }

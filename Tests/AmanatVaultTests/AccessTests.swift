@@ -1,7 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 @Suite("Who can open what")
 struct AccessTests {
@@ -24,7 +26,9 @@ struct AccessTests {
         let (b, _) = try t.submit("B")
         let caseA = try t.makeCase([a], title: "case A")
         let caseB = try t.makeCase([b], title: "case B")
-        let lawyerA = Identity(), lawyerB = Identity(), stranger = Identity()
+        let lawyerA = Identity()
+        let lawyerB = Identity()
+        let stranger = Identity()
         try t.grant(caseA, to: lawyerA)
         try t.grant(caseB, to: lawyerB)
 
@@ -35,7 +39,9 @@ struct AccessTests {
         #expect(throws: AmanatVaultError.accessDenied("record \(a)")) { try t.vault.open(a, as: .grantee(stranger)) }
         // A record in no case is closed to every grantee.
         let (loose, _) = try t.submit("loose")
-        #expect(throws: AmanatVaultError.accessDenied("record \(loose)")) { try t.vault.open(loose, as: .grantee(lawyerA)) }
+        #expect(throws: AmanatVaultError.accessDenied("record \(loose)")) {
+            try t.vault.open(loose, as: .grantee(lawyerA))
+        }
         // The grantee's signing key alone is not enough: both halves of the identity must match.
         let impostor = Identity(encryptionKey: X25519.PrivateKey(), signingKey: lawyerA.signingKey)
         #expect(throws: AmanatVaultError.self) { try t.vault.open(a, as: .grantee(impostor)) }
@@ -55,7 +61,9 @@ struct AccessTests {
         }
         #expect(try t.vault.grants(today: lastDay.adding(days: 1)).map(\.status) == [.expired])
         #expect(throws: AmanatVaultError.self) {
-            try t.vault.issueGrant(case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: -1), administrator: t.administrator)
+            try t.vault.issueGrant(
+                case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: -1),
+                administrator: t.administrator)
         }
     }
 
@@ -64,7 +72,8 @@ struct AccessTests {
         let t = try TestVault()
         let (first, _) = try t.submit("first")
         let caseID = try t.makeCase([first])
-        let revokedLawyer = Identity(), keptLawyer = Identity()
+        let revokedLawyer = Identity()
+        let keptLawyer = Identity()
         let revokedGrant = try t.grant(caseID, to: revokedLawyer)
         try t.grant(caseID, to: keptLawyer)
         #expect(try t.vault.open(first, as: .grantee(revokedLawyer)).statement == "first")
@@ -78,8 +87,12 @@ struct AccessTests {
         try t.vault.assign([later], to: caseID, administrator: t.administrator)
 
         let revokedDay = Day.today().description
-        #expect(throws: AmanatVaultError.grantRevoked(grant: revokedGrant.description, day: revokedDay)) { try t.vault.open(first, as: .grantee(revokedLawyer)) }
-        #expect(throws: AmanatVaultError.grantRevoked(grant: revokedGrant.description, day: revokedDay)) { try t.vault.open(later, as: .grantee(revokedLawyer)) }
+        #expect(throws: AmanatVaultError.grantRevoked(grant: revokedGrant.description, day: revokedDay)) {
+            try t.vault.open(first, as: .grantee(revokedLawyer))
+        }
+        #expect(throws: AmanatVaultError.grantRevoked(grant: revokedGrant.description, day: revokedDay)) {
+            try t.vault.open(later, as: .grantee(revokedLawyer))
+        }
         // Even holding the old case key, the re-wrapped record keys (version 2) do not open with it.
         try t.vault.store.read { (reader: any VaultReader) throws in
             for membership in try reader.caseRecords(caseID: Data(caseID.rawValue)) {
@@ -107,9 +120,13 @@ struct AccessTests {
         // A grant seals one case key: its row does not depend on the number of records.
         let grantRow = try t.vault.store.read { try $0.grants(caseID: Data(caseID.rawValue)) }.first!
         #expect(grantRow.sealedCaseKey.count == SymmetricKey.size + SealedBox.overhead)
-        #expect(try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator) == 1)
+        #expect(
+            try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator) == 1
+        )
         #expect(try t.vault.cases().first?.keyVersion == 2)
-        #expect(throws: AmanatVaultError.self) { try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator) }
+        #expect(throws: AmanatVaultError.self) {
+            try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator)
+        }
         #expect(throws: AmanatVaultError.self) { try t.vault.open(ids[0], as: .grantee(lawyer)) }
         #expect(try t.vault.open(ids[19], as: .administrator(t.administrator)).statement == "record 19")
     }
@@ -121,12 +138,19 @@ struct AccessTests {
         let caseID = try t.makeCase([id])
         let lawyer = Identity()
         #expect(throws: AmanatVaultError.notAdministrator) { try t.vault.createCase(title: "x", administrator: lawyer) }
-        #expect(throws: AmanatVaultError.notAdministrator) { try t.vault.assign([id], to: caseID, administrator: lawyer) }
         #expect(throws: AmanatVaultError.notAdministrator) {
-            try t.vault.issueGrant(case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: 1), administrator: lawyer)
+            try t.vault.assign([id], to: caseID, administrator: lawyer)
         }
-        #expect(throws: AmanatVaultError.self) { try t.vault.assign([id], to: Case.ID(), administrator: t.administrator) }
-        #expect(throws: AmanatVaultError.self) { try t.vault.assign([Testimony.ID()], to: caseID, administrator: t.administrator) }
+        #expect(throws: AmanatVaultError.notAdministrator) {
+            try t.vault.issueGrant(
+                case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: 1), administrator: lawyer)
+        }
+        #expect(throws: AmanatVaultError.self) {
+            try t.vault.assign([id], to: Case.ID(), administrator: t.administrator)
+        }
+        #expect(throws: AmanatVaultError.self) {
+            try t.vault.assign([Testimony.ID()], to: caseID, administrator: t.administrator)
+        }
     }
 
     @Test("a second grant to the same lawyer replaces the first; revoking her leaves nothing current")
@@ -134,17 +158,22 @@ struct AccessTests {
         let t = try TestVault()
         let (id, _) = try t.submit()
         let caseID = try t.makeCase([id])
-        let lawyer = Identity(), colleague = Identity()
+        let lawyer = Identity()
+        let colleague = Identity()
         let first = try t.grant(caseID, to: lawyer, days: 5)
         let second = try t.grant(caseID, to: lawyer, days: 60, permissions: .readAndPublish)
         try t.grant(caseID, to: colleague)
         let mine = try t.vault.grants(case: caseID).filter { $0.grantee == lawyer.publicKey }
         #expect(mine.first { $0.id == first }?.status == .superseded)
         #expect(mine.first { $0.id == second }?.status == .active)
-        #expect(try t.vault.open(id, as: .grantee(lawyer), today: Day.today().adding(days: 30)).statement == TestVault.sample().statement)
+        #expect(
+            try t.vault.open(id, as: .grantee(lawyer), today: Day.today().adding(days: 30)).statement
+                == TestVault.sample().statement)
         #expect(throws: AmanatVaultError.self) { try t.vault.revoke(first, administrator: t.administrator) }
 
-        #expect(try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator) == 1)
+        #expect(
+            try t.vault.revoke(case: caseID, grantee: lawyer.publicKey.fingerprint, administrator: t.administrator) == 1
+        )
         let after = try t.vault.grants(case: caseID)
         #expect(!after.contains { $0.grantee == lawyer.publicKey && $0.status == .active })
         #expect(after.contains { $0.grantee == colleague.publicKey && $0.status == .active && $0.keyVersion == 2 })

@@ -1,7 +1,9 @@
-@testable import AmanatVault
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 @Suite("Nothing in the clear at rest")
 struct AtRestTests {
@@ -23,16 +25,21 @@ struct AtRestTests {
         return forms
     }
 
-    @Test("markers from testimony, names, places, attachments, titles, replies and the codename appear in no file of the vault")
+    @Test(
+        "markers from testimony, names, places, attachments, titles, replies and the codename appear in no file of the vault"
+    )
     func noMarkers() throws {
         let markers = ["ZAIRA-MARKER-7731", "Заира-Маркер-4412", "Карабулак-Маркер-9920", "+7 928 555-01-77"]
         let t = try TestVault(onDisk: true)
-        let attachment = try t.file("voice.ogg", Array(("voice note " + markers[0] + " " + markers[1]).utf8) + SecureRandom.bytes(5000))
-        let testimony = Testimony(statement: "Мой сын \(markers[1]) ушёл. Звонили с номера \(markers[3]).",
-                                  people: [.init(name: markers[0], role: "son")], places: [markers[2]], dates: ["2002-03-14"],
-                                  language: "ru", contact: markers[3])
+        let attachment = try t.file(
+            "voice.ogg", Array(("voice note " + markers[0] + " " + markers[1]).utf8) + SecureRandom.bytes(5000))
+        let testimony = Testimony(
+            statement: "Мой сын \(markers[1]) ушёл. Звонили с номера \(markers[3]).",
+            people: [.init(name: markers[0], role: "son")], places: [markers[2]], dates: ["2002-03-14"],
+            language: "ru", contact: markers[3])
         let (id, codename) = try t.vault.submit(testimony, attachments: [AttachmentSource(path: attachment)])
-        let caseID = try t.vault.createCase(title: "Case \(markers[0])", notes: markers[2], administrator: t.administrator)
+        let caseID = try t.vault.createCase(
+            title: "Case \(markers[0])", notes: markers[2], administrator: t.administrator)
         try t.vault.assign([id], to: caseID, administrator: t.administrator)
         let lawyer = Identity()
         try t.grant(caseID, to: lawyer)
@@ -47,7 +54,9 @@ struct AtRestTests {
         for relative in files {
             let path = vaultDirectory + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
             scanned += 1
             for marker in all {

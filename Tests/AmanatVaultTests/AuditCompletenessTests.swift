@@ -1,9 +1,10 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import GRDB
 import Testing
 
-@testable import AmanatVault
+@_spi(Publication) @testable import AmanatVault
 
 /// `verifyAudit` checks the rows against the log: rows added, deleted or edited with raw SQL, behind the
 /// log's back, are reported by name, although the chain itself still verifies.

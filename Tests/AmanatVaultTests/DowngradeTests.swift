@@ -1,9 +1,10 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import GRDB
 import Testing
 
-@testable import AmanatVault
+@_spi(Publication) @testable import AmanatVault
 
 /// Taking something away from a lawyer must stick even against someone who can edit the database's
 /// unsigned columns, and a projection counts only if its editor could publish on its day.

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -119,26 +120,6 @@ struct FixtureTests {
 
     /// Runs a script of Tests/Interop with the Python that has PyNaCl.
     static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String, String) {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates: [String?] = [
-            ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"],
-            repository.appendingPathComponent(".venv/bin/python3").path,
-        ]
-        let python = try #require(
-            candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) },
-            "no Python with PyNaCl: run `make test`, which installs it into .venv")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [repository.appendingPathComponent("Tests/Interop/" + script).path] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text, errorText)
+        try TestPython.run("Tests/Interop/" + script, arguments)
     }
 }

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,8 +1,10 @@
-@testable import AmanatVault
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import AmanatVault
 
 /// Flipping bytes anywhere in the database is reported as corruption (or refused access), never
 /// returned as garbage plaintext.
@@ -36,13 +38,16 @@ struct TamperTests {
                     var bytes = [UInt8]((row[1] as Data?) ?? Data())
                     guard !bytes.isEmpty else { continue }
                     bytes[position % bytes.count] ^= 0x08
-                    try db.execute(sql: "UPDATE \"\(table)\" SET \(column) = ? WHERE rowid = ?", arguments: [Data(bytes), row[0] as Int64])
+                    try db.execute(
+                        sql: "UPDATE \"\(table)\" SET \(column) = ? WHERE rowid = ?",
+                        arguments: [Data(bytes), row[0] as Int64])
                 }
             }
         }
 
         func set(_ table: String, _ column: String, to value: any DatabaseValueConvertible) throws {
-            try database.write { db in try db.execute(sql: "UPDATE \"\(table)\" SET \(column) = ?", arguments: [value]) }
+            try database.write { db in try db.execute(sql: "UPDATE \"\(table)\" SET \(column) = ?", arguments: [value])
+            }
         }
 
         func adminOpens() throws { _ = try t.vault.open(record, as: .administrator(t.administrator)) }
@@ -71,10 +76,14 @@ struct TamperTests {
     @Test("every byte class of every encrypted or signed column", arguments: 0..<columns.count)
     func flippedBytes(index: Int) throws {
         let (table, column, check) = Self.columns[index]
-        let length = try Scene().database.read { db in try Data.fetchOne(db, sql: "SELECT \(column) FROM \"\(table)\"")?.count ?? 0 }
+        let length = try Scene().database.read { db in
+            try Data.fetchOne(db, sql: "SELECT \(column) FROM \"\(table)\"")?.count ?? 0
+        }
         #expect(length > 0)
         // Nonce, ephemeral key, ciphertext start and middle, tag: first, second, middle, last bytes.
-        for position in Set([0, 1, 23, 24, 31, 32, 47, 48, length / 2, length - 17, length - 1].filter { $0 >= 0 && $0 < length }) {
+        for position in Set(
+            [0, 1, 23, 24, 31, 32, 47, 48, length / 2, length - 17, length - 1].filter { $0 >= 0 && $0 < length })
+        {
             let scene = try Scene()
             try scene.flip(table, column, at: position)
             #expect(throws: AmanatVaultError.self, "\(table).\(column) byte \(position)") { try check(scene) }
@@ -106,7 +115,9 @@ struct TamperTests {
         try scene.database.write { db in
             try db.execute(sql: "UPDATE testimony SET id = ?", arguments: [Data(newID.rawValue)])
         }
-        #expect(throws: AmanatVaultError.corrupted("record \(newID)")) { try scene.t.vault.open(newID, as: .administrator(scene.t.administrator)) }
+        #expect(throws: AmanatVaultError.corrupted("record \(newID)")) {
+            try scene.t.vault.open(newID, as: .administrator(scene.t.administrator))
+        }
     }
 
     @Test("a grant from someone other than the administrator is refused")

@@ -1,12 +1,16 @@
-@testable import AmanatVault
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
+
+@testable import AmanatVault
 
 @Suite("Attachments that arrive in pieces")
 struct UploadTests {
     /// Uploads `bytes` in pieces of `piece` bytes.
-    static func upload(_ bytes: [UInt8], name: String, piece: Int, to vault: Vault, limit: Int = Vault.attachmentLimit) throws -> AttachmentUpload {
+    static func upload(
+        _ bytes: [UInt8], name: String, piece: Int, to vault: Vault, limit: Int = Vault.attachmentLimit
+    ) throws -> AttachmentUpload {
         let upload = try vault.beginAttachment(name: name, limit: limit)
         var offset = 0
         while offset < bytes.count {
@@ -58,7 +62,9 @@ struct UploadTests {
         // A finished upload whose submission fails is deleted with it.
         let done = try Self.upload(SecureRandom.bytes(5000), name: "x", piece: 100, to: t.vault).finish()
         #expect(try Self.blobFiles(t).count == 1)
-        #expect(throws: AmanatVaultError.self) { try t.vault.submit(Testimony(statement: "x", language: "fr"), uploads: [done]) }
+        #expect(throws: AmanatVaultError.self) {
+            try t.vault.submit(Testimony(statement: "x", language: "fr"), uploads: [done])
+        }
         #expect(try Self.blobFiles(t).isEmpty)
         let again = try Self.upload(SecureRandom.bytes(10), name: "x", piece: 3, to: t.vault).finish()
         #expect(throws: AmanatVaultError.self) {

@@ -72,6 +72,7 @@ V = bytes([0x00, FORMAT_VERSION])  # zero byte, then the format version, after e
 LABEL_TESTIMONY = b"amanat/v1/testimony"
 LABEL_CASE_RECORD = b"amanat/v1/case-record-key"
 LABEL_CASE_TITLE = b"amanat/v1/case-title"
+LABEL_CASE_TERMS = b"amanat/v1/case-terms"
 LABEL_GRANT = b"amanat/v1/grant"
 LABEL_REPLY = b"amanat/v1/reply"
 LABEL_REPLY_STATEMENT = b"amanat/v1/reply-statement"
@@ -90,14 +91,17 @@ MIGRATIONS_V2 = MIGRATIONS_V1 + ["Add projections and plans (schema revision 2)"
 # Schema revision 3 (format.md 8.20) adds the settings signature and the authorName table.
 MIGRATION_V3 = "Anchor trust outside the vault (schema revision 3)"
 MIGRATIONS_V3 = MIGRATIONS_V2 + [MIGRATION_V3]
-MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V2, MIGRATIONS_V3]
+# Schema revision 4 (format.md 8.21) adds each case's sealed term list.
+MIGRATIONS_V4 = MIGRATIONS_V3 + ["Keep each case's term list (schema revision 4)"]
+MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V2, MIGRATIONS_V3, MIGRATIONS_V4]
 KINDS = (1, 2)  # 1 = first submission, 2 = follow-up; any other value is damage (format.md 8.6)
 ANONYMOUS_ACTIONS = {"submit", "follow-up"}  # the only unsigned entries
-GRANTEE_ACTIONS = {"reply", "projection.publish"}  # the only signed actions a grantee may take; all others are the administrator's
+GRANTEE_ACTIONS = {"reply", "projection.publish", "case.terms"}  # the only signed actions a grantee may take; all others are the administrator's
 # Actions and how many ids each lists (format.md 8.12): (least, most), None = no upper bound.
 ACTION_OBJECTS = {"vault.create": (0, 0), "submit": (1, 1), "follow-up": (1, 1), "case.create": (1, 1),
                   "case.assign": (1, None), "grant.issue": (2, None), "grant.revoke": (2, None), "reply": (2, 2),
-                  "case.export": (1, 1), "projection.publish": (3, 3), "author.name": (0, 0)}
+                  "case.export": (1, 1), "projection.publish": (3, 3), "author.name": (0, 0),
+                  "case.terms": (1, 1)}
 ATTACHMENT_LIMIT = 4 * 1024 * 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
 DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -541,6 +545,31 @@ class Reader:
                 "the administrator's case key differs from the grant's")
         self.ok(f"(b) case title {title['title']!r} decrypts under key version {version}; "
                 "caseKey row gives the administrator the same key")
+        self.case_terms(case_id, case_key, version)
+
+    def case_terms(self, case_id, key, version):
+        """Schema revision 4 (format.md 8.21): the case's term list, sealed under the current case key; its
+        revision is the number of case.terms audit entries naming the case."""
+        if self.revision < 4:
+            return
+        row = self.db.execute("SELECT revision, keyVersion, sealed FROM caseTerms WHERE caseID = ?",
+                              (case_id,)).fetchone()
+        written = sum(1 for (objects,) in self.db.execute(
+            "SELECT objects FROM auditEntry WHERE action = 'case.terms'") if objects == case_id.hex())
+        if row is None:
+            require(written == 0, "case terms: the audit log wrote a list that is missing")
+            return
+        revision, key_version, sealed = row
+        require(revision == written, f"case terms: revision {revision}, but {written} case.terms entries")
+        require(key_version == version, "case terms: not sealed under the case's current key version")
+        ad = LABEL_CASE_TERMS + V + case_id + u32(key_version) + u32(revision)
+        data = bucket_unpad(aead_open(sealed, ad, key, "case terms"), "case terms")
+        obj = members(parse_json(data, "case terms"), {"format": str, "version": int, "terms": list}, "case terms")
+        require(obj["format"] == "amanat-case-terms" and obj["version"] == 1, "case terms: unknown format")
+        for term in obj["terms"]:
+            members(term, {"kind": str, "text": str}, "case term")
+            require(term["kind"] in ("person", "place"), "case term: unknown kind")
+        self.ok(f"(b) case term list revision {revision} decrypts: {len(obj['terms'])} term(s)")
 
     def downgraded_grant(self, fx, case_id, current):
         """format.md 8.9, 'A downgrade rotates the key': the read+publish grant the lawyer held was revoked,
@@ -757,6 +786,9 @@ class Reader:
         elif action == "projection.publish":
             one("SELECT 1 FROM projection WHERE id = ? AND caseID = ?", (ids[0], ids[1]), "a projection of the case")
             one("SELECT 1 FROM caseRecord WHERE caseID = ? AND recordID = ?", (ids[1], ids[2]), "a filing")
+        elif action == "case.terms":
+            require(self.revision >= 4, f"audit entry {i}: case.terms in a vault of schema revision {self.revision}")
+            one("SELECT 1 FROM caseTerms WHERE caseID = ?", (ids[0],), "a case term list")
         elif action == "author.name":
             require(self.revision >= 3, f"audit entry {i}: author.name in a vault of schema revision {self.revision}")
         elif action == "reply":

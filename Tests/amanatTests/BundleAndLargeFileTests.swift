@@ -16,7 +16,7 @@ struct BundleAndLargeFileTests {
         let administratorKey = try #require(
             CLI.value(
                 after: "Intake public key: ",
-                in: try s.cli.ok(["identity", "show", s.cli.path("vault/administrator.id")]).replacingOccurrences(
+                in: try s.cli.ok(["identity", "show", s.cli.path("vault-administrator.id")]).replacingOccurrences(
                     of: "Public key: ", with: "Intake public key: ")))
         #expect(try s.cli.ok(["verify", bundle, "--from", administratorKey]).contains("verify"))
         let opened = try s.cli.ok(

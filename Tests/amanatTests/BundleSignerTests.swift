@@ -13,7 +13,7 @@ struct BundleSignerTests {
         try s.cli.ok(["case", "assign", caseID, record] + s.admin)
         let bundle = s.cli.path("case.amanat")
         try s.cli.ok(["export", caseID, "--to", s.lawyerKey, "--out", bundle] + s.admin)
-        let shown = try s.cli.ok(["identity", "show", s.cli.path("vault/administrator.id")])
+        let shown = try s.cli.ok(["identity", "show", s.cli.path("vault-administrator.id")])
         let administrator = try #require(CLI.value(after: "Public key: ", in: shown))
         let keyFile = try s.cli.write("administrator.pub", shown, mode: 0o644)
 

@@ -1,3 +1,4 @@
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -23,14 +24,7 @@ struct CLI {
 
     /// A temporary folder, removed when the last copy of the `CLI` that made it goes away (the large-file
     /// tests leave gigabytes in it).
-    final class Workspace: Sendable {
-        let path: String
-        init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-cli-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
+    typealias Workspace = TemporaryDirectory
 
     /// A temporary working folder, with a vault path and weak key stretching for speed.
     let workspace: Workspace
@@ -38,7 +32,7 @@ struct CLI {
     var environment: [String: String]
 
     init() throws {
-        workspace = try Workspace()
+        workspace = try Workspace(prefix: "amanat-cli")
         let directory = workspace.path
         var environment = ProcessInfo.processInfo.environment
         environment["AMANAT_VAULT"] = directory + "/vault"

@@ -37,7 +37,7 @@ struct InterruptionTests {
 
         var administratorKey: String {
             get throws {
-                let shown = try cli.ok(["identity", "show", cli.path("vault/administrator.id")])
+                let shown = try cli.ok(["identity", "show", cli.path("vault-administrator.id")])
                 return try #require(CLI.value(after: "Public key: ", in: shown))
             }
         }

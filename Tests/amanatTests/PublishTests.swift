@@ -102,4 +102,60 @@ struct PublishTests {
         #expect(try n.cli.run(["redact", n.record, "--plan-out", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
         #expect(try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan.json"), "--excerpt", "9..5"] + n.story.lawyer).status == 64)
     }
+
+    @Test("case terms: the editor lists a name for the case; plans remove it, and an older plan keeping it is refused")
+    func caseTerms() throws {
+        let n = try Newsroom()
+        // An older plan in which the editor chose to keep "Магомед" (a review candidate).
+        let kept = try n.edit(try n.plan(), "Магомед", to: "keep", into: "kept.json")
+        let names = try n.cli.write("names.txt", "Магомед Мусаев\nplace: Назрань\n", mode: 0o600)
+        let added = try n.cli.run(["case", "terms", n.caseID, "--from-file", names] + n.story.lawyer)
+        #expect(added.status == 0 && added.err.contains("now lists 2"), "\(added.err)")
+        let listed = try n.cli.ok(["case", "terms", n.caseID, "--list", "--json"] + n.story.lawyer)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [[String: String]])
+        #expect(terms == [["text": "Магомед Мусаев", "kind": "person"], ["text": "Назрань", "kind": "place"]])
+        // The reader may list but not change; the refusal names the permission.
+        let reader = ["--identity", n.readerID, "--passphrase-file", n.story.lawyerPass]
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--list"] + reader).status == 0)
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--add", "Ахмед"] + reader).status == 4)
+        // The older plan is refused: the name is now on the case's list.
+        let refused = try n.cli.run(["publish", n.record, "--plan", kept] + n.story.lawyer)
+        #expect(refused.status == 5 && !refused.err.contains("Магомед"), "\(refused.err)")
+        // A new plan finds it as a case term, with a label.
+        let plan = try n.plan("plan2.json")
+        let spans = try #require(plan["spans"] as? [[String: Any]])
+        let magomed = try #require(spans.first { $0["text"] as? String == "Магомед" })
+        #expect(magomed["detector"] as? String == "case-term" && magomed["action"] as? String == "pseudonymise")
+        let published = try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan2.json")] + n.story.lawyer)
+        #expect(published.status == 0, "\(published.err)")
+        // Removing, and removing what is not listed.
+        let removed = try n.cli.run(["case", "terms", n.caseID, "--remove", "Назрань", "--list"] + n.story.lawyer)
+        #expect(removed.status == 0 && !removed.out.contains("Назрань") && removed.out.contains("Магомед Мусаев"))
+        #expect(try n.cli.run(["case", "terms", n.caseID, "--remove", "Грозный"] + n.story.lawyer).status == 64)
+        #expect(try n.cli.run(["case", "terms", n.caseID] + n.story.lawyer).status == 64)
+        try n.cli.ok(["audit", "--verify"])
+    }
+
+    @Test("export-public and verify-projection print one JSON object with --json, public values only")
+    func json() throws {
+        let n = try Newsroom()
+        _ = try n.plan()
+        let published = try n.cli.ok(["publish", n.record, "--plan", n.cli.path("plan.json"), "--json"] + n.story.lawyer)
+        let projection = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [String: Any])
+        let id = try #require(projection["id"] as? String)
+        let exported = try n.cli.ok(["export-public", n.caseID, "--format", "html", "--out", n.cli.path("pub"), "--json"])
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+        let files = try #require(written["files"] as? [[String: String]])
+        #expect(written["format"] as? String == "html" && files.map { $0["projection"] } == [id])
+        let path = try #require(files.first?["path"])
+        let verified = try n.cli.ok(["verify-projection", path, "--key", n.story.lawyerKey, "--json"])
+        let good = try #require(try JSONSerialization.jsonObject(with: Data(verified.utf8)) as? [String: String])
+        #expect(good["projection"] == id && good["format"] == "html" && good["language"] == "ru")
+        #expect(!verified.contains("Заир") && !exported.contains("Заир"))
+        // A bad file is still an error with no JSON on standard output.
+        try n.cli.write("bad.html", "<p>nothing signed</p>", mode: 0o644)
+        let bad = try n.cli.run(["verify-projection", n.cli.path("bad.html"), "--key", n.story.lawyerKey, "--json"])
+        #expect(bad.status == 65 && bad.out.isEmpty)
+    }
 }

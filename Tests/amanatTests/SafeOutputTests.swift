@@ -61,7 +61,7 @@ struct SafeOutputTests {
         try s.cli.ok(["reply", record] + s.lawyer, input: "Ответ \u{1B}[1A\u{2066}скрыто\u{2069}")
         let bundle = s.cli.path("case.amanat")
         try s.cli.ok(["export", caseID, "--to", s.lawyerKey, "--out", bundle] + s.admin)
-        let shownKey = try s.cli.ok(["identity", "show", s.cli.path("vault/administrator.id")])
+        let shownKey = try s.cli.ok(["identity", "show", s.cli.path("vault-administrator.id")])
         let administrator = try #require(CLI.value(after: "Public key: ", in: shownKey))
         let answers = try s.cli.write("answers.txt", "")
         let commands: [[String]] = [

@@ -1,21 +1,8 @@
+import AmanatVault
 import Foundation
 
-/// Escapes text for HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`).
-func html(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
+/// Escapes text for HTML element content and attribute values (`HTMLText`, shared with the projections).
+func html(_ text: String) -> String { HTMLText.escaped(text) }
 
 /// Text as HTML paragraphs: blank lines separate paragraphs, single line breaks become `<br>`.
 func paragraphs(_ text: String) -> String {

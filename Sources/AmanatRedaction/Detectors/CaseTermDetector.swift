@@ -3,6 +3,8 @@
 public struct CaseTermDetector: Sendable {
     /// The folded forms a word may take, and the term (index on the list) each belongs to.
     private let keys: [String: Int]
+    /// The same keys with doubled letters made single, for spellings that double or drop one.
+    private let collapsedKeys: [String: Int]
 
     /// Prepares the terms (one person or place each; several words allowed).
     /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
@@ -14,11 +16,45 @@ public struct CaseTermDetector: Sendable {
             guard !words.isEmpty else { throw AmanatRedactionError.emptyTerm }
             // Every name part counts alone (a first name without the surname is a leak too); short
             // lower-case words of a place ("на", "у") do not.
-            for word in words.map(\.text) where word.count >= 3 || word.first?.isUppercase == true {
-                for form in Self.forms(of: word, stemmer: stemmer) where keys[form] == nil { keys[form] = index }
+            // A hyphenated name also counts by its parts, which a line break may separate (Абдул-\nХамид).
+            let parts = words.flatMap { word in
+                [word.text] + (word.text.contains("-") ? Self.variants(of: word.text) : [])
+            }
+            for word in parts where word.count >= 3 || word.first?.isUppercase == true {
+                for spelling in Self.equivalents(of: word) {
+                    for form in Self.forms(of: spelling, stemmer: stemmer) where keys[form] == nil { keys[form] = index }
+                }
             }
         }
         self.keys = keys
+        var collapsed: [String: Int] = [:]
+        for (key, index) in keys where key.count >= 5 {
+            let short = NameForms.collapsed(key)
+            if collapsed[short] == nil { collapsed[short] = index }
+        }
+        collapsedKeys = collapsed
+    }
+
+    /// A given name and the other spellings of the same name (`NameForms.equivalents`).
+    static func equivalents(of word: String) -> [String] {
+        let key = Folding.key(word)
+        guard let group = NameForms.equivalents.first(where: { $0.contains { Folding.key($0) == key } }) else {
+            return [word]
+        }
+        return [word] + group
+    }
+
+    /// The term a token's folded key names, trying the looser readings when the exact one misses.
+    private func entity(for token: String, key: String) -> Int? {
+        if let entity = keys[key] { return entity }
+        let lower = token.lowercased()
+        if let respelled = NameForms.latinRespelling(lower), let entity = keys[Folding.key(respelled)] { return entity }
+        if key.count >= 5, let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
+        if let respelled = NameForms.latinRespelling(lower) {
+            let key = Folding.key(respelled)
+            if key.count >= 5, let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
+        }
+        return nil
     }
 
     /// The folded forms of one term word: itself; itself plus a case ending (Хакиев → Хакиевым); for a
@@ -42,6 +78,21 @@ public struct CaseTermDetector: Sendable {
                     }
                 }
             }
+            // Patronymics from a given name (Руслан → Руслановна), and English plurals of a family name
+            // written in Latin letters (the Magomedovs).
+            for patronymic in NameForms.patronymics(of: lower) { forms.insert(Folding.key(patronymic)) }
+            // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей).
+            if word.first?.isUppercase == true {
+                for diminutive in NameForms.diminutives(of: lower) {
+                    forms.insert(Folding.key(diminutive))
+                    let base = "аяо".contains(diminutive.last!) ? String(diminutive.dropLast()) : diminutive
+                    for ending in RussianEndings.all { forms.insert(Folding.key(base + ending)) }
+                }
+            }
+            forms.insert(Folding.key(lower) + "s")
+            if lower.count > 4, lower.hasSuffix("ова") || lower.hasSuffix("ева") || lower.hasSuffix("ина") {
+                forms.insert(Folding.key(String(lower.dropLast())) + "s")  // Арсанова: the Arsanovs
+            }
             for ending in RussianEndings.all {
                 forms.insert(Folding.key(lower + ending))
                 if let stem { forms.insert(Folding.key(stem + ending)) }
@@ -56,12 +107,25 @@ public struct CaseTermDetector: Sendable {
                 forms.insert(key + folded)
                 forms.insert(bare + folded)
             }
+            // Patronymics of a given name listed in Latin letters (Ruslan → Ruslanovich, Ruslanovna).
+            for base in ["ович", "евич", "овн", "евн"] {
+                for ending in ["", "а", "у", "ем", "е", "ы", "ой"] { forms.insert(key + Folding.key(base + ending)) }
+            }
             // English plurals of a family name (the Bagakashvilis, the Musaevs).
             forms.insert(key + "s")
             forms.insert(key + "es")
         }
         forms.remove("")
         return forms
+    }
+
+    /// Whether what lies between two words of one term leaves them one name: only white space, or a hyphen
+    /// followed by a line break.
+    static func joinsOneName(_ between: Substring) -> Bool {
+        if between.allSatisfy(\.isWhitespace) { return true }
+        guard let first = between.first, first == "-" || first == "‐" else { return false }
+        let rest = between.dropFirst()
+        return rest.contains(where: \.isNewline) && rest.allSatisfy(\.isWhitespace)
     }
 
     /// Other readings of a word that may hold a term: without an English possessive (Islam's), and
@@ -85,8 +149,11 @@ public struct CaseTermDetector: Sendable {
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
             let key = folded[token.text] ?? { let key = Folding.key(token.text); folded[token.text] = key; return key }()
-            guard let entity = keys[key] ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
-                ? Self.variants(of: token.text).lazy.compactMap({ keys[Folding.key($0)] }).first : nil) else { continue }
+            guard let entity = entity(for: token.text, key: key)
+                ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
+                    ? Self.variants(of: token.text).lazy.compactMap({ entity(for: $0, key: Folding.key($0)) }).first
+                    : nil)
+            else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
@@ -106,10 +173,11 @@ public struct CaseTermDetector: Sendable {
                 next += 1
             }
             let (start, end) = map.offsets(of: lower..<upper)
-            // Words of one name separated only by spaces or a line break form one span (Заира Мусаева).
+            // Words of one name separated only by spaces or a line break form one span (Заира Мусаева), and
+            // so do the parts of a hyphenated name broken over a line (Абдул-\nХамид).
             defer { lastUpper = upper }
             if let last = spans.last, last.entity == entity, lastUpper <= lower,
-               text[lastUpper..<lower].allSatisfy(\.isWhitespace) {
+               Self.joinsOneName(text[lastUpper..<lower]) {
                 spans[spans.count - 1] = Span(start: last.start, end: end, detector: .caseTerm, entity: entity)
             } else {
                 spans.append(Span(start: start, end: end, detector: .caseTerm, entity: entity))

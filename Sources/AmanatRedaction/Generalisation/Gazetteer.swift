@@ -20,15 +20,49 @@ public struct Gazetteer: Sendable {
 
     private let regionsByPlace: [String: Region]
 
-    private init() {
+    /// The entries of `GazetteerData.text`, and the numbers of the lines that are none (comments and blank
+    /// lines aside); `GazetteerTests` checks that there are none of those, and that every region is known.
+    static func entries() -> (
+        regions: [String: Region], places: [(spellings: [Substring], region: Substring)], unreadable: [Int]
+    ) {
         var regions: [String: Region] = [:]
-        for region in GazetteerData.regions {
-            regions[region.key] = Region(key: region.key, russian: region.russian, english: region.english)
+        var places: [(spellings: [Substring], region: Substring)] = []
+        var unreadable: [Int] = []
+        let text = String(
+            decoding: UnsafeBufferPointer(
+                start: GazetteerData.text.utf8Start, count: GazetteerData.text.utf8CodeUnitCount),
+            as: UTF8.self)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let fields = entry.split(separator: "|", omittingEmptySubsequences: false).map(trimmed)
+            switch fields.first {
+            case "region" where fields.count == 4:
+                regions[String(fields[1])] = Region(
+                    key: String(fields[1]), russian: String(fields[2]), english: String(fields[3]))
+            case "place" where fields.count == 4:
+                places.append(([fields[1]] + fields[3].split(separator: ";").map(trimmed), fields[2]))
+            case "" where fields.count == 1:
+                continue
+            default:
+                unreadable.append(number + 1)
+            }
         }
+        return (regions, places, unreadable)
+    }
+
+    private static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return text
+    }
+
+    private init() {
+        let (regions, places, _) = Self.entries()
         var byPlace: [String: Region] = [:]
-        for place in GazetteerData.places {
-            guard let region = regions[place.region] else { continue }
-            for spelling in [place.name] + place.spellings { byPlace[Self.key(spelling)] = region }
+        for place in places {
+            guard let region = regions[String(place.region)] else { continue }
+            for spelling in place.spellings { byPlace[Self.key(String(spelling))] = region }
         }
         // A region names itself (Чечня stays Чечня).
         for region in regions.values {

@@ -21,6 +21,8 @@ public struct RedactionPlan: Codable, Equatable, Sendable {
         case generalise
         /// Publish it as written (only for review candidates; anything the leak check finds is refused).
         case keep
+        /// Not decided yet: an editor marks a span so while she checks it. A plan holding one is refused.
+        case undecided
     }
 
     /// A person or place on the case's list.
@@ -54,7 +56,10 @@ public struct RedactionPlan: Codable, Equatable, Sendable {
         public var term: Int?
 
         /// An entry.
-        public init(start: Int, end: Int, text: String, detector: Span.Detector, reason: String, action: Action, term: Int? = nil) {
+        public init(
+            start: Int, end: Int, text: String, detector: Span.Detector, reason: String, action: Action,
+            term: Int? = nil
+        ) {
             self.start = start
             self.end = end
             self.text = text

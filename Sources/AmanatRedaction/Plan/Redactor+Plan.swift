@@ -36,7 +36,8 @@ extension Redactor {
             entries.append(
                 RedactionPlan.Entry(
                     start: candidate.start, end: candidate.end, text: written, detector: .candidate,
-                    reason: Self.candidateReason(written), action: .remove))
+                    reason: Self.candidateReason(written),
+                    action: Self.looksLikePerson(written) ? .pseudonymise : .remove))
         }
         // Candidates may overlap each other (a long number inside "school No. 1234"): keep the first, widest.
         entries.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
@@ -53,6 +54,31 @@ extension Redactor {
         .card: "a bank card number (Luhn check passed)", .iban: "an IBAN (checksum passed)",
         .passport: "a passport series and number",
         .date: "an exact date", .address: "a street address", .plate: "a car number plate",
+    ]
+
+    /// Whether a review candidate reads like a family name or patronymic (Russian suffixes with their case
+    /// endings, in either script), so that its default is a label rather than "[redacted]"; either way it
+    /// is not published as written.
+    static func looksLikePerson(_ text: String) -> Bool {
+        guard text.first?.isUppercase == true, text.count >= 4 else { return false }
+        let word = text.lowercased()
+        for form in personForms {
+            for ending in form.endings where word.hasSuffix(ending) {
+                let stem = word.dropLast(ending.count)
+                if form.suffixes.contains(where: { stem.hasSuffix($0) && stem.count > $0.count + 1 }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Family-name and patronymic suffixes, each with the case endings that may follow it.
+    private static let personForms: [(suffixes: [String], endings: [String])] = [
+        (["ов", "ев", "ёв", "ин", "ын"], ["", "а", "у", "ым", "ом", "е", "ой", "ою", "ых", "ыми", "ы"]),
+        (["ович", "евич", "ич"], ["", "а", "у", "ем", "е", "и"]),
+        (["овн", "евн", "ичн"], ["а", "ы", "е", "у", "ой"]),
+        (["ск", "цк"], ["ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ие", "их"]),
+        (["ov", "ev", "yev", "in"], ["", "a", "u", "oy", "ym", "ykh", "s"]),
+        (["ovich", "evich", "ovna", "evna", "sky", "skiy", "skaya", "ski"], [""]),
     ]
 
     private static func candidateReason(_ text: String) -> String {
@@ -83,6 +109,10 @@ extension Redactor {
             throw AmanatRedactionError.unsupportedPlan(version: plan.version)
         }
         guard plan.textDigest == RedactionPlan.digest(of: text) else { throw AmanatRedactionError.planMismatch }
+        let undecided = plan.spans.filter { $0.action == .undecided }.sorted { $0.start < $1.start }
+        if let first = undecided.first {
+            throw AmanatRedactionError.undecidedSpans(count: undecided.count, first: first.start..<first.end)
+        }
         let characters = Array(text)
         let window = excerpt ?? 0..<characters.count
         guard window.lowerBound >= 0, window.upperBound <= characters.count, !window.isEmpty else {
@@ -108,8 +138,8 @@ extension Redactor {
             if entry.end <= window.lowerBound || entry.start >= window.upperBound { continue }
             guard window.lowerBound <= entry.start, entry.end <= window.upperBound else {
                 throw AmanatRedactionError.invalidPlan(
-                    "the excerpt boundary cuts the span at \(entry.start)..\(entry.end); move the boundary before or after it"
-                )
+                    "the excerpt boundary cuts the span at \(entry.start)..\(entry.end); "
+                        + "move the boundary before or after it")
             }
             output += characters[cursor..<entry.start]
             let replacement: [Character]
@@ -145,6 +175,14 @@ extension Redactor {
             return Array("[redacted]")
         case .keep:
             return Array(entry.text)
+        case .undecided:
+            throw AmanatRedactionError.undecidedSpans(count: 1, first: entry.start..<entry.end)
+        case .pseudonymise where term == nil && entry.detector == .candidate:
+            // A review candidate that reads like a person: labelled from its own text.
+            guard let pseudonyms else {
+                throw AmanatRedactionError.invalidPlan("the plan pseudonymises, but no pseudonym key was given")
+            }
+            return Array(pseudonyms.label(for: entry.text, kind: .person, language: plan.language))
         case .pseudonymise:
             guard let term else {
                 throw AmanatRedactionError.invalidPlan(
@@ -165,8 +203,8 @@ extension Redactor {
                 }
             guard let general else {
                 throw AmanatRedactionError.invalidPlan(
-                    "the span at \(position) cannot be generalised (only dates, listed places the gazetteer knows, and ages can); remove it instead"
-                )
+                    "the span at \(position) cannot be generalised (only dates, listed places the gazetteer knows, "
+                        + "and ages can); remove it instead")
             }
             return Array(general)
         }

@@ -62,6 +62,8 @@ struct AuditLedger {
     private(set) var grants: [Data: Grant] = [:]
     private(set) var replies: [Data: (source: Source, recordID: Data)] = [:]
     private(set) var projections: [Data: Publication] = [:]
+    /// The `case.terms` entries of each case, in order: the list's revision is their count.
+    private(set) var termLists: [Data: [Int]] = [:]
     /// The grants of each case in the order the log issued them.
     private var grantsByCase: [Data: [Data]] = [:]
     /// The grant rows, by id: their signed grantee keys.
@@ -104,6 +106,10 @@ struct AuditLedger {
         case "case.export":
             try count(ids.count == 1)
             try requireCase(ids[0], entry)
+        case "case.terms":
+            try count(ids.count == 1)
+            try requireCase(ids[0], entry)
+            termLists[ids[0], default: []].append(entry.sequence)
         case "grant.issue":
             try count(ids.count >= 2)
             try requireCase(ids[1], entry)

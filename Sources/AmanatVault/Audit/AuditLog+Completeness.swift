@@ -25,6 +25,7 @@ extension AuditLog {
         check.grants(grants)
         check.replies(try reader.replyHeaders(), mailboxes: mailboxes)
         check.projections(try reader.projections(caseID: nil), plans: try reader.planHeaders())
+        check.termLists(try reader.caseTermRows())
         if let error = check.error { throw error }
     }
 }

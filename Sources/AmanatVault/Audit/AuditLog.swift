@@ -8,7 +8,7 @@ public enum AuditLog {
     /// Actions a source takes anonymously: the only ones without an actor and signature.
     public static let anonymousActions: Set<String> = ["submit", "follow-up"]
     /// Actions a grantee may take; every other signed action is the administrator's alone.
-    public static let granteeActions: Set<String> = ["reply", "projection.publish"]
+    public static let granteeActions: Set<String> = ["reply", "projection.publish", "case.terms"]
 
     /// Appends an entry inside the caller's transaction.
     static func append(

@@ -312,6 +312,36 @@ struct AuditRowCheck {
         }
     }
 
+    /// Case term lists against `case.terms`: the revision is the number of entries, the key version the case's.
+    mutating func termLists(_ rows: [CaseTermsRow]) {
+        var present = Set<Data>()
+        for row in rows {
+            present.insert(row.caseID)
+            let written = ledger.termLists[row.caseID] ?? []
+            guard let last = written.last else {
+                report(
+                    Self.unlogged,
+                    "the term list of case \(hex(row.caseID)) has no case.terms entry in the audit log "
+                        + "(its row was inserted outside Amanat)")
+                continue
+            }
+            let version = ledger.keyVersion(of: row.caseID)
+            if row.revision != written.count || row.keyVersion != version {
+                report(
+                    last,
+                    "the term list of case \(hex(row.caseID)) is revision \(row.revision) at key version "
+                        + "\(row.keyVersion), but the audit log records revision \(written.count) at version \(version) "
+                        + "(an older copy was put back, or the row changed, outside Amanat)")
+            }
+        }
+        for (id, written) in ledger.termLists where !present.contains(id) {
+            report(
+                written[0],
+                "the term list of case \(hex(id)), written by audit entry \(written[0]), is missing "
+                    + "(it was deleted outside Amanat)")
+        }
+    }
+
     /// One version of one case's key.
     private struct CaseVersion: Hashable {
         let caseID: Data

@@ -37,6 +37,11 @@ enum VaultFormat {
         Labels.casePseudonymKey + [0, version] + caseID + u32(keyVersion)
     }
 
+    /// Associated data of a case's sealed term list: label, 0, version, case id, key version, revision.
+    static func caseTermsAD(case caseID: Data, keyVersion: Int, revision: Int) -> [UInt8] {
+        Labels.caseTerms + [0, version] + caseID + u32(keyVersion) + u32(revision)
+    }
+
     /// Associated data of a stored redaction plan: label, 0, version, projection id, record id.
     static func planAD(projection: Data, record: Data) -> [UInt8] {
         Labels.redactionPlan + [0, version] + projection + record

@@ -86,6 +86,18 @@ public struct CaseRow: Codable, Sendable, Equatable {
     public var pseudonymKey: Data? = nil
 }
 
+/// A case's term list: the people and places an editor listed for it (schema revision 4).
+public struct CaseTermsRow: Codable, Sendable, Equatable {
+    /// The case.
+    public var caseID: Data
+    /// How many times the list was written: the number of `case.terms` audit entries naming the case.
+    public var revision: Int
+    /// The case key version it is sealed under (always the case's current one).
+    public var keyVersion: Int
+    /// The list's JSON, padded, as an XChaCha20-Poly1305 message under that case key version.
+    public var sealed: Data
+}
+
 /// One version of a case key, sealed to the intake key so the administrator can always open it.
 public struct CaseKeyRow: Codable, Sendable, Equatable {
     /// The case.

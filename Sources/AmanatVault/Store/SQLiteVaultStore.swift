@@ -161,6 +161,14 @@ public final class SQLiteVaultStore: VaultStore {
                 t.column("signature", .blob).notNull()
             }
         }
+        migrator.registerMigration("Keep each case's term list (schema revision 4)") { db in
+            try db.create(table: "caseTerms") { t in
+                t.primaryKey("caseID", .blob).references("caseFile")
+                t.column("revision", .integer).notNull()
+                t.column("keyVersion", .integer).notNull()
+                t.column("sealed", .blob).notNull()
+            }
+        }
         return migrator
     }
 
@@ -196,6 +204,7 @@ extension GrantRow: FetchableRecord, PersistableRecord { public static let datab
 extension ReplyRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "reply" }
 extension ProjectionRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "projection" }
 extension PlanRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "redactionPlan" }
+extension CaseTermsRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseTerms" }
 extension AuthorNameRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "authorName" }
 extension AuditEntryRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "auditEntry" }
 
@@ -271,6 +280,9 @@ private struct SQLiteRows: VaultWriter {
     func insert(_ row: ReplyRow) throws { try row.insert(db) }
     func insert(_ row: ProjectionRow) throws { try row.insert(db) }
     func insert(_ row: PlanRow) throws { try row.insert(db) }
+    func save(_ row: CaseTermsRow) throws { try row.save(db) }
+    func caseTerms(caseID: Data) throws -> CaseTermsRow? { try CaseTermsRow.fetchOne(db, key: caseID) }
+    func caseTermRows() throws -> [CaseTermsRow] { try CaseTermsRow.fetchAll(db) }
     func append(_ row: AuditEntryRow) throws {
         let last = try lastAuditEntry()?.sequence ?? 0
         guard row.sequence == last + 1 else {

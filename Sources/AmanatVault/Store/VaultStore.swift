@@ -64,6 +64,10 @@ public protocol VaultReader {
     func membershipVersions() throws -> [(caseID: Data, recordID: Data, keyVersion: Int)]
     /// Every reply's id and mailbox, without the sealed text, in no particular order.
     func replyHeaders() throws -> [(id: Data, mailboxID: Data)]
+    /// A case's term list, if one was written.
+    func caseTerms(caseID: Data) throws -> CaseTermsRow?
+    /// Every case's term list, in no particular order.
+    func caseTermRows() throws -> [CaseTermsRow]
     /// Every stored plan's projection and record, without the sealed plan, in no particular order.
     func planHeaders() throws -> [(projectionID: Data, recordID: Data)]
 }
@@ -98,6 +102,8 @@ public protocol VaultWriter: VaultReader {
     func insert(_ row: ProjectionRow) throws
     /// Stores the plan of a projection.
     func insert(_ row: PlanRow) throws
+    /// Stores or replaces a case's term list.
+    func save(_ row: CaseTermsRow) throws
     /// Appends an audit entry; its sequence must follow the last one.
     func append(_ row: AuditEntryRow) throws
 }

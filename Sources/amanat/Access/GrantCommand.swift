@@ -37,10 +37,12 @@ extension Amanat.GrantCommand {
                 Examples:
                   amanat grant CASE --to amanat1yxod… --expires 90d
                   amanat grant CASE --to lawyer.pub --expires 2027-02-23 --publish
+                  amanat grant CASE --to lawyer.pub --expires 90d --json
                 """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
         @Option(
             help: ArgumentHelp(
@@ -87,6 +89,12 @@ extension Amanat.GrantCommand {
                 case: caseID, to: grantee, permissions: publish ? .readAndPublish : .read,
                 expires: try Self.expiry(expires), administrator: administrator)
             if let name { try vault.setAuthorName(name, for: grantee, administrator: administrator) }
+            if output.json {
+                // The grant exactly as `grant list --json` shows it, read back from the vault.
+                guard let grant = try vault.grants(case: caseID, today: CLIClock.today).first(where: { $0.id == id })
+                else { throw CLIError.notFound("grant \(id) is not in the vault") }
+                return try output.printJSON(GrantEntry(grant))
+            }
             print("Granted case \(caseID) to \(grantee.fingerprint) until \(try Self.expiry(expires)) (grant \(id)).")
         }
     }
@@ -169,15 +177,22 @@ extension Amanat {
                 new grants. The revoked lawyer keeps whatever she already decrypted, but opens nothing \
                 from now on, including records added later.
 
-                Example:
+                Examples:
                   amanat revoke 38fa8e… --grantee K7QD-M2XA-P4LF-9ZRB
+                  amanat revoke 38fa8e… --grantee K7QD-M2XA-P4LF-9ZRB --json
                 """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
         @Option(help: ArgumentHelp("The lawyer's fingerprint (from `amanat grant list`).", valueName: "FINGERPRINT"))
         var grantee: String
+
+        /// What `revoke --json` prints (Docs/cli.md).
+        struct Revoked: Encodable {
+            let case_id: String, fingerprint: String, revoked_grants: Int, key_version: Int
+        }
 
         func run() throws {
             let vault = try self.vault.open()
@@ -185,6 +200,13 @@ extension Amanat {
             let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let count = try vault.revoke(case: caseID, grantee: fingerprint, administrator: administrator)
+            if output.json {
+                let version = try vault.cases().first { $0.id == caseID }?.keyVersion ?? 0
+                return try output.printJSON(
+                    Revoked(
+                        case_id: caseID.description, fingerprint: fingerprint.description, revoked_grants: count,
+                        key_version: version))
+            }
             print(
                 "Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated."
             )

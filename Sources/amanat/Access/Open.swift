@@ -12,7 +12,7 @@ extension Amanat {
                 Examples:
                   amanat open 9c1f0a --identity ~/lawyer.id
                   amanat open 38fa8e --identity ~/lawyer.id --out ./case-files
-                  amanat open case-7.amanat --identity ~/lawyer.id --from administrator.pub --out ./files
+                  amanat open case-7.amanat --identity ~/lawyer.id --from admin.pub
 
                 A bundle is opened only with the public key of the administrator who must have signed it: \
                 --from KEY, or the environment variable AMANAT_ADMINISTRATOR_KEY.
@@ -20,7 +20,7 @@ extension Amanat {
         )
 
         @OptionGroup var vault: VaultOptions
-        @OptionGroup var identity: IdentityOptions
+        @OptionGroup var identity: RequiredIdentityOptions
         @OptionGroup var output: OutputOptions
 
         @Argument(
@@ -37,10 +37,6 @@ extension Amanat {
 
         @Option(help: ArgumentHelp("Save attachments into DIR (created with mode 700 if missing).", valueName: "DIR"))
         var out: String?
-
-        func validate() throws {
-            if identity.identity == nil { throw ValidationError("open needs your identity: add --identity FILE") }
-        }
 
         func run() throws {
             if target.hasSuffix(".amanat") || target.contains("/") || FileManager.default.fileExists(atPath: target) {

@@ -8,7 +8,7 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             abstract: "Read a submission as the vault's administrator.",
             discussion: """
-                Uses the administrator identity made by `amanat init` (DIR/administrator.id unless --identity).
+                Uses the administrator identity made by `amanat init` (DIR-administrator.id unless --identity).
 
                 Examples:
                   amanat read 9c1f0a…

@@ -9,7 +9,7 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             commandName: "case",
             abstract: "Create cases, file records into them, and list or show them.",
-            subcommands: [New.self, Assign.self, List.self, Show.self]
+            subcommands: [New.self, Assign.self, List.self, Show.self, Terms.self]
         )
     }
 }
@@ -30,6 +30,7 @@ extension Amanat.CaseCommand {
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The case's title.") var title: String?
         @Option(help: "Notes for the case.") var notes = ""
         @Option(help: ArgumentHelp("Read the title (first line) and notes (the rest) from FILE.", valueName: "FILE"))
@@ -61,6 +62,7 @@ extension Amanat.CaseCommand {
             guard !title.isEmpty else { throw CLIError.usage("the case title is empty", hint: nil) }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let id = try vault.createCase(title: title, notes: notes, administrator: administrator)
+            if output.json { return try output.printJSON(Created(id, in: vault)) }
             print("Created case \(id).")
         }
     }
@@ -69,10 +71,11 @@ extension Amanat.CaseCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File records into a case; its grantees can then open them.",
-            discussion: "Example:\n  amanat case assign 38fa8e 9c1f0a 77b2d4      (ids or their first 6+ characters)"
+            discussion: "Example:\n  amanat case assign 38fa8e 9c1f0a 77b2d4  (ids or their first 6+ characters)"
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "CASE")) var caseID: String
         @Argument(help: ArgumentHelp("Record ids.", valueName: "RECORD")) var records: [String]
 
@@ -86,6 +89,9 @@ extension Amanat.CaseCommand {
             let caseID = try IDArgument.caseID(self.caseID, in: vault)
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             try vault.assign(ids, to: caseID, administrator: administrator)
+            if output.json {
+                return try output.printJSON(Filed(case_id: caseID.description, records: ids.map(\.description)))
+            }
             print("Filed \(ids.count) record\(ids.count == 1 ? "" : "s") into case \(caseID).")
         }
     }

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatPublication
 import AmanatRedaction
 import AmanatVault
 import ArgumentParser
@@ -125,11 +126,10 @@ struct DemoStory {
         try vault.issueGrant(
             case: caseID, to: editor.publicKey, permissions: .readAndPublish, expires: Day.today().adding(days: 30),
             administrator: administrator)
+        let desk = PublicationDesk(vault: vault, as: .grantee(editor))
         let source = try vault.open(record, as: .grantee(editor))
-        let redactor = try Redactor(
-            terms: source.people.map { .init(text: $0.name, kind: .person) }
-                + source.places.map { .init(text: $0, kind: .place) })
-        let plan = redactor.plan(for: source.statement, language: source.language, record: record.description)
+        let redactor = try Redactor(terms: desk.terms(for: source, record: record, cases: [caseID]))
+        let plan = try desk.proposePlan(for: record)
         for span in plan.spans {
             say("\(span.detector.rawValue) \(span.start)..\(span.end) → \(span.action.rawValue) (\(span.reason))")
         }
@@ -144,15 +144,12 @@ struct DemoStory {
         } catch let leak as LeakError {
             say("✓ a plan that keeps the son's name is refused: \(leak)")
         }
-        let excerpt = try redactor.apply(plan, to: source.statement, pseudonyms: pseudonyms)
-        let json = try JSONEncoder().encode(plan)
-        let projection = try vault.publish(
-            ProjectionDraft(
-                caseLabel: "Case 1", language: source.language, period: String(Day.today().description.prefix(7)),
-                text: excerpt),
-            from: record, case: caseID, plan: json.withUnsafeBytes { SecretBytes(copying: $0) }, publisher: editor)
+        let json = try PlanDocument.encode(plan)
+        let (projection, _) = try desk.publish(
+            PublicationRequest(record: record, plan: json.withUnsafeBytes { SecretBytes(copying: $0) }, label: "Case 1")
+        )
         try projection.verify(signedBy: editor.publicKey.signing)
-        say("✓ published and signed: «\(excerpt)»")
+        say("✓ published and signed: «\(projection.text)»")
         say("  the plan is kept encrypted in the vault; anyone with the editor's public key can verify the projection")
 
         chapter("The lawyer's grant is revoked; the case key is rotated.")

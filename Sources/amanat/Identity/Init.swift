@@ -10,12 +10,20 @@ extension Amanat {
             abstract: "Create a vault and its administrator identity.",
             discussion: """
                 The administrator (the intake officer or editor) holds the intake key: every submission is \
-                sealed to it. Her identity file is written encrypted, mode 600; keep a backup offline. On a \
-                server, move it off the machine after setting up: submitting needs only the public key.
+                sealed to it. Her identity file is written encrypted, mode 600, next to the vault folder \
+                (never inside it: `amanat serve` refuses a vault folder holding one); keep a backup offline. \
+                On a server, move it off the machine after setting up: submitting needs only the public key.
+
+                For an intake server that must never hold the administrator's secret key, make the vault \
+                from her public key alone with --administrator-key: no identity is written, and the \
+                vault's settings are signed at her first action (until then every reader warns that they \
+                are not).
 
                 Examples:
-                  amanat init --vault ./vault
-                  amanat init --vault /srv/amanat --identity-out ~/admin.id
+                  amanat init --vault ./vault           (identity: ./vault-administrator.id)
+                  amanat init --vault /srv/amanat/vault --identity-out ~/admin.id
+                  amanat init --vault /srv/amanat/vault --administrator-key admin.pub
+                  amanat init --vault ./vault --json
                 """
         )
 
@@ -23,7 +31,9 @@ extension Amanat {
 
         @Option(
             help: ArgumentHelp(
-                "Where to write the administrator's identity (default: DIR/administrator.id).", valueName: "FILE"))
+                "Where to write the administrator's identity, outside the vault folder "
+                    + "(default: DIR-administrator.id).",
+                valueName: "FILE"))
         var identityOut: String?
 
         @Option(
@@ -38,7 +48,18 @@ extension Amanat {
                 valueName: "NAME"))
         var organisation: String?
 
+        /// `--administrator-key KEY` (from `VaultOptions`): here, the key the vault is made from, alone. Only the
+        /// option counts, never AMANAT_ADMINISTRATOR_KEY, so that a set variable cannot change what init makes.
+        private var administratorKey: String? { vault.administratorKey }
+
+        @OptionGroup var output: OutputOptions
+
         func validate() throws {
+            if administratorKey != nil, identityOut != nil || passphraseFile != nil || organisation != nil {
+                throw ValidationError(
+                    "--administrator-key makes a vault without a secret key: leave out --identity-out, "
+                        + "--passphrase-file and --organisation (she names the organisation later, with her identity)")
+            }
             if let organisation, !Vault.isAcceptableName(organisation.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 throw ValidationError("--organisation must be 1 to 120 bytes of text, without control characters")
             }
@@ -49,10 +70,18 @@ extension Amanat {
             if let contents = try? manager.contentsOfDirectory(atPath: vault.path), !contents.isEmpty {
                 throw AmanatVaultError.vaultExists(path: vault.path)
             }
-            let identityPath = identityOut ?? vault.administratorIdentityPath
-            if identityOut != nil, manager.fileExists(atPath: identityPath) {
+            if let administratorKey { return try createFromPublicKey(try PublicKeyArgument.parse(administratorKey)) }
+            let identityPath = identityOut ?? vault.defaultAdministratorIdentityPath
+            if manager.fileExists(atPath: identityPath) {
                 throw CLIError.usage(
                     "\(identityPath) already exists; nothing was created", hint: "choose another --identity-out path")
+            }
+            if Self.isInside(identityPath, folder: vault.path) {
+                throw CLIError.usage(
+                    "\(identityPath) is inside the vault folder, where `amanat serve` refuses to run; "
+                        + "nothing was created",
+                    hint: "leave out --identity-out (default: \(vault.defaultAdministratorIdentityPath)) "
+                        + "or choose a path outside the vault folder")
             }
             let passphrase = try SecretInput.readNew(
                 prompt: "New passphrase for the administrator: ", file: passphraseFile,
@@ -73,10 +102,51 @@ extension Amanat {
                 try? manager.removeItem(atPath: vault.path)
                 throw error
             }
+            if output.json {
+                return try output.printJSON(
+                    Created(
+                        vault: vault.path, identity_file: identityPath,
+                        public_key: administrator.publicKey.stringRepresentation,
+                        fingerprint: administrator.publicKey.fingerprint.description, organisation: organisation))
+            }
             print("Created the vault at \(vault.path).")
             print("Administrator identity: \(identityPath)")
             print("Intake public key: \(administrator.publicKey.stringRepresentation)")
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
+        }
+
+        /// `--administrator-key`: the vault from the public key alone.
+        private func createFromPublicKey(_ key: Identity.PublicKey) throws {
+            _ = try Vault.create(
+                at: vault.path, administratorKey: key, codenameParameters: KeyStretching.codenames,
+                knownVaults: VaultOptions.knownVaults)
+            if output.json {
+                return try output.printJSON(
+                    Created(
+                        vault: vault.path, identity_file: nil, public_key: key.stringRepresentation,
+                        fingerprint: key.fingerprint.description, organisation: nil))
+            }
+            print("Created the vault at \(vault.path) from the administrator's public key; no secret key is on this machine.")
+            print("Intake public key: \(key.stringRepresentation)")
+            print("Fingerprint: \(key.fingerprint)")
+            print("Its settings are signed at the administrator's first action with her identity.")
+        }
+
+        /// What `init --json` prints (Docs/cli.md): paths and public values only.
+        struct Created: Encodable {
+            let vault: String, identity_file: String?, public_key: String, fingerprint: String
+            let organisation: String?
+        }
+
+        /// Whether `path` would land inside `folder` (which need not exist yet), comparing absolute paths.
+        static func isInside(_ path: String, folder: String) -> Bool {
+            func absolute(_ path: String) -> String {
+                let url = URL(fileURLWithPath: path).standardizedFileURL
+                return (url.resolvingSymlinksInPath().path as NSString).standardizingPath
+            }
+            let base = absolute(folder)
+            let file = absolute(path)
+            return file.hasPrefix(base == "/" ? "/" : base + "/")
         }
     }
 }

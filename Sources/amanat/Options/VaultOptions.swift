@@ -54,8 +54,33 @@ struct VaultOptions: ParsableArguments {
         return vault
     }
 
-    /// Where `amanat init` keeps the administrator's identity by default.
-    var administratorIdentityPath: String { path + "/administrator.id" }
+    /// Where `amanat init` writes the administrator's identity by default: next to the vault folder, never
+    /// inside it (the folder may be copied to the intake server, which must hold no secret).
+    var defaultAdministratorIdentityPath: String {
+        var folder = path
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        let name = (folder as NSString).lastPathComponent
+        if ["", ".", "..", "/"].contains(name) {
+            folder = URL(fileURLWithPath: folder).standardizedFileURL.path
+        }
+        return folder + "-administrator.id"
+    }
+
+    /// Where earlier versions of `amanat init` wrote it: inside the vault folder.
+    var legacyAdministratorIdentityPath: String { path + "/administrator.id" }
+
+    /// The administrator's identity used when no --identity is given: the default, or one an earlier
+    /// `amanat init` left inside the vault folder (with a note saying how to move it out).
+    var administratorIdentityPath: String {
+        let manager = FileManager.default
+        let preferred = defaultAdministratorIdentityPath
+        let legacy = legacyAdministratorIdentityPath
+        guard !manager.fileExists(atPath: preferred), manager.fileExists(atPath: legacy) else { return preferred }
+        Diagnostics.note(
+            "the administrator's identity is inside the vault folder, where `amanat serve` refuses to run; "
+                + "move it out with: mv \(legacy) \(preferred)")
+        return legacy
+    }
 }
 
 /// `--identity FILE` and `--passphrase-file FILE`, for commands that unlock an identity.
@@ -72,8 +97,8 @@ struct IdentityOptions: ParsableArguments {
     var passphraseFile: String?
 
     /// Unlocks the identity at `identity`, or at `fallback` when none was given.
-    func unlock(fallback: String? = nil) throws -> Identity {
-        guard let path = identity ?? fallback else {
+    func unlock(fallback: @autoclosure () -> String? = nil) throws -> Identity {
+        guard let path = identity ?? fallback() else {
             throw CLIError.usage("this command needs your identity", hint: "add --identity FILE")
         }
         // Read the public part first: a missing or loose file is reported before any passphrase is asked.
@@ -84,7 +109,27 @@ struct IdentityOptions: ParsableArguments {
     }
 }
 
-/// `--json`, for commands that read.
+/// `--identity FILE` (required) and `--passphrase-file FILE`, for commands that cannot work without an
+/// identity given explicitly (a lawyer's or an editor's): the usage line then shows `--identity` as required.
+struct RequiredIdentityOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Your identity file (made by `amanat identity new`).", valueName: "FILE"))
+    var identity: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read the passphrase from FILE (mode 600) instead of asking; or set AMANAT_PASSPHRASE.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    /// Unlocks the identity at `identity`.
+    func unlock() throws -> Identity {
+        try IdentityOptions(identity: identity, passphraseFile: passphraseFile).unlock()
+    }
+}
+
+/// `--json`: one JSON object (or array) on standard output and nothing else there (schemas in Docs/cli.md).
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON (schema in Docs/cli.md) instead of text.")
     var json = false

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatPublication
 import AmanatVault
 import ArgumentParser
 import Foundation
@@ -23,6 +24,15 @@ extension Amanat {
         @Argument(help: ArgumentHelp("The case id (or its first 6+ characters).", valueName: "CASE")) var caseID: String
         @Option(help: ArgumentHelp("md, html or json.", valueName: "FORMAT")) var format: ProjectionFormat = .md
         @Option(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR")) var out: String
+        @OptionGroup var output: OutputOptions
+
+        /// What `export-public --json` prints: the files written, public values only.
+        struct Written: Encodable {
+            struct File: Encodable {
+                let path: String, projection: String, published: String, language: String
+            }
+            let `case`: String, format: String, files: [File]
+        }
 
         func run() throws {
             let vault = try self.vault.open()
@@ -37,12 +47,22 @@ extension Amanat {
             } catch {
                 throw CLIError.usage("cannot create the folder \(out)", hint: "check the path and its permissions")
             }
+            var written: [Written.File] = []
             for projection in projections {
                 let path = (out as NSString).appendingPathComponent("\(projection.id).\(format.rawValue)")
                 let writer = try AtomicFileWriter(path: path, permissions: 0o644, overwrite: true)
-                try Array(try format.render(projection).utf8).withUnsafeBytes { try writer.write($0) }
+                try Array(try ProjectionFile.render(projection, as: format).utf8).withUnsafeBytes {
+                    try writer.write($0)
+                }
                 try writer.commit()
-                print(path)
+                written.append(
+                    .init(
+                        path: path, projection: projection.id.description, published: projection.published.description,
+                        language: projection.language))
+                if !output.json { print(path) }
+            }
+            if output.json {
+                try output.printJSON(Written(case: id.description, format: format.rawValue, files: written))
             }
             FileHandle.standardError.write(
                 Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
@@ -66,27 +86,30 @@ extension Amanat {
 
         @Argument(help: ArgumentHelp("The projection file.", valueName: "FILE")) var file: String
         @Option(help: ArgumentHelp("The editor's public key, or a file holding it.", valueName: "KEY")) var key: String
+        @OptionGroup var output: OutputOptions
+
+        /// What `verify-projection --json` prints about a good projection (a bad one is an error, exit 65).
+        struct Verified: Encodable {
+            let projection: String, `case`: String, period: String, language: String, published: String
+            let format: String, signer_fingerprint: String
+        }
 
         func run() throws {
             let expected = try Self.publicKey(key)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIError.notFound("\(file): cannot read this file")
             }
-            guard let content = String(data: data, encoding: .utf8) else {
-                throw AmanatVaultError.projectionNotVerified("the file is not UTF-8 text")
-            }
-            let (projection, format) = try ProjectionFormat.parse(content)
-            try projection.verify(signedBy: expected.signing)
-            // Bytes, not Strings: String equality is canonical equivalence, under which a byte order mark
-            // or "e" + U+0301 in place of "é" would pass. Only the exact bytes that were signed verify.
-            guard Data(try format.render(projection).utf8) == data else {
-                throw AmanatVaultError.projectionNotVerified(
-                    "the file's bytes differ from what was signed (its text or layout, or an invisible change such as "
-                        + "a byte order mark or another Unicode form of a letter)")
+            let (projection, format) = try ProjectionFile.verify(data, signer: expected.signing)
+            if output.json {
+                return try output.printUntrustedJSON(
+                    Verified(
+                        projection: projection.id.description, case: projection.caseLabel, period: projection.period,
+                        language: projection.language, published: projection.published.description,
+                        format: format.rawValue, signer_fingerprint: expected.fingerprint.description))
             }
             print(
-                "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), \(projection.language), published \(projection.published), signed by \(expected.fingerprint)."
-            )
+                "Good projection \(projection.id): \(projection.caseLabel), \(projection.period), "
+                    + "\(projection.language), published \(projection.published), signed by \(expected.fingerprint).")
         }
 
         static func publicKey(_ text: String) throws -> Identity.PublicKey { try PublicKeyArgument.parse(text) }

@@ -1,3 +1,4 @@
+import AmanatPublication
 import AmanatRedaction
 import AmanatVault
 import ArgumentParser
@@ -15,10 +16,12 @@ extension Amanat {
                 numbers, IBANs, passports, dates, street addresses and car plates. The result is checked \
                 again: if anything is still found, nothing is printed and the position is reported (exit 5).
 
-                In the vault: RECORD's people and places (and TERMS, if given) make the list, and \
-                --plan-out writes the proposed plan for review: every span with its detector, its reason \
-                and an action (remove, pseudonymise, generalise, keep) that you may change before \
-                `amanat publish`. The plan holds the real names: it is written readable by you only; \
+                In the vault: the case's terms (`amanat case terms`), the people and places of every \
+                record of the case (and TERMS, if given) make the list, and --plan-out writes the proposed \
+                plan for review: every span with its detector, its reason and an action (remove, \
+                pseudonymise, generalise, keep, undecided) that you may change before `amanat publish`. \
+                Nothing is kept as written unless you choose keep: the spans the detectors were unsure of \
+                are removed (or labelled, when they read like a family name). The plan holds the real names: it is written readable by you only; \
                 delete it once published (the vault keeps an encrypted copy).
 
                 Examples:
@@ -47,6 +50,12 @@ extension Amanat {
                 "Write the proposed plan to FILE (mode 600) for review instead of printing the text.", valueName: "FILE"
             ))
         var planOut: String?
+        @Option(
+            name: .customLong("case"),
+            help: ArgumentHelp(
+                "With RECORD: use this case's terms only (default: those of every case holding the record).",
+                valueName: "CASE"))
+        var caseID: String?
         @Option(help: ArgumentHelp("Generalise dates to their month or year in the plan.", valueName: "month|year"))
         var datePrecision: Precision = .month
         @OptionGroup var output: OutputOptions
@@ -121,11 +130,10 @@ extension Amanat {
             let id = try IDArgument.record(record, in: vault)
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
-            let testimony = try vault.open(id, as: accessor, today: CLIClock.today)
-            let redactor = try Redactor(terms: RecordTerms.merge(testimony: testimony, listed: listed))
-            let plan = redactor.plan(
-                for: testimony.statement, language: testimony.language == "en" ? "en" : "ru",
-                record: id.description, datePrecision: datePrecision.generalisation)
+            let desk = PublicationDesk(vault: vault, as: accessor, today: CLIClock.today)
+            let plan = try desk.proposePlan(
+                for: id, case: try caseID.map { try IDArgument.caseID($0, in: vault) }, listed: listed,
+                datePrecision: datePrecision.generalisation)
             try PlanFile.write(plan, to: planOut!)
         }
 

@@ -104,6 +104,7 @@ extension Amanat {
             FreedMemory.restartWithoutThreadCaches()
             // Before any testimony or codename reaches memory: no core file, no tracing by other users.
             try ProcessHardening.forbidCoreDumps()
+            try IdentityFileGuard.refuse(in: vault.path, outside: vault.defaultAdministratorIdentityPath)
             // And memory freed after a request keeps nothing of it (glibc's allocator overwrites freed blocks).
             if !FreedMemory.clearWhenFreed() {
                 Diagnostics.warning(

@@ -8,10 +8,17 @@ extension Amanat {
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reply to the source of a record; only her codename opens it.",
-            discussion: "Example:\n  amanat reply 9c1f0a… --identity ~/lawyer.id --text-file reply.txt"
+            discussion: """
+                The reply is read from --text-file or standard input, never from an argument.
+
+                Examples:
+                  amanat reply 9c1f0a… --text-file reply.txt
+                  amanat reply 9c1f0a… --identity ~/lawyer.id --text-file r.txt --json
+                """
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The record id.", valueName: "RECORD")) var record: String
         @Option(help: ArgumentHelp("Read the reply from FILE (default: standard input).", valueName: "FILE"))
         var textFile: String?
@@ -30,10 +37,21 @@ extension Amanat {
                 throw CLIError.usage("the reply is not UTF-8 text", hint: nil)
             }
             let person = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let accessor: Accessor = vault.isAdministrator(person) ? .administrator(person) : .grantee(person)
+            let isAdministrator = vault.isAdministrator(person)
+            let accessor: Accessor = isAdministrator ? .administrator(person) : .grantee(person)
             let reply = try vault.reply(to: id, text: text, as: accessor, today: CLIClock.today)
+            if output.json {
+                let role: AmanatVault.Reply.Role = isAdministrator ? .administrator : .grantee
+                return try output.printJSON(
+                    Sent(
+                        reply_id: reply.description, record_id: id.description,
+                        from: person.publicKey.fingerprint.description, role: role.rawValue))
+            }
             print("Sent reply \(reply) to the source of record \(id).")
         }
+
+        /// What `reply --json` prints (Docs/cli.md): ids and the author, never the reply's text.
+        struct Sent: Encodable { let reply_id: String, record_id: String, from: String, role: String }
     }
 
     /// `amanat replies`: the source reads replies with her codename.

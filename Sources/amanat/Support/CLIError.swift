@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatPublication
 import AmanatRedaction
 import AmanatVault
 import Foundation
@@ -61,7 +62,14 @@ struct Diagnosis {
             switch error {
             case .planMismatch, .unsupportedPlan: self.init(error.description, nil, .corrupted)
             case .stemmerUnavailable: self.init(error.description, nil, .failure)
-            case .emptyTerm, .weakPseudonymKey, .invalidPlan: self.init(error.description, nil, .usage)
+            case .emptyTerm, .weakPseudonymKey, .invalidPlan, .undecidedSpans:
+                self.init(error.description, nil, .usage)
+            }
+        case let error as PublicationError:
+            switch error {
+            case .leak: self.init(error.description, error.hint, .leak)
+            case .projectionNotVerified: self.init(error.description, error.hint, .corrupted)
+            default: self.init(error.description, error.hint, .usage)
             }
         default:
             self.init(String(describing: error), nil, .failure)

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -10,8 +11,9 @@ struct VectorFile<Vector: Decodable>: Decodable {
 
     /// Loads `Vectors/<name>.json` from the test bundle.
     static func load(_ name: String) throws -> [Vector] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors"),
-                               "missing vector file \(name).json")
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors"),
+            "missing vector file \(name).json")
         let file = try JSONDecoder().decode(VectorFile<Vector>.self, from: Data(contentsOf: url))
         #expect(!file.source.isEmpty, "every vector file names its source")
         #expect(!file.vectors.isEmpty)
@@ -27,26 +29,15 @@ enum Expectation: String, Decodable {
 
 /// Hex from a vector file.
 func hex(_ text: String) -> [UInt8] {
-    (try? Hex.decode(text)) ?? { Issue.record("bad hex in a vector: \(text.prefix(16))…"); return [] }()
+    (try? Hex.decode(text))
+        ?? {
+            Issue.record("bad hex in a vector: \(text.prefix(16))…")
+            return []
+        }()
 }
 
 /// Random bytes for round-trip tests.
 func randomBytes(_ count: Int) -> [UInt8] { SecureRandom.bytes(count) }
-
-/// A fresh temporary directory, removed when the test ends.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("amanat-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Every single-byte change of `bytes`: each position XORed with 0x01 and with 0xFF.
 func singleByteFlips(of bytes: [UInt8]) -> [(position: Int, mask: UInt8, bytes: [UInt8])] {

@@ -1,41 +1,27 @@
-import AmanatCrypto
+public import AmanatCrypto
+public import AmanatVault
 import Foundation
-import Testing
-
-@testable import AmanatVault
-
-/// A fresh temporary directory, removed when the value goes away.
-final class TemporaryDirectory: @unchecked Sendable {
-    let path: String
-
-    init() throws {
-        path =
-            FileManager.default.temporaryDirectory.appendingPathComponent("amanat-vault-tests-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Test vaults use 1 pass over 8 KiB for codenames so that tests stay fast; vaults refuse that below the
 /// floor unless the debug-only switch is on (Docs/crypto.md §17). Every test process that makes one calls this.
-enum WeakTestKeys {
-    static func allow() { setenv("AMANAT_TEST_WEAK_KEYS", "1", 1) }
+public enum WeakTestKeys {
+    /// Turns the debug-only switch on for this process.
+    public static func allow() { setenv("AMANAT_TEST_WEAK_KEYS", "1", 1) }
 }
 
 /// A vault for a test: an administrator, a blob folder, and weak codename parameters so tests stay fast.
-struct TestVault {
-    let directory: TemporaryDirectory
-    let administrator = Identity()
-    let vault: Vault
+public struct TestVault {
+    /// The folder everything lives in.
+    public let directory: TemporaryDirectory
+    /// The administrator.
+    public let administrator = Identity()
+    /// The vault.
+    public let vault: Vault
 
-    /// In memory (SQLite in memory, blobs in a temporary folder), or on disk when `onDisk`.
-    init(onDisk: Bool = false) throws {
+    /// In memory (SQLite in memory, blobs in a temporary folder), or on disk (`vault/` in the folder).
+    public init(onDisk: Bool = false) throws {
         WeakTestKeys.allow()
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "amanat-vault-tests")
         if onDisk {
             vault = try Vault.create(
                 at: directory.file("vault"), administrator: administrator, codenameParameters: .minimumForTesting)
@@ -49,7 +35,7 @@ struct TestVault {
     }
 
     /// A sample testimony with recognisable facts.
-    static func sample(_ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.") -> Testimony {
+    public static func sample(_ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.") -> Testimony {
         Testimony(
             statement: statement, people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"],
             dates: ["2002-03-14"], language: "ru", contact: "only through replies")
@@ -57,15 +43,21 @@ struct TestVault {
 
     /// Submits a sample and returns its id and codename.
     @discardableResult
-    func submit(
+    public func submit(
         _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.", attachments: [AttachmentSource] = []
     ) throws -> (Testimony.ID, Codename) {
-        let result = try vault.submit(Self.sample(statement), attachments: attachments)
+        try submit(Self.sample(statement), attachments: attachments)
+    }
+
+    /// Submits `testimony` and returns its id and codename.
+    @discardableResult
+    public func submit(_ testimony: Testimony, attachments: [AttachmentSource] = []) throws -> (Testimony.ID, Codename) {
+        let result = try vault.submit(testimony, attachments: attachments)
         return (result.record, result.codename)
     }
 
     /// A case holding `records`.
-    func makeCase(_ records: [Testimony.ID], title: String = "Хакиев, 2002") throws -> Case.ID {
+    public func makeCase(_ records: [Testimony.ID], title: String = "Хакиев, 2002") throws -> Case.ID {
         let id = try vault.createCase(title: title, notes: "notes", administrator: administrator)
         try vault.assign(records, to: id, administrator: administrator)
         return id
@@ -73,7 +65,7 @@ struct TestVault {
 
     /// Grants `lawyer` access to `caseID` for `days` days.
     @discardableResult
-    func grant(
+    public func grant(
         _ caseID: Case.ID, to lawyer: Identity, days: Int = 30, permissions: Grant.Permissions = .read
     ) throws -> Grant.ID {
         try vault.issueGrant(
@@ -81,8 +73,8 @@ struct TestVault {
             administrator: administrator)
     }
 
-    /// Writes `bytes` to a new file in the test directory.
-    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+    /// Writes `bytes` to a new file in the test folder.
+    public func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = directory.file(name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path

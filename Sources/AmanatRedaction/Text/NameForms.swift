@@ -1,0 +1,121 @@
+/// Forms of a listed name that its spelling alone does not give: patronymics made from a given name,
+/// the other usual spellings of the same given name across the region, and Latin spellings from
+/// transliteration systems the fold does not unify (Docs/redaction.md, "What the case-term detector
+/// finds"). Everything here is a rule of the language or a table of name equivalents, never a list of
+/// the corpus's words.
+enum NameForms {
+    /// Patronymics made from a Cyrillic given name, in every case (Руслан → Русланович, Руслановна,
+    /// Руслановичем, Руслановне; Андрей → Андреевич; Игорь → Игоревич; Муса → Мусаевич, Мусич;
+    /// Никита → Никитич, Никитична). The fold makes their Latin spellings equal (Ruslanovich).
+    static func patronymics(of lower: String) -> [String] {
+        guard lower.count >= 3, let last = lower.last else { return [] }
+        let stem = String(lower.dropLast())
+        var masculine: [String] = []
+        var feminine: [String] = []
+        switch last {
+        case "й", "ь":
+            masculine = [stem + "евич"]
+            feminine = [stem + "евн"]
+        case "а", "я":
+            masculine = [stem + "ич", lower + "евич"]
+            feminine = [stem + "ичн", lower + "евн"]
+        case "и", "о", "у", "е", "ы", "э", "ю":
+            masculine = [lower + "евич", lower + "вич"]
+            feminine = [lower + "евн", lower + "вн"]
+        default:
+            masculine = [lower + "ович", lower + "евич"]
+            feminine = [lower + "овн", lower + "евн"]
+        }
+        return masculine.flatMap { base in ["", "а", "у", "ем", "е", "и", "ам", "ами", "ах", "ей"].map { base + $0 } }
+            + feminine.flatMap { base in ["а", "ы", "е", "у", "ой", "ою"].map { base + $0 } }
+    }
+
+    /// Diminutives of a Cyrillic given name, in the nominative: the usual suffixes on its stem (Лейла →
+    /// Лейлочка, Лейлушка; Марьям → Марьямка; Руслан → Русланчик), and the usual short forms of Russian
+    /// names (`shortForms`: Мария → Маша, Машенька), themselves with the suffixes. What no rule gives (a
+    /// family's own nickname) stays a review candidate at best.
+    static func diminutives(of lower: String) -> [String] {
+        guard lower.count >= 3 else { return [] }
+        var names = [lower]
+        for (full, short) in shortForms where full.contains(lower) { names += short }
+        var result: [String] = []
+        for name in names {
+            if name != lower { result.append(name) }
+            let stem = "аяоеиыйь".contains(name.last!) ? String(name.dropLast()) : name
+            guard stem.count >= 2 else { continue }
+            let soft = "яйиь".contains(name.last!)
+            let suffixes =
+                soft
+                ? ["ечка", "юшка", "енька", "юля", "юся", "ша", "ка"]
+                : ["очка", "ечка", "ушка", "енька", "онька", "уля", "уся", "ка", "чик", "ик"]
+            result += suffixes.map { stem + $0 }
+        }
+        return result
+    }
+
+    /// Russian given names and their usual short forms (written for Amanat from common usage).
+    static let shortForms: [(full: [String], short: [String])] = [
+        (["александр", "александра"], ["саша", "шура", "саня"]), (["мария"], ["маша", "маня"]),
+        (["екатерина"], ["катя"]), (["елена"], ["лена"]), (["анна"], ["аня"]), (["ольга"], ["оля"]),
+        (["наталья", "наталия"], ["наташа", "ната"]), (["татьяна"], ["таня"]), (["светлана"], ["света"]),
+        (["юлия"], ["юля"]), (["евгений", "евгения"], ["женя"]), (["дмитрий"], ["дима", "митя"]),
+        (["михаил"], ["миша"]), (["николай"], ["коля"]), (["сергей"], ["серёжа", "сережа"]),
+        (["алексей"], ["лёша", "леша", "алёша", "алеша"]), (["владимир"], ["вова", "володя"]),
+        (["иван"], ["ваня"]), (["пётр", "петр"], ["петя"]), (["павел"], ["паша"]), (["андрей"], ["андрюша"]),
+        (["анастасия"], ["настя"]), (["виктор"], ["витя"]), (["виктория"], ["вика"]),
+        (["людмила"], ["люда", "мила"]), (["галина"], ["галя"]), (["валентина"], ["валя"]),
+        (["надежда"], ["надя"]), (["любовь"], ["люба"]), (["константин"], ["костя"]), (["григорий"], ["гриша"]),
+        (["яков"], ["яша"]), (["василий"], ["вася"]), (["анатолий"], ["толя"]), (["борис"], ["боря"]),
+        (["леонид"], ["лёня", "леня"]), (["станислав"], ["стас"]), (["вячеслав", "ярослав"], ["слава"]),
+        (["зинаида"], ["зина"]), (["лидия"], ["лида"]), (["софья", "софия"], ["соня"]), (["ксения"], ["ксюша"]),
+        (["дарья"], ["даша"]), (["полина"], ["поля"]), (["елизавета"], ["лиза"]), (["маргарита"], ["рита"]),
+        (["евдокия"], ["дуся"]), (["антонина"], ["тоня"]), (["тамара"], ["тома"]), (["раиса"], ["рая"]),
+        (["магомед", "мухаммад"], ["мага", "маго"]), (["ибрагим"], ["ибра"]), (["исмаил"], ["исма"]),
+    ]
+
+    /// A Latin word respelled in the forms the fold knows, for the systems it does not: x for kh
+    /// (Xasan), French ou and dj (Abdoulaev, Djamila), -beg for -bek, a final h after a vowel (Raqqah).
+    static func latinRespelling(_ lower: String) -> String? {
+        guard lower.unicodeScalars.allSatisfy({ $0.value < 0x250 }), lower.count >= 3 else { return nil }
+        var word = lower
+        for (variant, canonical) in [("x", "kh"), ("dj", "dzh"), ("ou", "u")] where word.contains(variant) {
+            word = word.replacingOccurrences(of: variant, with: canonical)
+        }
+        if word.hasSuffix("beg") { word = String(word.dropLast(3)) + "bek" }
+        if word.count > 4, word.hasSuffix("h"), let before = word.dropLast().last, "aeiou".contains(before) {
+            word = String(word.dropLast())
+        }
+        return word == lower ? nil : word
+    }
+
+    /// A folded key with each run of one letter made single (Safiyya and Safiya, Mukhammad and Muhammad).
+    static func collapsed(_ key: String) -> String {
+        var result = ""
+        result.reserveCapacity(key.utf8.count)
+        for character in key where character != result.last { result.append(character) }
+        return result
+    }
+
+    /// Given names written differently across the region, each group one name (folded keys are compared).
+    static let equivalents: [[String]] = [
+        ["Магомед", "Мухаммад", "Мухаммед", "Мохаммед", "Магомет", "Махомед", "Мухамед", "Muhammad", "Mohammed",
+            "Mohammad", "Mohamed", "Mukhammad", "Mahomed", "Magomed"],
+        ["Юсуф", "Юсуп", "Yusuf", "Youssef", "Yousuf", "Yusup", "Yousef"],
+        ["Хадижат", "Хадиджа", "Хадижа", "Khadija", "Khadidja", "Khadizhat", "Hatice"],
+        ["Сафия", "Сафият", "Safiya", "Safiyya", "Safia"],
+        ["Ибрагим", "Ибрахим", "Ibrahim", "Ibragim", "Ebrahim"],
+        ["Ахмед", "Ахмад", "Ахмет", "Ahmed", "Ahmad", "Akhmed"],
+        ["Умар", "Омар", "Umar", "Omar"],
+        ["Усман", "Осман", "Usman", "Osman", "Othman"],
+        ["Юнус", "Юнис", "Yunus", "Younes", "Yunis"],
+        ["Муса", "Musa", "Moussa", "Mousa"],
+        ["Иса", "Isa", "Issa", "Eisa"],
+        ["Абдулла", "Абдуллах", "Abdullah", "Abdulla", "Abdallah"],
+        ["Фатима", "Патимат", "Fatima", "Fatma", "Patimat"],
+        ["Марьям", "Мариам", "Maryam", "Mariam", "Meryem"],
+        ["Айша", "Аиша", "Aisha", "Aysha", "Aişe", "Ayşe"],
+        ["Зайнаб", "Зейнаб", "Зейнап", "Zaynab", "Zeynab", "Zainab", "Zeynep"],
+        ["Хасан", "Гасан", "Hasan", "Hassan", "Khasan"],
+        ["Хусейн", "Гусейн", "Husein", "Hussein", "Hüseyin", "Huseyn"],
+    ]
+}
