@@ -23,9 +23,6 @@ struct HelpLayoutTests {
         return found
     }
 
-    /// Commands whose help lives in files other engineers are changing now (Serve, Publication): one example
-    /// each still wraps at 80 columns. Recorded as known issues until those changes land.
-    static let pending: Set<[String]> = [["serve"]]
 
     /// The help text at `columns` columns (the width the parser uses when it is not on a terminal is 80).
     static func help(_ cli: CLI, _ command: [String], columns: Int) throws -> String {
@@ -50,11 +47,7 @@ struct HelpLayoutTests {
             let wide = Self.examples(try Self.help(cli, command, columns: 1000))
             let narrow = Set(try Self.help(cli, command, columns: 80).split(separator: "\n").map(String.init))
             let wrapped = wide.filter { !narrow.contains($0) }
-            withKnownIssue("help owned by a parallel change", isIntermittent: true) {
-                #expect(wrapped.isEmpty, "examples of \(command) wrap at 80 columns: \(wrapped)")
-            } when: {
-                Self.pending.contains(command)
-            }
+            #expect(wrapped.isEmpty, "examples of \(command) wrap at 80 columns: \(wrapped)")
         }
     }
 

@@ -22,7 +22,7 @@ extension Amanat {
 
                 Examples:
                   amanat serve --vault ./vault --administrator-key amanat1…
-                  amanat serve --vault ./vault --administrator-key /etc/amanat/administrator.pub --upload-limit 200
+                  amanat serve --administrator-key /etc/amanat/admin.pub --upload-limit 200
                 """
         )
 
