@@ -15,7 +15,7 @@ PILLOW   := pillow==11.3.0
 # Drives Debian's headless Chromium in the browser test (4.52.0 needs a newer certifi than PyPI offers here).
 SELENIUM := selenium==4.51.0
 
-.PHONY: help deps deps-test build test bench demo eval-redaction property-long screenshots clean
+.PHONY: help deps deps-test build test bench demo eval-redaction property-long lint format screenshots clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -81,6 +81,12 @@ bench: deps ## Release build; Swift vs libsodium from C, the vault, amanat vs ag
 	@if [ -s .build/memory-scan.md ]; then printf '\n' >> Docs/bench.md; cat .build/memory-scan.md >> Docs/bench.md; fi
 	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --bench Docs/bench.md \
 	  --label "release: zeroed, M_PERTURB, no thread caches (the default)"
+
+lint: ## Check every Swift file against the checked-in .swift-format (swift format ships with the toolchain); CI runs it.
+	$(SWIFT) format lint --strict --configuration .swift-format --recursive --parallel Sources Tests Package.swift
+
+format: ## Format every Swift file in place with the checked-in .swift-format.
+	$(SWIFT) format --in-place --configuration .swift-format --recursive --parallel Sources Tests Package.swift
 
 property-long: deps ## The redaction property test with 50,000 seeded texts instead of the 2,000 of `make test` (AMANAT_PROPERTY_CASES=N for another number).
 	AMANAT_PROPERTY_CASES=$${AMANAT_PROPERTY_CASES:-50000} $(SWIFT) test --filter RedactionPropertyTests

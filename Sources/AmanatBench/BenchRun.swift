@@ -32,20 +32,24 @@ struct BenchOptions {
             default: throw BenchError("unknown option \(flag)")
             }
         }
-        guard !baseline.isEmpty, access(baseline, X_OK) == 0 else { throw BenchError("--baseline must name the built SodiumBaseline executable") }
-        guard rounds > 0, streamMiB > 0, boxes > 0, boxSize > 0 else { throw BenchError("rounds and sizes must be positive") }
+        guard !baseline.isEmpty, access(baseline, X_OK) == 0 else {
+            throw BenchError("--baseline must name the built SodiumBaseline executable")
+        }
+        guard rounds > 0, streamMiB > 0, boxes > 0, boxSize > 0 else {
+            throw BenchError("rounds and sizes must be positive")
+        }
     }
 }
 
 /// One row of results: a workload measured on both sides.
 struct Row {
     let name: String
-    let unit: String            // "MiB/s", "boxes/s", "ms each"
+    let unit: String  // "MiB/s", "boxes/s", "ms each"
     let c: Double
     let swift: Double
     let cPeakKiB: Int
     let swiftPeakKiB: Int
-    let target: Double?         // minimum Swift/C throughput ratio
+    let target: Double?  // minimum Swift/C throughput ratio
     /// Swift's throughput relative to C's (above 1: Swift faster): the median of the per-round ratios,
     /// each from a C run and the Swift run right after it, so drift in the machine's speed cancels.
     let ratio: Double
@@ -70,36 +74,53 @@ struct BenchRun {
 
         var rows: [Row] = []
         let mib = Double(bytes) / Double(1 << 20)
-        rows.append(try compare("secretstream encrypt \(options.streamMiB) MiB (page cache → discard)", unit: "MiB/s", target: 0.9,
-                                workload: ["stream-encrypt", keyHex, plain], amount: mib))
-        rows.append(try compare("secretstream decrypt \(options.streamMiB) MiB (page cache → discard)", unit: "MiB/s", target: 0.9,
-                                workload: ["stream-decrypt", keyHex, cipher], amount: mib))
-        rows.append(try compare("secretstream encrypt \(options.streamMiB) MiB file → file, fsync", unit: "MiB/s", target: nil,
-                                workload: ["stream-file-encrypt", keyHex, plain, back], amount: mib))
-        rows.append(try compare("secretstream decrypt \(options.streamMiB) MiB file → file, fsync", unit: "MiB/s", target: nil,
-                                workload: ["stream-file-decrypt", keyHex, cipher, back], amount: mib))
+        rows.append(
+            try compare(
+                "secretstream encrypt \(options.streamMiB) MiB (page cache → discard)", unit: "MiB/s", target: 0.9,
+                workload: ["stream-encrypt", keyHex, plain], amount: mib))
+        rows.append(
+            try compare(
+                "secretstream decrypt \(options.streamMiB) MiB (page cache → discard)", unit: "MiB/s", target: 0.9,
+                workload: ["stream-decrypt", keyHex, cipher], amount: mib))
+        rows.append(
+            try compare(
+                "secretstream encrypt \(options.streamMiB) MiB file → file, fsync", unit: "MiB/s", target: nil,
+                workload: ["stream-file-encrypt", keyHex, plain, back], amount: mib))
+        rows.append(
+            try compare(
+                "secretstream decrypt \(options.streamMiB) MiB file → file, fsync", unit: "MiB/s", target: nil,
+                workload: ["stream-file-decrypt", keyHex, cipher, back], amount: mib))
         let boxes = Double(options.boxes)
-        rows.append(try compare("crypto_box_seal \(options.boxes) × \(options.boxSize) B", unit: "boxes/s", target: 0.9,
-                                workload: ["seal", "\(options.boxes)", "\(options.boxSize)"], amount: boxes))
-        rows.append(try compare("crypto_box_seal_open \(options.boxes) × \(options.boxSize) B", unit: "boxes/s", target: 0.9,
-                                workload: ["open", "\(options.boxes)", "\(options.boxSize)"], amount: boxes))
+        rows.append(
+            try compare(
+                "crypto_box_seal \(options.boxes) × \(options.boxSize) B", unit: "boxes/s", target: 0.9,
+                workload: ["seal", "\(options.boxes)", "\(options.boxSize)"], amount: boxes))
+        rows.append(
+            try compare(
+                "crypto_box_seal_open \(options.boxes) × \(options.boxSize) B", unit: "boxes/s", target: 0.9,
+                workload: ["open", "\(options.boxes)", "\(options.boxSize)"], amount: boxes))
         let moderate = Argon2id.Parameters.moderate
-        rows.append(try compare("Argon2id, identity-file setting (\(moderate))", unit: "ms each", target: nil,
-                                workload: ["argon2id", "\(moderate.opsLimit)", "\(moderate.memLimit)", "3"], amount: 3, perItemMilliseconds: true))
+        rows.append(
+            try compare(
+                "Argon2id, identity-file setting (\(moderate))", unit: "ms each", target: nil,
+                workload: ["argon2id", "\(moderate.opsLimit)", "\(moderate.memLimit)", "3"], amount: 3,
+                perItemMilliseconds: true))
         printError("  vault: submitting \(options.vaultRecords) records…\n")
         let submit = try Spawn.figures(me, ["child", "vault-submit", "\(options.vaultRecords)", "1000"])
         printError("  vault: grants and revocation on a \(options.grantRecords)-record case…\n")
         let grant = try Spawn.figures(me, ["child", "vault-grant", "\(options.grantRecords)"])
         printError("  vault: attaching the \(options.streamMiB) MiB file…\n")
         let attach = try Spawn.figures(me, ["child", "vault-attach", plain])
-        let vault = VaultFigures(records: options.vaultRecords, grantRecords: options.grantRecords, attachMiB: options.streamMiB,
-                                 submit: submit, grant: grant, attach: attach)
+        let vault = VaultFigures(
+            records: options.vaultRecords, grantRecords: options.grantRecords, attachMiB: options.streamMiB,
+            submit: submit, grant: grant, attach: attach)
         printError("  redaction: a 10,000-word testimony…\n")
         let redaction = try RedactionWorkload.run()
         var peers: [String: PeerBench.Figures] = [:]
         if !options.amanat.isEmpty {
             printError("  peers: amanat export/open, age and gpg on the \(options.streamMiB) MiB file…\n")
-            peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds).run()
+            peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds)
+                .run()
         }
         var intake: IntakeLoad?
         if !options.amanat.isEmpty {
@@ -110,8 +131,10 @@ struct BenchRun {
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.
-    private func compare(_ name: String, unit: String, target: Double?, workload: [String], amount: Double,
-                         perItemMilliseconds: Bool = false) throws -> Row {
+    private func compare(
+        _ name: String, unit: String, target: Double?, workload: [String], amount: Double,
+        perItemMilliseconds: Bool = false
+    ) throws -> Row {
         var cRuns: [Spawn.Measurement] = [], swiftRuns: [Spawn.Measurement] = []
         let me = try selfPath()
         for round in 1...options.rounds {
@@ -124,20 +147,24 @@ struct BenchRun {
             return perItemMilliseconds ? seconds * 1000 / amount : amount / seconds
         }
         let pairedRatios = zip(cRuns, swiftRuns).map { c, swift in c.seconds / swift.seconds }
-        return Row(name: name, unit: unit,
-                   c: figure(cRuns), swift: figure(swiftRuns),
-                   cPeakKiB: cRuns.map(\.peakKiB).max()!, swiftPeakKiB: swiftRuns.map(\.peakKiB).max()!, target: target,
-                   ratio: median(pairedRatios))
+        return Row(
+            name: name, unit: unit,
+            c: figure(cRuns), swift: figure(swiftRuns),
+            cPeakKiB: cRuns.map(\.peakKiB).max()!, swiftPeakKiB: swiftRuns.map(\.peakKiB).max()!, target: target,
+            ratio: median(pairedRatios))
     }
 
     private func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     private func makeTemporaryDirectory() throws -> String {
         var template = Array("/tmp/amanat-bench-XXXXXX".utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw BenchError("mkdtemp failed") }
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw BenchError("mkdtemp failed")
+        }
         return String(decoding: UnsafeRawBufferPointer(start: made, count: strlen(made)), as: UTF8.self)
     }
 

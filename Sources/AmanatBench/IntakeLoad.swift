@@ -9,11 +9,17 @@ struct IntakeLoad {
 
     /// Runs the load test with `amanat`.
     static func run(amanat: String) throws -> IntakeLoad {
-        let python = FileManager.default.isExecutableFile(atPath: ".venv/bin/python3") ? ".venv/bin/python3" : "/usr/bin/python3"
-        let output = try Spawn.run(python, ["Scripts/load-intake.py", "--amanat", amanat, "--submissions", "200", "--concurrency", "200",
-                                            "--attachment-kib", "256", "--json"])
+        let python =
+            FileManager.default.isExecutableFile(atPath: ".venv/bin/python3") ? ".venv/bin/python3" : "/usr/bin/python3"
+        let output = try Spawn.run(
+            python,
+            [
+                "Scripts/load-intake.py", "--amanat", amanat, "--submissions", "200", "--concurrency", "200",
+                "--attachment-kib", "256", "--json",
+            ])
         guard let start = output.firstIndex(of: "{"),
-              let object = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [String: Any] else {
+            let object = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [String: Any]
+        else {
             throw BenchError("the intake load test printed no results")
         }
         return IntakeLoad(figures: object)
@@ -27,7 +33,9 @@ struct IntakeLoad {
 
     /// The Markdown section.
     func lines(format: (Double, Int) -> String) -> [String] {
-        func show(_ value: Double?, _ decimals: Int, _ unit: String) -> String { value.map { "\(format($0, decimals)) \(unit)" } ?? "—" }
+        func show(_ value: Double?, _ decimals: Int, _ unit: String) -> String {
+            value.map { "\(format($0, decimals)) \(unit)" } ?? "—"
+        }
         let accepted = number("load", "accepted") ?? 0, failed = number("load", "failed") ?? 0
         let verified = number("verification", "records_opened_and_matched") ?? 0
         let peak = number("memory", "vmhwm_mib"), bound = number("bound", "bound_this_run_mib")
@@ -36,7 +44,8 @@ struct IntakeLoad {
             "", "## Web intake under load", "",
             "`Scripts/load-intake.py`: `amanat serve` (this release build, the vault's real codename setting: Argon2id 64 MiB, at most 2 at once)",
             "on loopback; 200 clients submit at once, each a statement with a 256 KiB and a 32 KiB file; the server's resident memory is sampled",
-            "every 50 ms; then SIGTERM, and every record is opened with `amanat read` and its files compared by SHA-256.", "",
+            "every 50 ms; then SIGTERM, and every record is opened with `amanat read` and its files compared by SHA-256.",
+            "",
             "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
             "| submissions accepted / failed | \(Int(accepted)) / \(Int(failed)) | 200 / 0 | \(accepted == 200 && failed == 0 ? "yes" : "**no**") |",
             "| records that open with every file intact | \(Int(verified)) | 200 | \(verified == 200 ? "yes" : "**no**") |",

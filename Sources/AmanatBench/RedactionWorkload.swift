@@ -8,11 +8,18 @@ import Foundation
 enum RedactionWorkload {
     /// A 10,000-word Russian testimony in which one word in fifty is a name, place, phone or date.
     static func testimony() -> String {
-        let words = "мой сын ушёл утром и не вернулся вечером позвонили с незнакомого номера мы искали его везде в городе и в селе люди говорили разное".split(separator: " ")
-        let found = ["Заиру", "Мусаевой", "Карабулаке", "Ахмеда", "Хакиевым", "+7 (928) 123-45-67", "14 марта 2016 года", "Khasanova"]
+        let words =
+            "мой сын ушёл утром и не вернулся вечером позвонили с незнакомого номера мы искали его везде в городе и в селе люди говорили разное"
+            .split(separator: " ")
+        let found = [
+            "Заиру", "Мусаевой", "Карабулаке", "Ахмеда", "Хакиевым", "+7 (928) 123-45-67", "14 марта 2016 года",
+            "Khasanova",
+        ]
         var generator = SystemRandomNumberGenerator()
         return (0..<10_000).map { index in
-            index % 50 == 0 ? found[Int.random(in: 0..<found.count, using: &generator)] : String(words[Int.random(in: 0..<words.count, using: &generator)])
+            index % 50 == 0
+                ? found[Int.random(in: 0..<found.count, using: &generator)]
+                : String(words[Int.random(in: 0..<words.count, using: &generator)])
         }.joined(separator: " ") + "."
     }
 

@@ -56,7 +56,9 @@ enum Spawn {
         close(pipeEnds[0])
         var exitStatus: Int32 = 0
         waitpid(pid, &exitStatus, 0)
-        guard exitStatus == 0 else { throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (status \(exitStatus))") }
+        guard exitStatus == 0 else {
+            throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (status \(exitStatus))")
+        }
         return String(decoding: output, as: UTF8.self)
     }
 }

@@ -33,12 +33,13 @@ public struct Pseudonyms: Sendable {
         let russian = language == "ru"
         let letters = russian ? Self.cyrillic : Self.latin
         let code = String([letters[Int(digest[0]) % letters.count], letters[Int(digest[1]) % letters.count]])
-        let word = switch (kind, russian) {
-        case (.person, false): "Person"
-        case (.place, false): "Place"
-        case (.person, true): "Человек"
-        case (.place, true): "Место"
-        }
+        let word =
+            switch (kind, russian) {
+            case (.person, false): "Person"
+            case (.place, false): "Place"
+            case (.person, true): "Человек"
+            case (.place, true): "Место"
+            }
         return "[\(word) \(code)]"
     }
 }

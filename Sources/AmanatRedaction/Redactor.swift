@@ -26,9 +26,12 @@ public struct Redactor: Sendable {
 
     /// A term as written on a list ("place: Карабулак").
     public static func term(listed line: String) -> RedactionPlan.Term {
-        for (prefix, kind) in [("place:", Pseudonyms.Kind.place), ("место:", .place), ("person:", .person), ("человек:", .person)]
+        for (prefix, kind) in [
+            ("place:", Pseudonyms.Kind.place), ("место:", .place), ("person:", .person), ("человек:", .person),
+        ]
         where line.lowercased().hasPrefix(prefix) {
-            return RedactionPlan.Term(text: String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind: kind)
+            return RedactionPlan.Term(
+                text: String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind: kind)
         }
         return RedactionPlan.Term(text: line, kind: .person)
     }
@@ -37,15 +40,20 @@ public struct Redactor: Sendable {
     public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
 
     func spans(in scan: Scan) -> [Span] {
-        let found = (caseTerms.spans(in: scan) + phones.spans(in: scan) + identifiers.spans(in: scan)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let found = (caseTerms.spans(in: scan) + phones.spans(in: scan) + identifiers.spans(in: scan)).sorted {
+            ($0.start, $0.end) < ($1.start, $1.end)
+        }
         var merged: [Span] = []
         for span in found {
             if let last = merged.last, span.start <= last.end {
                 // Overlaps merge; the wider finding names the result (an e-mail that holds a name is an e-mail).
                 let wider = span.end - span.start > last.end - last.start ? span : last
                 // A name inside a wider finding (an e-mail) is no longer a pseudonymised name.
-                let entity = span.detector == .caseTerm && last.detector == .caseTerm && span.entity == last.entity ? last.entity : nil
-                merged[merged.count - 1] = Span(start: last.start, end: max(last.end, span.end), detector: wider.detector, entity: entity)
+                let entity =
+                    span.detector == .caseTerm && last.detector == .caseTerm && span.entity == last.entity
+                    ? last.entity : nil
+                merged[merged.count - 1] = Span(
+                    start: last.start, end: max(last.end, span.end), detector: wider.detector, entity: entity)
             } else {
                 merged.append(span)
             }
@@ -71,7 +79,9 @@ public struct Redactor: Sendable {
     /// of the list by its label for the case.
     /// - Throws: `LeakError` if the detectors still find something in the result (fail closed).
     /// - Parameter plan: the spans of `text` if already found (`spans(in:)`), so they are not searched twice.
-    public func redact(_ text: String, plan: [Span]? = nil, pseudonyms: Pseudonyms? = nil, language: String = "en") throws -> String {
+    public func redact(
+        _ text: String, plan: [Span]? = nil, pseudonyms: Pseudonyms? = nil, language: String = "en"
+    ) throws -> String {
         let characters = Array(text)
         var output: [Character] = []
         output.reserveCapacity(characters.count)
@@ -80,7 +90,9 @@ public struct Redactor: Sendable {
         for span in plan ?? spans(in: text) where span.start >= cursor {
             var replacement = "[redacted]"
             if let pseudonyms, span.detector == .caseTerm, let entity = span.entity {
-                replacement = labels[entity] ?? pseudonyms.label(for: terms[entity].text, kind: terms[entity].kind, language: language)
+                replacement =
+                    labels[entity]
+                    ?? pseudonyms.label(for: terms[entity].text, kind: terms[entity].kind, language: language)
                 labels[entity] = replacement
             }
             output += characters[cursor..<span.start]
@@ -99,5 +111,7 @@ public struct LeakError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Where (in the redacted text) and what kind.
     public let span: Span
     /// "the redacted text still contains a phone at 40..52; nothing was published".
-    public var description: String { "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was published" }
+    public var description: String {
+        "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was published"
+    }
 }

@@ -30,13 +30,16 @@ extension Vault {
     public func inbox() throws -> [RecordSummary] {
         try store.read { reader in
             var cases: [Data: [Case.ID]] = [:]
-            for (record, caseID) in try reader.memberships() { cases[record, default: []].append(Case.ID(bytes: Array(caseID))) }
+            for (record, caseID) in try reader.memberships() {
+                cases[record, default: []].append(Case.ID(bytes: Array(caseID)))
+            }
             return try reader.testimonyHeaders().map { row in
                 guard let kind = Testimony.Kind(stored: row.kind), row.id.count == 16 else {
                     throw AmanatVaultError.corrupted("record \(Hex.encode(Array(row.id)))")
                 }
-                return RecordSummary(id: Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day), language: row.language,
-                                     sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [])
+                return RecordSummary(
+                    id: Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day), language: row.language,
+                    sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [])
             }
         }
     }
@@ -61,30 +64,40 @@ extension Vault {
     /// appears only if the whole attachment verified.
     /// - Throws: `AmanatVaultError.corrupted` when the blob was damaged; `.crypto(.io)` for file problems.
     /// - Parameter progress: called as the file is decrypted, with the bytes done and the total.
-    public func exportAttachment(_ attachment: Attachment, to path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
-        try BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).export(attachment, to: path, progress: progress)
+    public func exportAttachment(
+        _ attachment: Attachment, to path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws {
+        try BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).export(
+            attachment, to: path, progress: progress)
     }
 
     func testimonyRow(_ id: Testimony.ID, _ reader: any VaultReader) throws -> TestimonyRow {
-        guard let row = try reader.testimony(Data(id.rawValue)) else { throw AmanatVaultError.recordNotFound(id.description) }
+        guard let row = try reader.testimony(Data(id.rawValue)) else {
+            throw AmanatVaultError.recordNotFound(id.description)
+        }
         return row
     }
 
     /// The record key of `row`, through the administrator's intake key or a grantee's case key.
-    func recordKey(_ row: TestimonyRow, as accessor: Accessor, today: Day, _ reader: any VaultReader) throws -> SymmetricKey {
+    func recordKey(
+        _ row: TestimonyRow, as accessor: Accessor, today: Day, _ reader: any VaultReader
+    ) throws -> SymmetricKey {
         let what = "record \(Hex.encode(Array(row.id)))"
         switch accessor {
         case let .administrator(identity):
             try requireAdministrator(identity)
             return try vaultCrypto(what) {
-                try SymmetricKey(rawRepresentation: SealedBox.open(Array(row.wrappedKey), with: identity.encryptionKey, what: what))
+                try SymmetricKey(
+                    rawRepresentation: SealedBox.open(Array(row.wrappedKey), with: identity.encryptionKey, what: what))
             }
         case let .grantee(identity):
             var failure = AmanatVaultError.accessDenied(what)
             for caseID in try reader.caseIDs(containing: row.id) {
                 do {
                     let (grant, caseKey) = try validGrant(caseID: caseID, grantee: identity, today: today, reader)
-                    guard let membership = try reader.caseRecord(caseID: caseID, recordID: row.id), membership.keyVersion == grant.keyVersion else {
+                    guard let membership = try reader.caseRecord(caseID: caseID, recordID: row.id),
+                        membership.keyVersion == grant.keyVersion
+                    else {
                         continue
                     }
                     return try unwrapRecordKey(membership, caseKey: caseKey)
@@ -99,7 +112,9 @@ extension Vault {
 
     /// The grantee's usable grant for a case and the case key it carries.
     /// - Throws: `.accessDenied` (no grant), `.grantRevoked`, `.grantExpired`, `.corrupted` (bad signature).
-    func validGrant(caseID: Data, grantee: Identity, today: Day, _ reader: any VaultReader) throws -> (GrantRow, SymmetricKey) {
+    func validGrant(
+        caseID: Data, grantee: Identity, today: Day, _ reader: any VaultReader
+    ) throws -> (GrantRow, SymmetricKey) {
         let mine = try reader.grants(caseID: caseID).filter {
             $0.granteeSigningKey == Data(grantee.publicKey.signing.rawRepresentation)
                 && $0.granteeEncryptionKey == Data(grantee.publicKey.encryption.rawRepresentation)
@@ -112,7 +127,8 @@ extension Vault {
                 continue
             }
             guard administratorKey.isValidSignature(Array(grant.signature), for: VaultFormat.grantStatement(grant)),
-                  Grant.Permissions(rawValue: grant.permissions) != nil else {
+                Grant.Permissions(rawValue: grant.permissions) != nil
+            else {
                 throw AmanatVaultError.corrupted("grant \(name)")
             }
             guard let expires = try? Day(grant.expiresDay) else { throw AmanatVaultError.corrupted("grant \(name)") }
@@ -121,7 +137,9 @@ extension Vault {
                 continue
             }
             let key = try vaultCrypto("grant \(name)") {
-                try SymmetricKey(rawRepresentation: SealedBox.open(Array(grant.sealedCaseKey), with: grantee.encryptionKey, what: "grant \(name)"))
+                try SymmetricKey(
+                    rawRepresentation: SealedBox.open(
+                        Array(grant.sealedCaseKey), with: grantee.encryptionKey, what: "grant \(name)"))
             }
             return (grant, key)
         }
@@ -130,9 +148,12 @@ extension Vault {
 
     func unwrapRecordKey(_ membership: CaseRecordRow, caseKey: SymmetricKey) throws -> SymmetricKey {
         let what = "the key of record \(Hex.encode(Array(membership.recordID)))"
-        let ad = VaultFormat.caseRecordAD(case: membership.caseID, record: membership.recordID, keyVersion: membership.keyVersion)
+        let ad = VaultFormat.caseRecordAD(
+            case: membership.caseID, record: membership.recordID, keyVersion: membership.keyVersion)
         return try vaultCrypto(what) {
-            try SymmetricKey(rawRepresentation: XChaCha20Poly1305.open(Array(membership.wrappedKey), using: caseKey, associatedData: ad, what: what))
+            try SymmetricKey(
+                rawRepresentation: XChaCha20Poly1305.open(
+                    Array(membership.wrappedKey), using: caseKey, associatedData: ad, what: what))
         }
     }
 }

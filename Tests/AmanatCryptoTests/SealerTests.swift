@@ -10,7 +10,9 @@ struct SealerTests {
         var offset = 0, index = 0
         while offset < plaintext.count {
             let n = min(pieces[index % pieces.count], plaintext.count - offset)
-            try plaintext.withUnsafeBytes { try sealer.write(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + n)])) }
+            try plaintext.withUnsafeBytes {
+                try sealer.write(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + n)]))
+            }
             offset += n
             index += 1
         }
@@ -19,14 +21,20 @@ struct SealerTests {
         return sealer.destination.bytes
     }
 
-    @Test("any split of the input gives a stream of the same layout that decrypts to the input",
-          arguments: [0, 1, StreamTests.chunk - 1, StreamTests.chunk, StreamTests.chunk + 1, 3 * StreamTests.chunk, 5 * StreamTests.chunk + 77])
+    @Test(
+        "any split of the input gives a stream of the same layout that decrypts to the input",
+        arguments: [
+            0, 1, StreamTests.chunk - 1, StreamTests.chunk, StreamTests.chunk + 1, 3 * StreamTests.chunk,
+            5 * StreamTests.chunk + 77,
+        ])
     func splits(size: Int) throws {
         let key = SymmetricKey()
         let plaintext = randomBytes(size)
         for pieces in [[1], [7, 1000, 3], [StreamTests.chunk], [StreamTests.chunk * 3 + 5], [size + 1]] {
             let sealed = try Self.seal(plaintext, pieces: pieces, key: key)
-            #expect(sealed.count == SecretStream.encryptedSize(plaintextSize: size, chunkSize: StreamTests.chunk), "pieces \(pieces)")
+            #expect(
+                sealed.count == SecretStream.encryptedSize(plaintextSize: size, chunkSize: StreamTests.chunk),
+                "pieces \(pieces)")
             #expect(try StreamTests.decrypt(sealed, key: key) == plaintext)
         }
     }

@@ -381,7 +381,8 @@ struct ImageMetadataTests {
         let firstScanEnd = 225  // the DHT that follows the first scan's entropy-coded data
         #expect(jpeg[firstScanEnd...].starts(with: [0xFF, 0xC4]))
         let exif: [UInt8] = F.segment(0xE1, F.ascii("Exif") + [0, 0] + F.tiff)
-        let between: [UInt8] = F.segment(0xFE, F.ascii("Zaira")) + [0xFF, 0xFF] + F.segment(0xEC, F.ascii("Ducky"))  // with fill bytes
+        // with fill bytes
+        let between: [UInt8] = F.segment(0xFE, F.ascii("Zaira")) + [0xFF, 0xFF] + F.segment(0xEC, F.ascii("Ducky"))
         let dirty: [UInt8] = [0xFF, 0xD8] + exif + jpeg[2..<firstScanEnd] + between + jpeg[firstScanEnd...]
         #expect(try ImageMetadata.strip(dirty) == jpeg)
     }
@@ -550,13 +551,17 @@ struct ImageMetadataTests {
     @Test(
         "PNG: broken structure fails as malformed",
         arguments: [
-            Array(Fixture.signature.dropLast()) + [0x0B] + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // bad signature
+            // bad signature
+            Array(Fixture.signature.dropLast()) + [0x0B] + Fixture.ihdr + Fixture.idat1 + Fixture.iend,
             Fixture.signature + Fixture.gama + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // IHDR not first
             Fixture.signature + Fixture.ihdr + Fixture.ihdr + Fixture.idat1 + Fixture.iend,  // two IHDR
-            Fixture.signature + Fixture.ihdr + Fixture.chunk("ABCD", [1]) + Fixture.idat1 + Fixture.iend,  // unknown critical chunk
-            Fixture.signature + Fixture.ihdr + Fixture.chunk("CgBI", [0, 0, 0, 0]) + Fixture.idat1 + Fixture.iend,  // Apple's private critical chunk
+            // unknown critical chunk
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("ABCD", [1]) + Fixture.idat1 + Fixture.iend,
+            // Apple's private critical chunk
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("CgBI", [0, 0, 0, 0]) + Fixture.idat1 + Fixture.iend,
             Fixture.signature + Fixture.ihdr + [0x80, 0, 0, 0] + Fixture.ascii("tEXt"),  // longer than 2^31-1
-            Fixture.signature + Fixture.ihdr + Fixture.chunk("te1t", [1]) + Fixture.idat1 + Fixture.iend,  // type not letters
+            // type not letters
+            Fixture.signature + Fixture.ihdr + Fixture.chunk("te1t", [1]) + Fixture.idat1 + Fixture.iend,
             Fixture.signature + Fixture.ihdr + Fixture.iend,  // IEND before IDAT
             Fixture.signature + Fixture.ihdr + Fixture.idat1 + Fixture.chunk("IEND", [0]),  // IEND not empty
             Fixture.baselineJPEG,  // a JPEG given to a PNG stripper

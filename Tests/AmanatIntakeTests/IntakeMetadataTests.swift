@@ -35,7 +35,9 @@ struct IntakeMetadataTests {
         }
         #expect(stored == [Fixture.cleanJPEG, Fixture.cleanPNG, other])
         for secret in Fixture.secrets {
-            for file in stored.prefix(2) { #expect(String(decoding: file, as: UTF8.self).range(of: secret) == nil, "\(secret) survived") }
+            for file in stored.prefix(2) {
+                #expect(String(decoding: file, as: UTF8.self).range(of: secret) == nil, "\(secret) survived")
+            }
         }
         // exiftool (Debian's libimage-exiftool-perl) finds none of the planted fields in what the vault
         // gives back, and Pillow still decodes both images.
@@ -44,13 +46,20 @@ struct IntakeMetadataTests {
         try Data(Fixture.dirtyPNG).write(to: URL(fileURLWithPath: dirty[1]))
         let before = try Tool.tags(dirty)
         let after = try Tool.tags([fixture.directory + "/out0", fixture.directory + "/out1"])
-        for field in ["GPSLatitude", "GPSLongitude", "Make", "Model", "SerialNumber", "DateTimeOriginal", "Author", "Description-ru", "By-line", "Comment", "ThumbnailImage"] {
+        for field in [
+            "GPSLatitude", "GPSLongitude", "Make", "Model", "SerialNumber", "DateTimeOriginal", "Author",
+            "Description-ru", "By-line", "Comment", "ThumbnailImage",
+        ] {
             #expect(before.contains(field), "the dirty fixtures lack \(field): the test would prove nothing")
             #expect(!after.contains(field), "\(field) survived the intake")
         }
-        let decode = "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p); im.load(); print(p, im.format, im.size)"
-        let decoded = try Tool.run(Tool.python, ["-c", decode, fixture.directory + "/out0", fixture.directory + "/out1"])
-        #expect(decoded.status == 0 && decoded.output.contains("JPEG") && decoded.output.contains("PNG"), "\(decoded.output)")
+        let decode =
+            "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p); im.load(); print(p, im.format, im.size)"
+        let decoded = try Tool.run(
+            Tool.python, ["-c", decode, fixture.directory + "/out0", fixture.directory + "/out1"])
+        #expect(
+            decoded.status == 0 && decoded.output.contains("JPEG") && decoded.output.contains("PNG"),
+            "\(decoded.output)")
     }
 
     @Test("a damaged photo is refused with a clear page, and nothing of the submission is stored")
@@ -75,15 +84,18 @@ struct IntakeMetadataTests {
 enum Tool {
     /// The Python that has Pillow (the interop Python of `make test`).
     static var python: String {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"] ?? repository.appendingPathComponent(".venv/bin/python3").path
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"]
+            ?? repository.appendingPathComponent(".venv/bin/python3").path
     }
 
     /// The tag names (without their group) exiftool finds in `files`.
     static func tags(_ files: [String]) throws -> Set<String> {
         let output = try run("/usr/bin/exiftool", ["-json", "-a", "-G1"] + files).output
         guard let start = output.firstIndex(of: "["),
-              let objects = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [[String: Any]] else { return [] }
+            let objects = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [[String: Any]]
+        else { return [] }
         return Set(objects.flatMap(\.keys).map { String($0.split(separator: ":").last ?? "") })
     }
 

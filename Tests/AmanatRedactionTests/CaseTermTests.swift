@@ -12,25 +12,25 @@ struct CaseTermTests {
     /// Every case form of each name, as a grammar gives them (nominative, genitive, dative, accusative,
     /// instrumental, prepositional), must be found.
     static let declensions: [(term: String, forms: [String])] = [
-        ("Заира", ["Заира", "Заиры", "Заире", "Заиру", "Заирой", "Заирою"]),                 // feminine first name
+        ("Заира", ["Заира", "Заиры", "Заире", "Заиру", "Заирой", "Заирою"]),  // feminine first name
         ("Мадина", ["Мадина", "Мадины", "Мадине", "Мадину", "Мадиной"]),
-        ("Рустам", ["Рустам", "Рустама", "Рустаму", "Рустамом", "Рустаме"]),                  // masculine first name
+        ("Рустам", ["Рустам", "Рустама", "Рустаму", "Рустамом", "Рустаме"]),  // masculine first name
         ("Ахмед", ["Ахмед", "Ахмеда", "Ахмеду", "Ахмедом", "Ахмеде"]),
-        ("Хакиев", ["Хакиев", "Хакиева", "Хакиеву", "Хакиевым", "Хакиеве"]),                 // surname in -ев
-        ("Хасанова", ["Хасанова", "Хасановой", "Хасанову", "Хасановою"]),                    // surname in -ова
+        ("Хакиев", ["Хакиев", "Хакиева", "Хакиеву", "Хакиевым", "Хакиеве"]),  // surname in -ев
+        ("Хасанова", ["Хасанова", "Хасановой", "Хасанову", "Хасановою"]),  // surname in -ова
         ("Мусаев", ["Мусаев", "Мусаева", "Мусаеву", "Мусаевым", "Мусаеве"]),
-        ("Ильин", ["Ильин", "Ильина", "Ильину", "Ильиным", "Ильине"]),                         // surname in -ин
-        ("Магомедович", ["Магомедович", "Магомедовича", "Магомедовичу", "Магомедовичем"]),    // patronymic
+        ("Ильин", ["Ильин", "Ильина", "Ильину", "Ильиным", "Ильине"]),  // surname in -ин
+        ("Магомедович", ["Магомедович", "Магомедовича", "Магомедовичу", "Магомедовичем"]),  // patronymic
         ("Ахмедовна", ["Ахмедовна", "Ахмедовны", "Ахмедовне", "Ахмедовну", "Ахмедовной"]),
-        ("Карабулак", ["Карабулак", "Карабулака", "Карабулаку", "Карабулаком", "Карабулаке"]), // town
+        ("Карабулак", ["Карабулак", "Карабулака", "Карабулаку", "Карабулаком", "Карабулаке"]),  // town
         ("Гудермес", ["Гудермес", "Гудермеса", "Гудермесе"]),
         ("Беслан", ["Беслан", "Беслана", "Беслане"]),
         ("Назрань", ["Назрань", "Назрани", "Назранью"]),
-        ("Махачкала", ["Махачкала", "Махачкалы", "Махачкале", "Махачкалу", "Махачкалой"]),    // -кала
-        ("Ножай-Юрт", ["Ножай-Юрт", "Ножай-Юрта", "Ножай-Юрте"]),                             // -юрт, hyphenated
+        ("Махачкала", ["Махачкала", "Махачкалы", "Махачкале", "Махачкалу", "Махачкалой"]),  // -кала
+        ("Ножай-Юрт", ["Ножай-Юрт", "Ножай-Юрта", "Ножай-Юрте"]),  // -юрт, hyphenated
         ("Моздок", ["Моздок", "Моздока", "Моздоке"]),
         ("Алиев", ["Алиева", "Алиевой", "Алиевы", "Алиевых"]),
-        ("Грозный", ["Грозный", "Грозного", "Грозному", "Грозным", "Грозном"]),               // adjective-like place
+        ("Грозный", ["Грозный", "Грозного", "Грозному", "Грозным", "Грозном"]),  // adjective-like place
         ("Новые Атаги", ["Новых", "Атагах"]),
     ]
 
@@ -44,7 +44,10 @@ struct CaseTermTests {
 
     @Test("across scripts and spellings: Cyrillic, BGN and ICU Latin, ё and е")
     func scripts() throws {
-        #expect(try Self.found(["Хасанова"], in: "Khasanova, Hasanova and Хасановой") == ["Khasanova", "Hasanova", "Хасановой"])
+        #expect(
+            try Self.found(["Хасанова"], in: "Khasanova, Hasanova and Хасановой") == [
+                "Khasanova", "Hasanova", "Хасановой",
+            ])
         #expect(try Self.found(["Khasanova"], in: "Мы говорили с Хасановой.") == ["Хасановой"])
         #expect(try Self.found(["Мадина"], in: "Madina wrote") == ["Madina"])
         #expect(try Self.found(["Хакиева"], in: "Khakiyeva said") == ["Khakiyeva"])
@@ -85,25 +88,33 @@ struct CaseTermTests {
 struct CaseTermSpellingTests {
     @Test("initials after a surname, as in official letters, go with it")
     func trailingInitials() throws {
-        #expect(try CaseTermTests.found(["Омар Дибиров"], in: "Местонахождение Дибирова О. М. не установлено.") == ["Дибирова О. М."])
-        #expect(try CaseTermTests.found(["Сайд-Хусейн Исмаилов"], in: "о местонахождении Исмаилова С.-Х. А. не располагаем")
-            == ["Исмаилова С.-Х. А."])
+        #expect(
+            try CaseTermTests.found(["Омар Дибиров"], in: "Местонахождение Дибирова О. М. не установлено.") == [
+                "Дибирова О. М."
+            ])
+        #expect(
+            try CaseTermTests.found(["Сайд-Хусейн Исмаилов"], in: "о местонахождении Исмаилова С.-Х. А. не располагаем")
+                == ["Исмаилова С.-Х. А."])
         // A capital after a full stop starts the next sentence; it is not an initial.
         #expect(try CaseTermTests.found(["Омар Дибиров"], in: "Это был Дибиров. А потом пришли другие.") == ["Дибиров"])
     }
 
-    @Test("adjectives made from a listed place are the place", arguments: [
-        ("Ботлих", "в Ботлихском районе"), ("Урус-Мартан", "Урус-Мартановский отдел"), ("Шали", "Шалинского суда"),
-        ("Курчалой", "Курчалоевский район"), ("Хасавюрт", "Хасавюртовскую больницу"),
-    ])
+    @Test(
+        "adjectives made from a listed place are the place",
+        arguments: [
+            ("Ботлих", "в Ботлихском районе"), ("Урус-Мартан", "Урус-Мартановский отдел"), ("Шали", "Шалинского суда"),
+            ("Курчалой", "Курчалоевский район"), ("Хасавюрт", "Хасавюртовскую больницу"),
+        ])
     func placeAdjectives(place: String, text: String) throws {
         #expect(try CaseTermTests.found([place], in: text).count == 1, "\(text)")
     }
 
-    @Test("Turkish, Arabic-style and English spellings and plurals of a name are the name", arguments: [
-        ("Шамиль Гасанов", "Şamil Hasanov"), ("Абдулмалик Курбанов", "Abdulmalik Qurbanov"), ("Межидов", "Mejidov"),
-        ("Джохар Дудаев", "Jokhar Dudaev"), ("Bagakashvili", "the Bagakashvilis"), ("Musaev", "the Musaevs"),
-    ])
+    @Test(
+        "Turkish, Arabic-style and English spellings and plurals of a name are the name",
+        arguments: [
+            ("Шамиль Гасанов", "Şamil Hasanov"), ("Абдулмалик Курбанов", "Abdulmalik Qurbanov"), ("Межидов", "Mejidov"),
+            ("Джохар Дудаев", "Jokhar Dudaev"), ("Bagakashvili", "the Bagakashvilis"), ("Musaev", "the Musaevs"),
+        ])
     func spellings(term: String, text: String) throws {
         #expect(!(try CaseTermTests.found([term], in: text)).isEmpty, "\(text)")
     }

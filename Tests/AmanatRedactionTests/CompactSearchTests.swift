@@ -7,17 +7,23 @@ struct CompactSearchTests {
     /// Every corpus text, whole and cut at random places and glued together again.
     static func texts() throws -> [String] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         let texts = try files.map { name -> String in
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name)))
+                as? [String: Any]
             return try #require(object?["text"] as? String)
         }
         var generator = SeededGenerator(seed: 2026)
         var mixed: [String] = []
         for _ in 0..<60 {
             let a = Array(texts.randomElement(using: &generator)!), b = Array(texts.randomElement(using: &generator)!)
-            let cut = Int.random(in: 0...a.count, using: &generator), from = Int.random(in: 0...b.count, using: &generator)
-            mixed.append(String(a[..<cut]) + ["", " ", "\n", "@", "1", "-"].randomElement(using: &generator)! + String(b[from...]))
+            let cut = Int.random(in: 0...a.count, using: &generator),
+                from = Int.random(in: 0...b.count, using: &generator)
+            mixed.append(
+                String(a[..<cut]) + ["", " ", "\n", "@", "1", "-"].randomElement(using: &generator)!
+                    + String(b[from...]))
         }
         return texts + mixed + [texts.joined(separator: "\n")]
     }

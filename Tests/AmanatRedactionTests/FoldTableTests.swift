@@ -13,8 +13,10 @@ struct FoldTableTests {
         if text.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
             text = text.applyingTransform(.toLatin, reverse: false) ?? text
         }
-        for (mark, digraph) in [("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""),
-                                ("ʺ", ""), ("ş", "sh"), ("ç", "ch"), ("ı", "i"), ("ğ", "g")] {
+        for (mark, digraph) in [
+            ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ŝ", "shch"), ("û", "iu"), ("â", "ia"), ("ʹ", ""),
+            ("ʺ", ""), ("ş", "sh"), ("ç", "ch"), ("ı", "i"), ("ğ", "g"),
+        ] {
             text = text.replacingOccurrences(of: mark, with: digraph)
         }
         text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
@@ -45,11 +47,14 @@ struct FoldTableTests {
         #expect(differing.isEmpty, "\(differing.count) words fold differently: \(differing.prefix(20))")
     }
 
-    @Test("the spec's examples, and what the table drops or makes equal", arguments: [
-        ("Тимур", "timur"), ("Арсанов", "arsanov"), ("Карабулак", "karabulak"), ("Хасанова", "hasanova"),
-        ("Khasanova", "hasanova"), ("Şamil", "shamil"), ("Шамиль", "shamil"), ("Əliyev", "aliev"), ("Алиев", "aliev"),
-        ("Урус-Мартан", "urusmartan"), ("O’Brien", "obrien"), ("Łukasz", "ukasz"), ("١٢٣", ""),
-    ])
+    @Test(
+        "the spec's examples, and what the table drops or makes equal",
+        arguments: [
+            ("Тимур", "timur"), ("Арсанов", "arsanov"), ("Карабулак", "karabulak"), ("Хасанова", "hasanova"),
+            ("Khasanova", "hasanova"), ("Şamil", "shamil"), ("Шамиль", "shamil"), ("Əliyev", "aliev"),
+            ("Алиев", "aliev"),
+            ("Урус-Мартан", "urusmartan"), ("O’Brien", "obrien"), ("Łukasz", "ukasz"), ("١٢٣", ""),
+        ])
     func examples(_ word: String, _ folded: String) {
         #expect(Folding.key(word) == folded)
     }

@@ -8,10 +8,14 @@ struct PhoneAndLeakTests {
         return PhoneDetector().spans(in: text).map { String(characters[$0.start..<$0.end]) }
     }
 
-    @Test("every common way of writing a number", arguments: [
-        "+7 (928) 123-45-67", "+7 928 123 45 67", "+79281234567", "8 928 1234567", "8 (928) 123-45-67", "89281234567",
-        "+90 532 123 45 67", "+90 (532) 123-4567", "+905321234567", "+964 770 123 4567", "+964 7701234567", "+44 20 7946 0958",
-    ])
+    @Test(
+        "every common way of writing a number",
+        arguments: [
+            "+7 (928) 123-45-67", "+7 928 123 45 67", "+79281234567", "8 928 1234567", "8 (928) 123-45-67",
+            "89281234567",
+            "+90 532 123 45 67", "+90 (532) 123-4567", "+905321234567", "+964 770 123 4567", "+964 7701234567",
+            "+44 20 7946 0958",
+        ])
     func numbers(number: String) {
         #expect(Self.phones(in: "Звонили с номера \(number), потом молчали.") == [number])
     }

@@ -26,9 +26,14 @@ struct PseudonymTests {
     func keys() throws {
         let other = try Pseudonyms(key: SecretBytes(copying: Array("another case's key, 32 bytes....".utf8)))
         let labels = ["Заира", "Мадина", "Рустам", "Ахмед", "Ислам", "Хава"].map {
-            (try! Pseudonyms(key: Self.key).label(for: $0, kind: .person, language: "en"), other.label(for: $0, kind: .person, language: "en"))
+            (
+                try! Pseudonyms(key: Self.key).label(for: $0, kind: .person, language: "en"),
+                other.label(for: $0, kind: .person, language: "en")
+            )
         }
         #expect(labels.contains { $0.0 != $0.1 }, "two cases gave every person the same label")
-        #expect(throws: AmanatRedactionError.weakPseudonymKey) { try Pseudonyms(key: SecretBytes(copying: [UInt8](repeating: 1, count: 8))) }
+        #expect(throws: AmanatRedactionError.weakPseudonymKey) {
+            try Pseudonyms(key: SecretBytes(copying: [UInt8](repeating: 1, count: 8)))
+        }
     }
 }

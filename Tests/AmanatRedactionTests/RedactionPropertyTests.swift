@@ -87,7 +87,8 @@ struct RedactionPropertyTests {
         case 7: return latin(first + " " + last, system: Int.random(in: 0..<4, using: &rng))
         default:  // a diminutive on the stem of the given name
             let stem = "аяь".contains(given.last!) ? String(given.dropLast()) : given
-            return stem + (isFeminine ? ["очка", "очкой", "очке"] : ["чик", "чика", "чиком"]).randomElement(using: &rng)!
+            return stem + (isFeminine ? ["очка", "очкой", "очке"] : ["чик", "чика", "чиком"]).randomElement(
+                using: &rng)!
         }
     }
 
@@ -108,7 +109,8 @@ struct RedactionPropertyTests {
                 if Int.random(in: 0..<4, using: &rng) == 0 {
                     // A patronymic made from a father's given name that is on the list too.
                     let father = masculine.randomElement(using: &rng)!
-                    let endings = isFeminine ? ["овна", "овны", "овне", "овну", "овной"] : ["ович", "овича", "овичу", "овичем"]
+                    let endings =
+                        isFeminine ? ["овна", "овны", "овне", "овну", "овной"] : ["ович", "овича", "овичу", "овичем"]
                     let patronymic = father + endings.randomElement(using: &rng)!
                     form = Bool.random(using: &rng) ? patronymic : latin(patronymic, system: 0)
                 } else {

@@ -27,7 +27,9 @@ struct SortedLinesTests {
             // Near misses: every line cut short, lengthened, and with a letter changed, for a sample.
             for _ in 0..<5_000 {
                 let line = String(lines.randomElement(using: &generator)!)
-                for probe in [String(line.dropLast()), line + "а", line + "s", String(line.dropFirst()), "", "я" + line]
+                for probe in [
+                    String(line.dropLast()), line + "а", line + "s", String(line.dropFirst()), "", "я" + line,
+                ]
                 where list.contains(probe) != set.contains(probe) {
                     wrong.append(probe)
                 }

@@ -51,7 +51,8 @@ public struct TestVault {
 
     /// Submits `testimony` and returns its id and codename.
     @discardableResult
-    public func submit(_ testimony: Testimony, attachments: [AttachmentSource] = []) throws -> (Testimony.ID, Codename) {
+    public func submit(_ testimony: Testimony, attachments: [AttachmentSource] = []) throws -> (Testimony.ID, Codename)
+    {
         let result = try vault.submit(testimony, attachments: attachments)
         return (result.record, result.codename)
     }

@@ -29,7 +29,8 @@ struct ConventionTests {
         let pub = try s.cli.write("lawyer.pub", try s.cli.ok(["identity", "show", s.lawyerID, "--json"]))
         #expect(try s.cli.ok(["identity", "show", pub]).contains(s.lawyerFingerprint))
         let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "T"] + s.admin)))
-        #expect(try s.cli.ok(["grant", caseID, "--to", pub, "--expires", "30d"] + s.admin).contains(s.lawyerFingerprint))
+        #expect(
+            try s.cli.ok(["grant", caseID, "--to", pub, "--expires", "30d"] + s.admin).contains(s.lawyerFingerprint))
         let secret = try s.cli.run(["grant", caseID, "--to", s.lawyerID, "--expires", "30d"] + s.admin)
         #expect(secret.status == 64 && secret.err.contains("secret key"))
         let far = try s.cli.run(["grant", caseID, "--to", s.lawyerKey, "--expires", "2099-01-01"] + s.admin)
@@ -39,7 +40,9 @@ struct ConventionTests {
     @Test("structured fields from a file, JSON output for scripts, and a warning for names on the command line")
     func fieldsAndJSON() throws {
         let s = try StoryTests.Setup()
-        let fields = try s.cli.write("fields.json", #"{"people": [{"name": "Заира", "role": "мать"}], "places": ["Карабулак"], "contact": "replies"}"#)
+        let fields = try s.cli.write(
+            "fields.json",
+            #"{"people": [{"name": "Заира", "role": "мать"}], "places": ["Карабулак"], "contact": "replies"}"#)
         let out = try s.cli.run(["submit", "--fields-file", fields, "--json"], input: "Свидетельство.")
         #expect(out.status == 0 && out.err.isEmpty)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.out.utf8)) as? [String: String])
@@ -55,7 +58,8 @@ struct ConventionTests {
         let head = try #require(try JSONSerialization.jsonObject(with: Data(verified.utf8)) as? [String: Any])
         #expect(head["entries"] is Int)
         let titled = try s.cli.write("title.txt", "Хакиев, 2002\nnotes here\n")
-        let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "--title-file", titled] + s.admin)))
+        let caseID = try #require(
+            CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "--title-file", titled] + s.admin)))
         #expect(try s.cli.ok(["case", "show", caseID, "--json"] + s.admin).contains("notes here"))
     }
 
@@ -69,18 +73,23 @@ struct ConventionTests {
         try cli.write("taken.id", "something")
         let taken = try cli.run(["init", "--identity-out", cli.path("taken.id"), "--passphrase-file", good])
         #expect(taken.status == 64)
-        #expect(!FileManager.default.fileExists(atPath: cli.path("vault")), "a vault was created although its key could not be saved")
+        #expect(
+            !FileManager.default.fileExists(atPath: cli.path("vault")),
+            "a vault was created although its key could not be saved")
         try cli.ok(["init", "--passphrase-file", good])
         let again = try cli.run(["init", "--passphrase-file", good])
         #expect(again.status == 64 && again.err.contains("already holds"))
-        let viaEnvironment = try cli.run(["identity", "new", "--out", cli.path("b.id")], env: ["AMANAT_NEW_PASSPHRASE": "long enough passphrase"])
+        let viaEnvironment = try cli.run(
+            ["identity", "new", "--out", cli.path("b.id")], env: ["AMANAT_NEW_PASSPHRASE": "long enough passphrase"])
         #expect(viaEnvironment.status == 0)
     }
 
     @Test("usage errors use the same one-line form as every other error")
     func usageErrors() throws {
         let cli = try CLI()
-        for arguments in [["submit", "--lang", "fr"], ["audit", "--expect-head", "3:abc"], ["grant", "list", "--nonsense"]] {
+        for arguments in [
+            ["submit", "--lang", "fr"], ["audit", "--expect-head", "3:abc"], ["grant", "list", "--nonsense"],
+        ] {
             let result = try cli.run(arguments, input: "x")
             #expect(result.status == 64, "\(arguments)")
             #expect(result.err.hasPrefix("amanat: error: "), "\(arguments): \(result.err)")

@@ -23,7 +23,6 @@ struct HelpLayoutTests {
         return found
     }
 
-
     /// The help text at `columns` columns (the width the parser uses when it is not on a terminal is 80).
     static func help(_ cli: CLI, _ command: [String], columns: Int) throws -> String {
         let result = try cli.run(command + ["--help"], env: ["COLUMNS": String(columns)])

@@ -5,9 +5,11 @@ import Testing
 @Suite("Help text")
 struct HelpTests {
     static let commands: [[String]] = [
-        [], ["init"], ["identity", "new"], ["identity", "show"], ["identity", "passwd"], ["submit"], ["inbox"], ["read"],
+        [], ["init"], ["identity", "new"], ["identity", "show"], ["identity", "passwd"], ["submit"], ["inbox"],
+        ["read"],
         ["case", "new"], ["case", "assign"], ["case", "list"], ["case", "show"], ["grant", "issue"], ["grant", "list"],
-        ["revoke"], ["open"], ["reply"], ["replies"], ["export"], ["verify"], ["redact"], ["audit"], ["demo"], ["grant"],
+        ["revoke"], ["open"], ["reply"], ["replies"], ["export"], ["verify"], ["redact"], ["audit"], ["demo"],
+        ["grant"],
     ]
 
     @Test("every command has help with an example", arguments: commands)

@@ -88,7 +88,9 @@ struct IdentityPlacementTests {
         #expect(try cli.ok(["case", "new", "Дело"] + admin).hasPrefix("Created case "))
         try cli.ok(["audit", "--verify"])
         // A key with a secret option, or a malformed key, is refused before anything is made.
-        let mixed = try cli.run(["init", "--vault", cli.path("v2"), "--administrator-key", key, "--passphrase-file", pass])
+        let mixed = try cli.run([
+            "init", "--vault", cli.path("v2"), "--administrator-key", key, "--passphrase-file", pass,
+        ])
         #expect(mixed.status == 64 && !FileManager.default.fileExists(atPath: cli.path("v2")))
         let bad = try cli.run(["init", "--vault", cli.path("v3"), "--administrator-key", "amanat1nonsense"])
         #expect(bad.status == 64 && !FileManager.default.fileExists(atPath: cli.path("v3")), "\(bad.err)")

@@ -4,7 +4,9 @@ import Testing
 /// The passphrase prompt, driven through a real pseudo-terminal: nothing typed is echoed.
 @Suite("Passphrase prompts in a terminal")
 struct PromptTests {
-    static let driver = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("pty_drive.py").path
+    static let driver = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "pty_drive.py"
+    ).path
 
     /// Runs `amanat ARGS` in a pseudo-terminal, typing the lines of `answers` at its prompts.
     /// - Returns: the exit status and everything the terminal showed.
@@ -36,7 +38,10 @@ struct PromptTests {
         let file = try cli.write("pass.txt", passphrase)
         try cli.ok(["identity", "passwd", cli.path("me.id"), "--passphrase-file", file, "--new-passphrase-file", file])
         let wrong = try cli.write("wrong.txt", passphrase + "x")
-        #expect(try cli.run(["identity", "passwd", cli.path("me.id"), "--passphrase-file", wrong, "--new-passphrase-file", file]).status == 3)
+        #expect(
+            try cli.run([
+                "identity", "passwd", cli.path("me.id"), "--passphrase-file", wrong, "--new-passphrase-file", file,
+            ]).status == 3)
     }
 
     @Test("two different answers are refused and no file is written")
@@ -59,7 +64,8 @@ struct TerminalTests {
         try Data(repeating: 7, count: 9 << 20).write(to: URL(fileURLWithPath: big))
         let text = try s.cli.write("t.txt", "testimony with a large file")
         let answers = try s.cli.write("answers.txt", "")
-        let (status, shown) = try PromptTests.drive(s.cli, answers: answers, ["submit", "--text-file", text, "--attach", big])
+        let (status, shown) = try PromptTests.drive(
+            s.cli, answers: answers, ["submit", "--text-file", text, "--attach", big])
         #expect(status == 0, "\(shown)")
         #expect(shown.contains("encrypting big.bin") && shown.contains("100%"), "\(shown)")
         let piped = try s.cli.run(["submit", "--text-file", text, "--attach", big])
@@ -74,7 +80,9 @@ struct TerminalTests {
         try s.cli.ok(["case", "assign", caseID, record] + s.admin)
         try s.cli.ok(["grant", caseID, "--to", s.lawyerKey, "--expires", "2d"] + s.admin)
         try s.cli.ok(["open", record] + s.lawyer)
-        let later = ISO8601DateFormatter.string(from: Date().addingTimeInterval(5 * 86_400), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let later = ISO8601DateFormatter.string(
+            from: Date().addingTimeInterval(5 * 86_400), timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withFullDate])
         let expired = try s.cli.run(["open", record] + s.lawyer, env: ["AMANAT_TEST_TODAY": later])
         #expect(expired.status == 4 && expired.err.contains("expired on"), "\(expired.err)")
         #expect(try s.cli.ok(["grant", "list", caseID], env: ["AMANAT_TEST_TODAY": later]).contains("expired"))

@@ -4,7 +4,8 @@ import Testing
 /// The editor's workflow as she types it: plan, review, publish, export, verify.
 @Suite("amanat publish, export-public, verify-projection")
 struct PublishTests {
-    static let statement = "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67.\n"
+    static let statement =
+        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67.\n"
 
     /// A vault with one record in one case, an editor granted to publish, and a reader who may only read.
     struct Newsroom {
@@ -15,14 +16,20 @@ struct PublishTests {
 
         init() throws {
             story = try StoryTests.Setup()
-            let fields = try story.cli.write("fields.json", #"{"people":[{"name":"Заира Мусаева","role":"дочь"}],"places":["Карабулак"]}"#)
+            let fields = try story.cli.write(
+                "fields.json", #"{"people":[{"name":"Заира Мусаева","role":"дочь"}],"places":["Карабулак"]}"#)
             (record, _) = try story.submit(PublishTests.statement, ["--fields-file", fields])
-            caseID = try #require(CLI.value(after: "Created case ", in: try story.cli.ok(["case", "new", "Мусаева"] + story.admin)))
+            caseID = try #require(
+                CLI.value(after: "Created case ", in: try story.cli.ok(["case", "new", "Мусаева"] + story.admin)))
             try story.cli.ok(["case", "assign", caseID, record] + story.admin)
             try story.cli.ok(["grant", caseID, "--to", story.lawyerKey, "--expires", "30d", "--publish"] + story.admin)
             readerID = story.cli.path("reader.id")
             let reader = try story.cli.ok(["identity", "new", "--out", readerID, "--passphrase-file", story.lawyerPass])
-            try story.cli.ok(["grant", caseID, "--to", try #require(CLI.value(after: "Public key: ", in: reader)), "--expires", "30d"] + story.admin)
+            try story.cli.ok(
+                [
+                    "grant", caseID, "--to", try #require(CLI.value(after: "Public key: ", in: reader)), "--expires",
+                    "30d",
+                ] + story.admin)
         }
 
         var cli: CLI { story.cli }
@@ -50,7 +57,9 @@ struct PublishTests {
         let n = try Newsroom()
         let plan = try n.plan()
         var info = stat()
-        #expect(stat(n.cli.path("plan.json"), &info) == 0 && info.st_mode & 0o777 == 0o600, "the plan holds names: owner only")
+        #expect(
+            stat(n.cli.path("plan.json"), &info) == 0 && info.st_mode & 0o777 == 0o600,
+            "the plan holds names: owner only")
         let reviewed = try n.edit(plan, "Магомед", to: "remove", into: "reviewed.json")
         let published = try n.cli.ok(["publish", n.record, "--plan", reviewed, "--label", "Case 14"] + n.story.lawyer)
         let projectionID = try #require(CLI.value(after: "Published projection ", in: published))
@@ -59,16 +68,22 @@ struct PublishTests {
             try n.cli.ok(["export-public", n.caseID, "--format", format, "--out", n.cli.path("public")])
             let file = n.cli.path("public/\(projectionID).\(format)")
             let content = try String(contentsOfFile: file, encoding: .utf8)
-            for secret in ["Заир", "Мусаев", "Карабулак", "Магомед", "928", "14 марта"] { #expect(!content.contains(secret), "\(secret) in \(format)") }
+            for secret in ["Заир", "Мусаев", "Карабулак", "Магомед", "928", "14 марта"] {
+                #expect(!content.contains(secret), "\(secret) in \(format)")
+            }
             #expect(content.contains("Ингушетия") && content.contains("март 2016"))
-            #expect(try n.cli.ok(["verify-projection", file, "--key", key]).hasPrefix("Good projection \(projectionID)"))
+            #expect(
+                try n.cli.ok(["verify-projection", file, "--key", key]).hasPrefix("Good projection \(projectionID)"))
             // One changed character of the visible text, and the file no longer verifies.
-            let tampered = try n.cli.write("tampered.\(format)", content.replacingOccurrences(of: "видел", with: "видела"), mode: 0o644)
+            let tampered = try n.cli.write(
+                "tampered.\(format)", content.replacingOccurrences(of: "видел", with: "видела"), mode: 0o644)
             #expect(try n.cli.run(["verify-projection", tampered, "--key", key]).status == 65)
         }
         let other = try n.cli.ok(["identity", "show", n.readerID])
         let wrongKey = try #require(CLI.value(after: "Public key: ", in: other))
-        #expect(try n.cli.run(["verify-projection", n.cli.path("public/\(projectionID).md"), "--key", wrongKey]).status == 65)
+        #expect(
+            try n.cli.run(["verify-projection", n.cli.path("public/\(projectionID).md"), "--key", wrongKey]).status
+                == 65)
         #expect(try n.cli.ok(["audit"]).contains("projection.publish"))
         try n.cli.ok(["audit", "--verify"])
     }
@@ -80,7 +95,8 @@ struct PublishTests {
         let result = try n.cli.run(["publish", n.record, "--plan", kept] + n.story.lawyer)
         #expect(result.status == 5 && result.out.isEmpty)
         #expect(result.err.contains("case-term at") && !result.err.contains("Карабулак"))
-        #expect(try n.cli.run(["export-public", n.caseID, "--format", "md", "--out", n.cli.path("public")]).status == 66)
+        #expect(
+            try n.cli.run(["export-public", n.caseID, "--format", "md", "--out", n.cli.path("public")]).status == 66)
     }
 
     @Test("a read-only grantee cannot publish; a malformed, loose or foreign plan is refused clearly")
@@ -92,15 +108,20 @@ struct PublishTests {
         let malformed = try n.cli.write("bad.json", "{\"format\": ")
         let bad = try n.cli.run(["publish", n.record, "--plan", malformed] + n.story.lawyer)
         #expect(bad.status == 64 && bad.err.contains("not a redaction plan"))
-        let loose = try n.cli.write("loose.json", try String(contentsOfFile: n.cli.path("plan.json"), encoding: .utf8), mode: 0o644)
+        let loose = try n.cli.write(
+            "loose.json", try String(contentsOfFile: n.cli.path("plan.json"), encoding: .utf8), mode: 0o644)
         #expect(try n.cli.run(["publish", n.record, "--plan", loose] + n.story.lawyer).status == 64)
         // A plan for another record.
         let (other, _) = try n.story.submit("Другой текст о Заире.")
         try n.cli.ok(["case", "assign", n.caseID, other] + n.story.admin)
         #expect(try n.cli.run(["publish", other, "--plan", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
         // An existing plan file is never overwritten.
-        #expect(try n.cli.run(["redact", n.record, "--plan-out", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
-        #expect(try n.cli.run(["publish", n.record, "--plan", n.cli.path("plan.json"), "--excerpt", "9..5"] + n.story.lawyer).status == 64)
+        #expect(
+            try n.cli.run(["redact", n.record, "--plan-out", n.cli.path("plan.json")] + n.story.lawyer).status == 64)
+        #expect(
+            try n.cli.run(
+                ["publish", n.record, "--plan", n.cli.path("plan.json"), "--excerpt", "9..5"] + n.story.lawyer
+            ).status == 64)
     }
 
     @Test("case terms: the editor lists a name for the case; plans remove it, and an older plan keeping it is refused")
@@ -141,10 +162,13 @@ struct PublishTests {
     func json() throws {
         let n = try Newsroom()
         _ = try n.plan()
-        let published = try n.cli.ok(["publish", n.record, "--plan", n.cli.path("plan.json"), "--json"] + n.story.lawyer)
+        let published = try n.cli.ok(
+            ["publish", n.record, "--plan", n.cli.path("plan.json"), "--json"] + n.story.lawyer)
         let projection = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [String: Any])
         let id = try #require(projection["id"] as? String)
-        let exported = try n.cli.ok(["export-public", n.caseID, "--format", "html", "--out", n.cli.path("pub"), "--json"])
+        let exported = try n.cli.ok([
+            "export-public", n.caseID, "--format", "html", "--out", n.cli.path("pub"), "--json",
+        ])
         let written = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
         let files = try #require(written["files"] as? [[String: String]])
         #expect(written["format"] as? String == "html" && files.map { $0["projection"] } == [id])

@@ -23,8 +23,10 @@ struct ReadmeStoryTests {
     /// A line without its trailing comment (comments start after two spaces and a `#`).
     static func command(_ line: String) -> (command: String, comment: String) {
         guard let mark = line.range(of: "  # ") else { return (line, "") }
-        return (String(line[..<mark.lowerBound]).trimmingCharacters(in: .whitespaces),
-            String(line[mark.upperBound...]))
+        return (
+            String(line[..<mark.lowerBound]).trimmingCharacters(in: .whitespaces),
+            String(line[mark.upperBound...])
+        )
     }
 
     @Test("every command of the first session works; the published page holds none of the case's names")
@@ -49,7 +51,8 @@ struct ReadmeStoryTests {
                 command = command.replacingOccurrences(of: name, with: value)
             }
             let declines = comment.contains("answer n")
-            let answers = declines ? ["n"] : command.hasPrefix("amanat replies") ? [codename] : [passphrase, passphrase]
+            let answers =
+                declines ? ["n"] : command.hasPrefix("amanat replies") ? [codename] : [passphrase, passphrase]
             let (status, shown) = try Self.drive(cli, environment: environment, answers: answers, command)
             if declines {
                 #expect(status != 0 && shown.contains("revoked"), "`\(command)` should warn and stop: \(shown)")
@@ -88,7 +91,9 @@ struct ReadmeStoryTests {
     }
 
     /// Keeps what a reader would copy from a command's output.
-    static func capture(_ shown: String, after command: String, into values: inout [String: String], codename: inout String) {
+    static func capture(
+        _ shown: String, after command: String, into values: inout [String: String], codename: inout String
+    ) {
         func value(after label: String) -> String? {
             guard let range = shown.range(of: label) else { return nil }
             return shown[range.upperBound...].prefix { !$0.isWhitespace && $0 != ")" && $0 != "." }.description

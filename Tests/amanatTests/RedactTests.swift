@@ -6,12 +6,17 @@ struct RedactTests {
     @Test("a text is redacted against a term list; JSON shows the spans; bad input is refused clearly")
     func standalone() throws {
         let cli = try CLI()
-        let text = try cli.write("draft.txt", "Заиру Мусаеву видели в Карабулаке 14 марта 2016 года. Её номер: +7 (928) 123-45-67, почта zaira@mail.ru.\n")
+        let text = try cli.write(
+            "draft.txt",
+            "Заиру Мусаеву видели в Карабулаке 14 марта 2016 года. Её номер: +7 (928) 123-45-67, почта zaira@mail.ru.\n"
+        )
         let terms = try cli.write("terms.txt", "Заира Мусаева\nКарабулак\n")
         let out = try cli.ok(["redact", "--text-file", text, "--terms-file", terms])
         // A first and last name together are one span; so are a day and its date words.
         #expect(out == "[redacted] видели в [redacted] [redacted]. Её номер: [redacted], почта [redacted].\n")
-        for word in ["Заир", "Мусаев", "Карабулак", "928", "zaira", "2016"] { #expect(!out.contains(word), "\(word) leaked") }
+        for word in ["Заир", "Мусаев", "Карабулак", "928", "zaira", "2016"] {
+            #expect(!out.contains(word), "\(word) leaked")
+        }
         let json = try cli.ok(["redact", "--text-file", text, "--terms-file", terms, "--json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let spans = try #require(parsed["spans"] as? [[String: Any]])
@@ -62,7 +67,9 @@ struct RedactPseudonymTests {
         #expect(!out.contains("Заир") && !out.contains("Карабулак"))
         let again = try cli.ok(["redact", "--text-file", text, "--terms-file", terms, "--pseudonym-key-file", key])
         #expect(again == out)
-        let json = try cli.ok(["redact", "--text-file", text, "--terms-file", terms, "--pseudonym-key-file", key, "--json"])
+        let json = try cli.ok([
+            "redact", "--text-file", text, "--terms-file", terms, "--pseudonym-key-file", key, "--json",
+        ])
         #expect(json.contains("\"pseudonymise\""))
     }
 }

@@ -43,13 +43,16 @@ struct StoryTests {
         let s = try Setup()
         let photo = s.cli.path("photo.jpg")
         try Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 31) }).write(to: URL(fileURLWithPath: photo))
-        let (record, codename) = try s.submit("Мой сын Ахмед ушёл 14 марта 2002 года.", ["--person", "Ахмед Хакиев:сын", "--place", "Карабулак", "--attach", photo])
+        let (record, codename) = try s.submit(
+            "Мой сын Ахмед ушёл 14 марта 2002 года.",
+            ["--person", "Ахмед Хакиев:сын", "--place", "Карабулак", "--attach", photo])
         #expect(codename.split(separator: " ").count == 8)
 
         let inbox = try s.cli.ok(["inbox", "--json"])
         #expect(inbox.contains(record) && inbox.contains("\"language\" : \"ru\""))
         let read = try s.cli.ok(["read", record] + s.admin)
-        #expect(read.contains("Мой сын Ахмед ушёл") && read.contains("Ахмед Хакиев (сын)") && read.contains("Карабулак"))
+        #expect(
+            read.contains("Мой сын Ахмед ушёл") && read.contains("Ахмед Хакиев (сын)") && read.contains("Карабулак"))
 
         let caseOut = try s.cli.ok(["case", "new", "Хакиев, 2002", "--notes", "Карабулак"] + s.admin)
         let caseID = try #require(CLI.value(after: "Created case ", in: caseOut))
@@ -63,14 +66,17 @@ struct StoryTests {
         #expect(opened.contains("Мой сын Ахмед ушёл"))
         let saved = try FileManager.default.contentsOfDirectory(atPath: s.cli.path("files"))
         #expect(saved.count == 1)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: s.cli.path("files/") + saved[0])) == Data(contentsOf: URL(fileURLWithPath: photo)))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: s.cli.path("files/") + saved[0]))
+                == Data(contentsOf: URL(fileURLWithPath: photo)))
         #expect(try s.cli.ok(["open", caseID, "--json"] + s.lawyer).contains(record))
         #expect(try s.cli.ok(["case", "show", caseID, "--json"] + s.lawyer).contains("Хакиев, 2002"))
 
         try s.cli.ok(["reply", record] + s.lawyer, input: "Мы получили ваше заявление.")
         let replies = try s.cli.ok(["replies"], env: ["AMANAT_CODENAME": codename.uppercased()])
         #expect(replies.contains("Мы получили ваше заявление.") && replies.contains(s.lawyerFingerprint))
-        let codenameFile = try s.cli.write("codename.txt", codename.split(separator: " ").map { String($0.prefix(4)) }.joined(separator: " "))
+        let codenameFile = try s.cli.write(
+            "codename.txt", codename.split(separator: " ").map { String($0.prefix(4)) }.joined(separator: " "))
         try s.cli.ok(["submit", "--follow-up", "--codename-file", codenameFile], input: "Ещё одно.")
 
         try s.cli.ok(["revoke", caseID, "--grantee", s.lawyerFingerprint] + s.admin)
@@ -94,7 +100,8 @@ struct StoryTests {
         let s = try Setup()
         let (record, _) = try s.submit("text")
         try s.cli.ok(["reply", record] + s.admin, input: "from the administrator")
-        let wrong = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": "aardvark aback abate abdicate abdomen abet abide ability"])
+        let wrong = try s.cli.run(
+            ["replies"], env: ["AMANAT_CODENAME": "aardvark aback abate abdicate abdomen abet abide ability"])
         #expect(wrong.status == 3)
         #expect(wrong.err.contains("does not open any mailbox"))
         let malformed = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": "not a codename"])

@@ -40,7 +40,8 @@ public enum Base32 {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = character - UInt8(ascii: "A")
             case UInt8(ascii: "2")...UInt8(ascii: "7"): value = character - UInt8(ascii: "2") + 26
             default:
-                throw AmanatCryptoError.invalidEncoding(what: what, reason: "it contains a character other than a-z and 2-7")
+                throw AmanatCryptoError.invalidEncoding(
+                    what: what, reason: "it contains a character other than a-z and 2-7")
             }
             buffer = (buffer << 5) | UInt32(value)
             bits += 5
@@ -51,7 +52,8 @@ public enum Base32 {
         }
         // Valid unpadded lengths leave 0, 2, 4, 1 or 3 spare bits, all zero.
         guard bits < 5, buffer & ((1 << UInt32(bits)) - 1) == 0 else {
-            throw AmanatCryptoError.invalidEncoding(what: what, reason: "it is cut short or has a typo in its last character")
+            throw AmanatCryptoError.invalidEncoding(
+                what: what, reason: "it is cut short or has a typo in its last character")
         }
         return out
     }

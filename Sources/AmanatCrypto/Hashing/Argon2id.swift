@@ -40,7 +40,8 @@ public enum Argon2id {
         /// Checked parameters.
         /// - Throws: `AmanatCryptoError.parametersOutOfRange` outside `acceptedOpsLimits` / `acceptedMemLimits`.
         public init(opsLimit: UInt64, memLimit: UInt64, what: String = "the key-stretching setting") throws {
-            guard Parameters.acceptedOpsLimits.contains(opsLimit), Parameters.acceptedMemLimits.contains(memLimit) else {
+            guard Parameters.acceptedOpsLimits.contains(opsLimit), Parameters.acceptedMemLimits.contains(memLimit)
+            else {
                 throw AmanatCryptoError.parametersOutOfRange(what: what)
             }
             self.init(unchecked: opsLimit, memLimit)
@@ -58,16 +59,22 @@ public enum Argon2id {
     ///   - length: key length in bytes (16 or more).
     /// - Returns: the key, in protected memory.
     /// - Throws: `AmanatCryptoError.invalidLength` for a bad salt; `.outOfMemory` when the memory cost cannot be met.
-    public static func deriveKey(from passphrase: some BytesView, salt: [UInt8], parameters: Parameters, length: Int = 32) throws -> SecretBytes {
-        guard salt.count == saltSize else { throw AmanatCryptoError.invalidLength(what: "an Argon2id salt", expected: saltSize, actual: salt.count) }
+    public static func deriveKey(
+        from passphrase: some BytesView, salt: [UInt8], parameters: Parameters, length: Int = 32
+    ) throws -> SecretBytes {
+        guard salt.count == saltSize else {
+            throw AmanatCryptoError.invalidLength(what: "an Argon2id salt", expected: saltSize, actual: salt.count)
+        }
         guard length >= 16 else { throw AmanatCryptoError.invalidArgument("Argon2id output must be at least 16 bytes") }
         Sodium.ready()
         return try SecretBytes(count: length) { out in
             let code = passphrase.withBytes { pw in
                 salt.withUnsafeBytes { s in
-                    crypto_pwhash(out.u8!, UInt64(length),
-                                  UnsafeRawPointer(pw.baseAddress ?? UnsafeRawPointer(scratchByte)).assumingMemoryBound(to: CChar.self), UInt64(pw.count),
-                                  s.u8!, parameters.opsLimit, Int(parameters.memLimit), Int32(algorithmIdentifier))
+                    crypto_pwhash(
+                        out.u8!, UInt64(length),
+                        UnsafeRawPointer(pw.baseAddress ?? UnsafeRawPointer(scratchByte)).assumingMemoryBound(
+                            to: CChar.self), UInt64(pw.count),
+                        s.u8!, parameters.opsLimit, Int(parameters.memLimit), Int32(algorithmIdentifier))
                 }
             }
             try Sodium.check(code, or: .outOfMemory(bytes: Int(parameters.memLimit)))

@@ -59,25 +59,35 @@ extension Identity {
             // into ASCII letters and accept a string that is not the one its owner sent.
             let scalars = string.unicodeScalars.filter { !$0.properties.isWhitespace }
             guard scalars.allSatisfy(\.isASCII) else {
-                throw AmanatCryptoError.invalidEncoding(what: what, reason: "it contains characters that are not plain letters or digits; copy it again from the original")
+                throw AmanatCryptoError.invalidEncoding(
+                    what: what,
+                    reason:
+                        "it contains characters that are not plain letters or digits; copy it again from the original")
             }
             let compact = String(String.UnicodeScalarView(scalars)).lowercased()
             guard compact.hasPrefix(Labels.publicKeyPrefix) else {
                 if compact.hasPrefix("amanatid") || compact.hasPrefix("amanat-secret") {
-                    throw AmanatCryptoError.invalidEncoding(what: what, reason: "this looks like secret key material; never paste it anywhere")
+                    throw AmanatCryptoError.invalidEncoding(
+                        what: what, reason: "this looks like secret key material; never paste it anywhere")
                 }
-                throw AmanatCryptoError.invalidEncoding(what: what, reason: "Amanat public keys start with \"\(Labels.publicKeyPrefix)\"")
+                throw AmanatCryptoError.invalidEncoding(
+                    what: what, reason: "Amanat public keys start with \"\(Labels.publicKeyPrefix)\"")
             }
             let body = String(compact.dropFirst(Labels.publicKeyPrefix.count))
             guard body.utf8.count == 109 else {
-                throw AmanatCryptoError.invalidEncoding(what: what, reason: "it should have 116 characters but has \(compact.utf8.count); it was probably cut off")
+                throw AmanatCryptoError.invalidEncoding(
+                    what: what,
+                    reason: "it should have 116 characters but has \(compact.utf8.count); it was probably cut off")
             }
             let payload = try Base32.decode(body, what: what)
             let keys = Array(payload[0..<64])
             let checksum = BLAKE2b.hash(keys, key: Labels.publicKeyChecksum, length: 32).prefix(4)
-            guard constantTimeEquals(Array(checksum), Array(payload[64..<68])) else { throw AmanatCryptoError.checksumMismatch }
-            self.init(encryption: try X25519.PublicKey(rawRepresentation: keys[0..<32]),
-                      signing: try Ed25519.PublicKey(rawRepresentation: keys[32..<64]))
+            guard constantTimeEquals(Array(checksum), Array(payload[64..<68])) else {
+                throw AmanatCryptoError.checksumMismatch
+            }
+            self.init(
+                encryption: try X25519.PublicKey(rawRepresentation: keys[0..<32]),
+                signing: try Ed25519.PublicKey(rawRepresentation: keys[32..<64]))
         }
 
         /// A short fingerprint to read aloud and compare, e.g. "K7QD-M2XA-P4LF-9ZRB" (80 bits).
@@ -99,7 +109,8 @@ extension Identity {
         /// "ABCD-EFGH-IJKL-MNOP".
         public var description: String {
             let text = Array(Base32.encode(rawRepresentation, uppercase: true))
-            return stride(from: 0, to: text.count, by: 4).map { String(text[$0..<min($0 + 4, text.count)]) }.joined(separator: "-")
+            return stride(from: 0, to: text.count, by: 4).map { String(text[$0..<min($0 + 4, text.count)]) }.joined(
+                separator: "-")
         }
 
         /// Parses "ABCD-EFGH-IJKL-MNOP" (case and dashes optional).
@@ -107,7 +118,9 @@ extension Identity {
         public init(string: String) throws {
             let compact = string.filter { $0 != "-" && !$0.isWhitespace }
             guard compact.count == 16 else {
-                throw AmanatCryptoError.invalidEncoding(what: "the fingerprint", reason: "a fingerprint has 16 letters and digits, like ABCD-EFGH-IJKL-MNOP")
+                throw AmanatCryptoError.invalidEncoding(
+                    what: "the fingerprint", reason: "a fingerprint has 16 letters and digits, like ABCD-EFGH-IJKL-MNOP"
+                )
             }
             rawRepresentation = try Base32.decode(compact, what: "the fingerprint")
         }

@@ -17,7 +17,8 @@ public final class SymmetricKey: Sendable {
     /// - Throws: `AmanatCryptoError.invalidLength` when `rawRepresentation` is not 32 bytes.
     public init(rawRepresentation: SecretBytes) throws {
         guard rawRepresentation.count == SymmetricKey.size else {
-            throw AmanatCryptoError.invalidLength(what: "a symmetric key", expected: SymmetricKey.size, actual: rawRepresentation.count)
+            throw AmanatCryptoError.invalidLength(
+                what: "a symmetric key", expected: SymmetricKey.size, actual: rawRepresentation.count)
         }
         self.rawRepresentation = rawRepresentation
     }
@@ -25,5 +26,7 @@ public final class SymmetricKey: Sendable {
 
 extension SymmetricKey: Equatable {
     /// Constant-time comparison of the key bytes.
-    public static func == (lhs: SymmetricKey, rhs: SymmetricKey) -> Bool { lhs.rawRepresentation == rhs.rawRepresentation }
+    public static func == (lhs: SymmetricKey, rhs: SymmetricKey) -> Bool {
+        lhs.rawRepresentation == rhs.rawRepresentation
+    }
 }

@@ -51,7 +51,9 @@ public final class SecretBytes: @unchecked Sendable {
     public convenience init(copying bytes: some BytesView) {
         self.init(count: bytes.byteCount) { destination in
             bytes.withBytes { source in
-                if let s = source.baseAddress, !source.isEmpty { destination.baseAddress!.copyMemory(from: s, byteCount: source.count) }
+                if let s = source.baseAddress, !source.isEmpty {
+                    destination.baseAddress!.copyMemory(from: s, byteCount: source.count)
+                }
             }
         }
     }
@@ -62,7 +64,9 @@ public final class SecretBytes: @unchecked Sendable {
         var copy = string
         self.init(count: copy.utf8.count) { destination in
             copy.withUTF8 { source in
-                if !source.isEmpty { destination.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: source.count) }
+                if !source.isEmpty {
+                    destination.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: source.count)
+                }
             }
         }
     }
@@ -101,7 +105,9 @@ public final class SecretBytes: @unchecked Sendable {
     public func slice(_ range: Range<Int>) -> SecretBytes {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "slice out of bounds")
         return SecretBytes(count: range.count) { destination in
-            if !range.isEmpty { destination.baseAddress!.copyMemory(from: base + range.lowerBound, byteCount: range.count) }
+            if !range.isEmpty {
+                destination.baseAddress!.copyMemory(from: base + range.lowerBound, byteCount: range.count)
+            }
         }
     }
 

@@ -37,7 +37,9 @@ final class SecretSlabs: Sendable {
                 guard let slab = sodium_malloc(Self.slabSize) else { return nil }
                 sodium_memzero(slab, Self.slabSize)
                 let base = UInt(bitPattern: slab)
-                for index in (0..<(Self.slabSize / slotSize)).reversed() { free[sizeClass].append(base + UInt(index * slotSize)) }
+                for index in (0..<(Self.slabSize / slotSize)).reversed() {
+                    free[sizeClass].append(base + UInt(index * slotSize))
+                }
             }
             return free[sizeClass].removeLast()
         }

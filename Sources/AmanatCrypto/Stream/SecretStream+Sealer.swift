@@ -18,7 +18,9 @@ extension SecretStream {
 
         /// Starts a stream under `key` (used for this one stream) and writes its header.
         /// - Throws: `AmanatCryptoError.invalidArgument` for a bad chunk size; what `destination` throws.
-        public init(to destination: Destination, using key: SymmetricKey, chunkSize: Int = SecretStream.defaultChunkSize) throws {
+        public init(
+            to destination: Destination, using key: SymmetricKey, chunkSize: Int = SecretStream.defaultChunkSize
+        ) throws {
             try SecretStream.validate(chunkSize: chunkSize)
             self.destination = destination
             self.chunkSize = chunkSize
@@ -35,7 +37,8 @@ extension SecretStream {
                 let take = min(chunkSize - filled, bytes.count - offset)
                 let at = filled
                 plaintext.withUnsafeMutableBytes { buffer in
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[at..<(at + take)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)]))
+                    UnsafeMutableRawBufferPointer(rebasing: buffer[at..<(at + take)]).copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)]))
                 }
                 filled += take
                 offset += take
@@ -67,7 +70,9 @@ extension SecretStream {
             var frame = [UInt8](repeating: 0, count: filled + SecretStream.frameOverhead)
             let length = filled
             let written = plaintext.withUnsafeBytes { chunk in
-                frame.withUnsafeMutableBytes { encryptor.push(UnsafeRawBufferPointer(rebasing: chunk[0..<length]), final: final, into: $0) }
+                frame.withUnsafeMutableBytes {
+                    encryptor.push(UnsafeRawBufferPointer(rebasing: chunk[0..<length]), final: final, into: $0)
+                }
             }
             try frame.withUnsafeBytes { try destination.write(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
             filled = 0

@@ -106,7 +106,8 @@ public enum SecretStream {
 
     static func validate(chunkSize: Int) throws {
         guard (1...maximumChunkSize).contains(chunkSize) else {
-            throw AmanatCryptoError.invalidArgument("the stream chunk size must be between 1 byte and 16 MiB, not \(chunkSize)")
+            throw AmanatCryptoError.invalidArgument(
+                "the stream chunk size must be between 1 byte and 16 MiB, not \(chunkSize)")
         }
     }
 }

@@ -6,30 +6,43 @@ import Foundation
 /// (работал на заводе «Звезда», worked at the Argun cannery, names in guillemets).
 public struct CandidateDetector: Sendable {
     /// The patterns, each with where it can match (the number, age and school patterns need a digit).
-    private static let patterns: [(regex: NSRegularExpression, region: Region)] = [
-        #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
-        #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
-        #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
-        #"(?:aged|age)\s+\d{1,3}\b"#,
-    ].map { (try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]), Region.digits) } + [
-        // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
-        (#"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#, Region.digits),
-        // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
-        // and names in guillemets, which are usually firms, shops or organisations.
-        (#"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
-         .containing(["аботал", "рудил", "стро"])),
-        (#"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#, .containing(["orked", "orks", "orking", "mployed"])),
-        (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"])),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    private static let patterns: [(regex: NSRegularExpression, region: Region)] =
+        [
+            #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
+            #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
+            #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
+            #"(?:aged|age)\s+\d{1,3}\b"#,
+        ].map { (try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]), Region.digits) }
+        + [
+            // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
+            (
+                #"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#,
+                Region.digits
+            ),
+            // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
+            // and names in guillemets, which are usually firms, shops or organisations.
+            (
+                #"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
+                .containing(["аботал", "рудил", "стро"])
+            ),
+            (
+                #"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#,
+                .containing(["orked", "orks", "orking", "mployed"])
+            ),
+            (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"])),
+        ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,
     /// messengers, and the acronyms of public institutions that testimonies name all the time.
     static let neverCandidates: Set<String> = [
-        "Russian", "Russians", "Turkish", "English", "European", "Chechen", "Chechens", "Ingush", "Dagestani", "Georgian", "Arabic",
-        "Ossetian", "Kist", "Muslim", "Islamic", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "Russian", "Russians", "Turkish", "English", "European", "Chechen", "Chechens", "Ingush", "Dagestani",
+        "Georgian", "Arabic",
+        "Ossetian", "Kist", "Muslim", "Islamic", "January", "February", "March", "April", "May", "June", "July",
+        "August", "September",
         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "Mr", "Mrs", "Ms", "Dr", "Frau", "Herr", "WhatsApp", "Telegram", "Viber", "Instagram", "Signal", "IBAN",
-        "ФСБ", "МВД", "ОВД", "РОВД", "ОМВД", "ГУВД", "УВД", "ИВС", "СИЗО", "МИД", "БТР", "ООН", "ОБСЕ", "ЕСПЧ", "МККК", "СК", "КУСП",
+        "ФСБ", "МВД", "ОВД", "РОВД", "ОМВД", "ГУВД", "УВД", "ИВС", "СИЗО", "МИД", "БТР", "ООН", "ОБСЕ", "ЕСПЧ", "МККК",
+        "СК", "КУСП",
         "ФСИН", "УФСИН", "ЦПЭ", "ОМОН", "РФ", "ЧР", "ЕС",
     ]
 

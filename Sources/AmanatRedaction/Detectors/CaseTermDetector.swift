@@ -22,7 +22,9 @@ public struct CaseTermDetector: Sendable {
             }
             for word in parts where word.count >= 3 || word.first?.isUppercase == true {
                 for spelling in Self.equivalents(of: word) {
-                    for form in Self.forms(of: spelling, stemmer: stemmer) where keys[form] == nil { keys[form] = index }
+                    for form in Self.forms(of: spelling, stemmer: stemmer) where keys[form] == nil {
+                        keys[form] = index
+                    }
                 }
             }
         }
@@ -97,7 +99,9 @@ public struct CaseTermDetector: Sendable {
                 forms.insert(Folding.key(lower + ending))
                 if let stem { forms.insert(Folding.key(stem + ending)) }
                 // A feminine or -a name in the nominative also declines from the word without its vowel.
-                if let last = lower.last, "аяеоиы".contains(last) { forms.insert(Folding.key(String(lower.dropLast()) + ending)) }
+                if let last = lower.last, "аяеоиы".contains(last) {
+                    forms.insert(Folding.key(String(lower.dropLast()) + ending))
+                }
             }
         } else {
             let key = Folding.key(lower)
@@ -132,7 +136,9 @@ public struct CaseTermDetector: Sendable {
     /// each part of a hyphenated compound (Цечоева-старшего).
     static func variants(of word: String) -> [String] {
         var variants: [String] = []
-        for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { variants.append(String(word.dropLast(suffix.count))) }
+        for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {
+            variants.append(String(word.dropLast(suffix.count)))
+        }
         if word.contains("-") || word.contains("‐") {
             variants += word.split(whereSeparator: { $0 == "-" || $0 == "‐" }).map(String.init).filter { $0.count >= 3 }
         }
@@ -145,30 +151,41 @@ public struct CaseTermDetector: Sendable {
     func spans(in scan: Scan) -> [Span] {
         let text = scan.text, tokens = scan.tokens, map = scan.map
         var lastUpper = text.startIndex
-        var folded: [String: String] = [:]   // each distinct word is folded once (ICU transforms are slow)
+        var folded: [String: String] = [:]  // each distinct word is folded once (ICU transforms are slow)
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
-            let key = folded[token.text] ?? { let key = Folding.key(token.text); folded[token.text] = key; return key }()
-            guard let entity = entity(for: token.text, key: key)
-                ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
-                    ? Self.variants(of: token.text).lazy.compactMap({ entity(for: $0, key: Folding.key($0)) }).first
-                    : nil)
+            let key =
+                folded[token.text]
+                ?? {
+                    let key = Folding.key(token.text); folded[token.text] = key; return key
+                }()
+            guard
+                let entity = entity(for: token.text, key: key)
+                    ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
+                        ? Self.variants(of: token.text).lazy.compactMap({ entity(for: $0, key: Folding.key($0)) }).first
+                        : nil)
             else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
             while previous >= 0, tokens[previous].text.count == 1, tokens[previous].text.first?.isUppercase == true,
-                  text[tokens[previous].range.upperBound...].first == "." {
+                text[tokens[previous].range.upperBound...].first == "."
+            {
                 lower = tokens[previous].range.lowerBound
                 previous -= 1
             }
             // Initials after a name, as in official letters (Дибиров О. М., Исмаилова С.-Х. А.).
             var upper = token.range.upperBound
             var next = index + 1
-            while next < tokens.count, next - index <= 3, tokens[next].text.count == 1, tokens[next].text.first?.isUppercase == true,
-                  text[tokens[next].range.upperBound...].first == ".",
-                  text[upper..<tokens[next].range.lowerBound].allSatisfy({ $0 == " " || $0 == "\u{00A0}" || (next > index + 1 && ($0 == "-" || $0 == "‐")) }),
-                  next == index + 1 || !text[upper..<tokens[next].range.lowerBound].isEmpty || text[text.index(before: tokens[next].range.lowerBound)] == "-" {
+            while next < tokens.count, next - index <= 3, tokens[next].text.count == 1,
+                tokens[next].text.first?.isUppercase == true,
+                text[tokens[next].range.upperBound...].first == ".",
+                text[upper..<tokens[next].range.lowerBound].allSatisfy({
+                    $0 == " " || $0 == "\u{00A0}" || (next > index + 1 && ($0 == "-" || $0 == "‐"))
+                }),
+                next == index + 1 || !text[upper..<tokens[next].range.lowerBound].isEmpty
+                    || text[text.index(before: tokens[next].range.lowerBound)] == "-"
+            {
                 upper = text.index(after: tokens[next].range.upperBound)
                 next += 1
             }
@@ -177,7 +194,8 @@ public struct CaseTermDetector: Sendable {
             // so do the parts of a hyphenated name broken over a line (Абдул-\nХамид).
             defer { lastUpper = upper }
             if let last = spans.last, last.entity == entity, lastUpper <= lower,
-               Self.joinsOneName(text[lastUpper..<lower]) {
+                Self.joinsOneName(text[lastUpper..<lower])
+            {
                 spans[spans.count - 1] = Span(start: last.start, end: end, detector: .caseTerm, entity: entity)
             } else {
                 spans.append(Span(start: start, end: end, detector: .caseTerm, entity: entity))

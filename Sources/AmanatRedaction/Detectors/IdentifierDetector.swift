@@ -13,58 +13,100 @@ public struct IdentifierDetector: Sendable {
 
     /// Russian month names in every case, each with its capital spelled out so the rules can be
     /// case-sensitive (ICU's case-insensitive matching of Cyrillic alternations is slow).
-    private static let months = ["январ[ьяюе]", "феврал[ьяюе]", "март[ае]?", "апрел[ьяюе]", "ма[йяюе]", "июн[ьяюе]", "июл[ьяюе]",
-                                 "август[ае]?", "сентябр[ьяюе]", "октябр[ьяюе]", "ноябр[ьяюе]", "декабр[ьяюе]"]
-        .map { "[\($0.prefix(1).uppercased())\($0.prefix(1))]" + $0.dropFirst() }.joined(separator: "|")
-    private static let englishMonths = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    private static let months = [
+        "январ[ьяюе]", "феврал[ьяюе]", "март[ае]?", "апрел[ьяюе]", "ма[йяюе]", "июн[ьяюе]", "июл[ьяюе]",
+        "август[ае]?", "сентябр[ьяюе]", "октябр[ьяюе]", "ноябр[ьяюе]", "декабр[ьяюе]",
+    ]
+    .map { "[\($0.prefix(1).uppercased())\($0.prefix(1))]" + $0.dropFirst() }.joined(separator: "|")
+    private static let englishMonths =
+        "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
     private let rules: [Rule]
 
     /// A detector with every rule.
     public init() {
-        func rule(_ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false, region: Region = .digits,
-                  _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }) -> Rule {
-            Rule(detector: detector, region: region,
-                 regex: try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]), accept: accept)
+        func rule(
+            _ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false, region: Region = .digits,
+            _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
+        ) -> Rule {
+            Rule(
+                detector: detector, region: region,
+                regex: try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
+                accept: accept)
         }
         let m = Self.months, e = Self.englishMonths
         rules = [
             // Each rule starts where a match can start (after a non-letter), so the engine does not try every position of every word.
             rule(.email, #"(?<![\p{L}\d._%+\-])[\p{L}\d._%+\-]++@[\p{L}\d.\-]+\.[\p{L}]{2,}"#, region: .at),
-            rule(.url, #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#,
-                 region: .containing(["http", "www.", "t.me/", "wa.me/", "vk.com/", "instagram.com/", "telegram.me/"])),
+            rule(
+                .url,
+                #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#,
+                region: .containing(["http", "www.", "t.me/", "wa.me/", "vk.com/", "instagram.com/", "telegram.me/"])),
             rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]"#, region: .at),
             rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
-            rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) { Self.ibanValid($0.filter { !$0.isWhitespace }) },
+            rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) {
+                Self.ibanValid($0.filter { !$0.isWhitespace })
+            },
             rule(.passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#),
             // A foreign-travel passport: a two-digit series and a seven-digit number (загранпаспорт 72 № 0012345).
-            rule(.passport, #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#),
+            rule(
+                .passport,
+                #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#
+            ),
             rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#),
             // A Roman-numeral month, as in official Russian papers (03.IV.2015).
-            rule(.date, #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#, caseSensitive: true),
+            rule(
+                .date,
+                #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
+                caseSensitive: true),
             rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true),
             rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true),
             // A month with a two-digit year (в марте 16-го, в марте '16).
-            rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+(?:\d{2}-?го|['’]\d{2})(?!\d)(?:\s*(?:года|г\.))?"#, caseSensitive: true),
-            rule(.date, #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#),
+            rule(
+                .date, #"(?<![\p{L}\d])(?:\#(m))\s+(?:\d{2}-?го|['’]\d{2})(?!\d)(?:\s*(?:года|г\.))?"#,
+                caseSensitive: true),
+            rule(
+                .date,
+                #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#
+            ),
             // English ordinals and short years (the 9th of May 2016, 9th of May, March '16).
-            rule(.date, #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\s+['’]\d{2}(?!\d)"#),
-            rule(.address, #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#, caseSensitive: true,
-                 region: .containing(["Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Lane", "Boulevard", "Blvd."])),
+            rule(
+                .date, #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\s+['’]\d{2}(?!\d)"#),
+            rule(
+                .address,
+                #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#,
+                caseSensitive: true,
+                region: .containing(["Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Lane", "Boulevard", "Blvd."])),
             // Case-sensitive with both capitals spelled out: ICU's case-insensitive Cyrillic is slow.
-            rule(.date, #"(?<!\p{L})(?:[Вв]есн(?:ой|а|у)|[Лл]ет(?:ом|о)|[Оо]сен(?:ью|ь)|[Зз]им(?:ой|а|у)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}(?:\s*(?:года|г\.|-го))?(?!\d)"#, caseSensitive: true),
+            rule(
+                .date,
+                #"(?<!\p{L})(?:[Вв]есн(?:ой|а|у)|[Лл]ет(?:ом|о)|[Оо]сен(?:ью|ь)|[Зз]им(?:ой|а|у)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}(?:\s*(?:года|г\.|-го))?(?!\d)"#,
+                caseSensitive: true),
             // A street abbreviation only where a word starts (not the end of Кабул.), followed by a name with a
             // capital or a number (not "улица была"), and only across spaces on one line, so that it never
             // runs into the next sentence or paragraph.
-            rule(.address, #"(?<!\p{L})(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)[ \t\u00A0]*(?:\p{Lu}|\d)[\p{L}\d\-]*(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:д\.|дом)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:кв\.|квартира)[ \t\u00A0]*\d+)?"#, caseSensitive: true, region: .whole),
+            rule(
+                .address,
+                #"(?<!\p{L})(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)[ \t\u00A0]*(?:\p{Lu}|\d)[\p{L}\d\-]*(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:д\.|дом)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:кв\.|квартира)[ \t\u00A0]*\d+)?"#,
+                caseSensitive: true, region: .whole),
             // The same written in Latin letters (ul. Lenina 5, kv. 12; pr. Kirova 3-17).
-            rule(.address, #"(?<!\p{L})(?:ul\.|ulitsa|pr\.|prosp\.|prospekt|per\.|pereulok|bul\.|sh\.)[ \t\u00A0]*\p{Lu}[\p{L}\-]+(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:d\.|dom)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:kv\.|kvartira)[ \t\u00A0]*\d+)?"#, region: .whole),
+            rule(
+                .address,
+                #"(?<!\p{L})(?:ul\.|ulitsa|pr\.|prosp\.|prospekt|per\.|pereulok|bul\.|sh\.)[ \t\u00A0]*\p{Lu}[\p{L}\-]+(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:d\.|dom)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:kv\.|kvartira)[ \t\u00A0]*\d+)?"#,
+                region: .whole),
             // A flat number on its own, the rest of an address already gone or never written (кв. 48).
-            rule(.address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true),
-            rule(.address, #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#, caseSensitive: true,
-                 region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
+            rule(
+                .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true),
+            rule(
+                .address,
+                #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#,
+                caseSensitive: true,
+                region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
             rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
-            rule(.plate, #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#),
+            rule(
+                .plate,
+                #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#
+            ),
         ]
     }
 
@@ -103,7 +145,10 @@ public struct IdentifierDetector: Sendable {
         guard (15...34).contains(characters.count) else { return false }
         var remainder = 0
         for character in characters[4...] + characters[..<4] {
-            guard let value = character.wholeNumberValue ?? (character.isASCII && character.isLetter ? Int(character.asciiValue! - 55) : nil) else { return false }
+            guard
+                let value = character.wholeNumberValue
+                    ?? (character.isASCII && character.isLetter ? Int(character.asciiValue! - 55) : nil)
+            else { return false }
             for digit in String(value) { remainder = (remainder * 10 + digit.wholeNumberValue!) % 97 }
         }
         return remainder == 1

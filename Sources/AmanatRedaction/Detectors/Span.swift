@@ -70,5 +70,7 @@ struct OffsetMap {
     }
 
     /// Character offsets of a range.
-    func offsets(of range: Range<String.Index>) -> (Int, Int) { (offset(of: range.lowerBound), offset(of: range.upperBound)) }
+    func offsets(of range: Range<String.Index>) -> (Int, Int) {
+        (offset(of: range.lowerBound), offset(of: range.upperBound))
+    }
 }

@@ -66,7 +66,9 @@ public struct Gazetteer: Sendable {
         }
         // A region names itself (Чечня stays Чечня).
         for region in regions.values {
-            for name in [region.russian, region.english] where byPlace[Self.key(name)] == nil { byPlace[Self.key(name)] = region }
+            for name in [region.russian, region.english] where byPlace[Self.key(name)] == nil {
+                byPlace[Self.key(name)] = region
+            }
         }
         regionsByPlace = byPlace
     }

@@ -12,9 +12,17 @@ public enum Generalisation {
         case year
     }
 
-    private static let russianMonths = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
-    private static let russianNominative = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-    private static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    private static let russianMonths = [
+        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    ]
+    private static let russianNominative = [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+        "декабрь",
+    ]
+    private static let englishMonths = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
 
     /// The month (1–12, or nil when the text names none) and year of a date as written in a
     /// testimony: 14.03.2016, 14/03/16, 2016-03-14, 14 марта 2016 года, в марте 2016-го,
@@ -24,15 +32,23 @@ public enum Generalisation {
         let text = date.lowercased()
         let numbers = text.split { !$0.isNumber }.compactMap { Int($0) }
         // ISO: 2016-03-14.
-        if let first = numbers.first, first >= 1000, numbers.count >= 2, (1...12).contains(numbers[1]) { return (numbers[1], first) }
+        if let first = numbers.first, first >= 1000, numbers.count >= 2, (1...12).contains(numbers[1]) {
+            return (numbers[1], first)
+        }
         // Numeric day.month.year.
         if numbers.count >= 3, text.contains(".") || text.contains("/"), (1...12).contains(numbers[1]) {
             return (numbers[1], fullYear(numbers[2]))
         }
         guard let year = numbers.last(where: { $0 >= 1000 }) else { return nil }
         for word in text.split(whereSeparator: { !$0.isLetter }) {
-            if let index = englishMonths.firstIndex(where: { word == $0 || (word.count >= 3 && $0.hasPrefix(word)) }) { return (index + 1, year) }
-            if word.count >= 3, let index = russianMonths.firstIndex(where: { word.hasPrefix($0) && (word.count - $0.count) <= 2 }) { return (index + 1, year) }
+            if let index = englishMonths.firstIndex(where: { word == $0 || (word.count >= 3 && $0.hasPrefix(word)) }) {
+                return (index + 1, year)
+            }
+            if word.count >= 3,
+                let index = russianMonths.firstIndex(where: { word.hasPrefix($0) && (word.count - $0.count) <= 2 })
+            {
+                return (index + 1, year)
+            }
         }
         return (nil, year)
     }
@@ -50,7 +66,9 @@ public enum Generalisation {
     public static func age(_ text: String, language: String) -> String? {
         let lower = text.lowercased()
         guard ["лет", "год", "year", "age", "was", "were"].contains(where: lower.contains) else { return nil }
-        guard let age = text.split(whereSeparator: { !$0.isNumber }).compactMap({ Int($0) }).first, age < 130 else { return nil }
+        guard let age = text.split(whereSeparator: { !$0.isNumber }).compactMap({ Int($0) }).first, age < 130 else {
+            return nil
+        }
         let low = age / 5 * 5
         return language == "ru" ? "[\(low)–\(low + 4) лет]" : "[\(low)–\(low + 4) years old]"
     }

@@ -98,8 +98,10 @@ enum NameForms {
 
     /// Given names written differently across the region, each group one name (folded keys are compared).
     static let equivalents: [[String]] = [
-        ["Магомед", "Мухаммад", "Мухаммед", "Мохаммед", "Магомет", "Махомед", "Мухамед", "Muhammad", "Mohammed",
-            "Mohammad", "Mohamed", "Mukhammad", "Mahomed", "Magomed"],
+        [
+            "Магомед", "Мухаммад", "Мухаммед", "Мохаммед", "Магомет", "Махомед", "Мухамед", "Muhammad", "Mohammed",
+            "Mohammad", "Mohamed", "Mukhammad", "Mahomed", "Magomed",
+        ],
         ["Юсуф", "Юсуп", "Yusuf", "Youssef", "Yousuf", "Yusup", "Yousef"],
         ["Хадижат", "Хадиджа", "Хадижа", "Khadija", "Khadidja", "Khadizhat", "Hatice"],
         ["Сафия", "Сафият", "Safiya", "Safiyya", "Safia"],

@@ -7,7 +7,9 @@ final class SnowballStemmer {
 
     /// The stemmer for `language` ("russian", "english").
     init(_ language: String) throws {
-        guard let stemmer = sb_stemmer_new(language, "UTF_8") else { throw AmanatRedactionError.stemmerUnavailable(language: language) }
+        guard let stemmer = sb_stemmer_new(language, "UTF_8") else {
+            throw AmanatRedactionError.stemmerUnavailable(language: language)
+        }
         self.stemmer = stemmer
     }
 
@@ -45,7 +47,8 @@ enum RussianEndings {
 
     static let all: [String] = [
         "а", "я", "у", "ю", "ы", "и", "е", "о", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям",
-        "ами", "ями", "ов", "ев", "ий", "ый", "ая", "яя", "ую", "юю", "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими",
+        "ами", "ями", "ов", "ев", "ий", "ый", "ая", "яя", "ую", "юю", "ого", "его", "ому", "ему", "ых", "их", "ыми",
+        "ими",
         "ое", "ее", "ые", "ие", "ья", "ье", "ьи", "ью", "ьей", "ьем", "ием", "ии", "ия", "ию", "ией", "у", "ой",
     ]
 }

@@ -28,7 +28,9 @@ enum Tokenizer {
             }
             index = next
         }
-        if let begin = start { tokens.append(Token(text: String(scalars[begin..<scalars.endIndex]), range: begin..<scalars.endIndex)) }
+        if let begin = start {
+            tokens.append(Token(text: String(scalars[begin..<scalars.endIndex]), range: begin..<scalars.endIndex))
+        }
         return tokens
     }
 
@@ -81,7 +83,11 @@ final class Scan {
         var digits: [Int] = [], ats: [Int] = []
         var offset = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.numericType == .decimal { digits.append(offset) } else if scalar == "@" { ats.append(offset) }
+            if scalar.properties.numericType == .decimal {
+                digits.append(offset)
+            } else if scalar == "@" {
+                ats.append(offset)
+            }
             offset += scalar.utf16.count
         }
         digitOffsets = digits
@@ -123,7 +129,8 @@ final class Scan {
             let compact: CompactText
             if case .digits = region { compact = digitText } else { compact = atText }
             guard !compact.pieces.isEmpty else { return [] }
-            return regex.matches(in: compact.text, range: NSRange(location: 0, length: compact.text.utf16.count)).compactMap { compact.original($0.range) }
+            return regex.matches(in: compact.text, range: NSRange(location: 0, length: compact.text.utf16.count))
+                .compactMap { compact.original($0.range) }
         }
     }
 }
@@ -170,7 +177,11 @@ struct CompactText {
             while start > 0, !Self.isSpace(units[start - 1]), steps < 256 { start -= 1; steps += 1 }
             steps = 0
             while end < units.count, !Self.isSpace(units[end]), steps < 256 { end += 1; steps += 1 }
-            if let last = ranges.last, start <= last.1 { ranges[ranges.count - 1].1 = max(last.1, end) } else { ranges.append((start, end)) }
+            if let last = ranges.last, start <= last.1 {
+                ranges[ranges.count - 1].1 = max(last.1, end)
+            } else {
+                ranges.append((start, end))
+            }
         }
         var compact: [UInt16] = []
         var pieces: [(Int, Int, Int)] = []
@@ -194,11 +205,15 @@ struct CompactText {
         }
         guard !pieces.isEmpty else { return nil }
         let piece = pieces[low]
-        guard range.location >= piece.compact, range.location + range.length <= piece.compact + piece.length else { return nil }
+        guard range.location >= piece.compact, range.location + range.length <= piece.compact + piece.length else {
+            return nil
+        }
         return NSRange(location: piece.original + range.location - piece.compact, length: range.length)
     }
 
-    private static func isSpace(_ unit: UInt16) -> Bool { unit == 32 || unit == 9 || unit == 10 || unit == 13 || unit == 0xA0 }
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 32 || unit == 9 || unit == 10 || unit == 13 || unit == 0xA0
+    }
 }
 
 import Foundation

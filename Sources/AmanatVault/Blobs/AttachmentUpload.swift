@@ -32,7 +32,9 @@ public final class AttachmentUpload {
         let id = id, key = key
         let file = try vaultCrypto(name) { try AtomicFileWriter(path: blobs.blobPath(id)) }
         self.file = file
-        sealer = try vaultCrypto(name) { try SecretStream.Sealer(to: DigestingWriter(inner: file, hasher: CaseBundle.blobHasher()), using: key) }
+        sealer = try vaultCrypto(name) {
+            try SecretStream.Sealer(to: DigestingWriter(inner: file, hasher: CaseBundle.blobHasher()), using: key)
+        }
     }
 
     /// Encrypts the next piece.
@@ -60,9 +62,10 @@ public final class AttachmentUpload {
             try file.commit()
         }
         BlobStore.blurTimes(blobs.blobPath(id))
-        return Attachment(blob: id, name: name, size: size, hash: Hex.encode(contentHash.finalize()),
-                          key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
-                          blobDigest: Hex.encode(sealer.destination.hasher.finalize()))
+        return Attachment(
+            blob: id, name: name, size: size, hash: Hex.encode(contentHash.finalize()),
+            key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
+            blobDigest: Hex.encode(sealer.destination.hasher.finalize()))
     }
 
     /// Abandons the upload: its temporary file is removed.
@@ -90,7 +93,9 @@ extension Vault {
     ///   - name: the file name the source gave (display only).
     ///   - limit: the largest size accepted (at most `Vault.attachmentLimit`).
     public func beginAttachment(name: String, limit: Int = Vault.attachmentLimit) throws -> AttachmentUpload {
-        try AttachmentUpload(blobs: BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit), name: name, limit: min(limit, Vault.attachmentLimit))
+        try AttachmentUpload(
+            blobs: BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit), name: name,
+            limit: min(limit, Vault.attachmentLimit))
     }
 
     /// Deletes the blobs of finished uploads that will not be submitted after all (the form failed).

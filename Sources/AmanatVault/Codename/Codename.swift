@@ -33,7 +33,8 @@ public final class Codename: Sendable, CustomStringConvertible {
         let text = typed.withBytes { String(decoding: $0, as: UTF8.self) }
         let tokens = text.lowercased().split { !$0.isLetter }
         guard tokens.count == Codename.wordCount else {
-            throw AmanatVaultError.malformedCodename("a codename has \(Codename.wordCount) words; this has \(tokens.count)")
+            throw AmanatVaultError.malformedCodename(
+                "a codename has \(Codename.wordCount) words; this has \(tokens.count)")
         }
         var indices: [Int] = []
         var language = CodenameWordList.Language.english
@@ -42,7 +43,8 @@ public final class Codename: Sendable, CustomStringConvertible {
             if cyrillic { language = .russian }
             let list = cyrillic ? CodenameWordList.foldedRussian : CodenameWordList.foldedEnglish
             guard let index = CodenameWordList.match(CodenameWordList.fold(String(token)), in: list) else {
-                throw AmanatVaultError.malformedCodename("word \(position + 1) is not one of the codename words; check its spelling")
+                throw AmanatVaultError.malformedCodename(
+                    "word \(position + 1) is not one of the codename words; check its spelling")
             }
             indices.append(index)
         }

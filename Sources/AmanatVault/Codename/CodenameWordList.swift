@@ -12,9 +12,11 @@ public enum CodenameWordList {
     }
 
     /// 4,096 short, common English words with unique four-letter prefixes.
-    public static let english: [String] = englishWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    public static let english: [String] = englishWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(
+        String.init)
     /// 4,096 short, common Russian words with unique four-letter prefixes (after folding ё, й and ъ).
-    public static let russian: [String] = russianWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    public static let russian: [String] = russianWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(
+        String.init)
 
     /// The list for `language`.
     public static func words(_ language: Language) -> [String] { language == .english ? english : russian }
@@ -25,13 +27,14 @@ public enum CodenameWordList {
 
     /// A word as compared: lower case, with ё as е, й as и and ъ as ь (handwriting and keyboards mix them).
     static func fold(_ word: String) -> String {
-        String(word.lowercased().map { character -> Character in
-            switch character {
-            case "ё": "е"
-            case "й": "и"
-            case "ъ": "ь"
-            default: character
-            }
-        })
+        String(
+            word.lowercased().map { character -> Character in
+                switch character {
+                case "ё": "е"
+                case "й": "и"
+                case "ъ": "ь"
+                default: character
+                }
+            })
     }
 }

@@ -22,10 +22,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init(_ text: String) throws {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d),
-              let date = DateComponents(calendar: Day.calendar, year: y, month: m, day: d).date,
-              Day(date: date).description == text
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...31).contains(d),
+            let date = DateComponents(calendar: Day.calendar, year: y, month: m, day: d).date,
+            Day(date: date).description == text
         else { throw AmanatVaultError.invalidArgument("\"\(text.prefix(20))\" is not a date; write it as YYYY-MM-DD") }
         self.init(date: date)
     }
@@ -42,7 +42,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
-    public init(from decoder: any Decoder) throws { try self.init(try decoder.singleValueContainer().decode(String.self)) }
+    public init(from decoder: any Decoder) throws {
+        try self.init(try decoder.singleValueContainer().decode(String.self))
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

@@ -19,7 +19,8 @@ public struct VaultID<Tag>: Hashable, Sendable, CustomStringConvertible, Codable
     /// - Throws: `AmanatVaultError.invalidArgument` when `text` is not an id.
     public init(_ text: String) throws {
         guard let bytes = try? Hex.decode(text.lowercased()), bytes.count == 16 else {
-            throw AmanatVaultError.invalidArgument("\"\(text.prefix(40))\" is not an id (ids are 32 letters a-f and digits)")
+            throw AmanatVaultError.invalidArgument(
+                "\"\(text.prefix(40))\" is not an id (ids are 32 letters a-f and digits)")
         }
         rawValue = bytes
     }

@@ -32,8 +32,10 @@ public struct Testimony: Codable, Sendable, Equatable {
     public var attachments: [Attachment]
 
     /// Creates a testimony.
-    public init(statement: String, people: [Person] = [], places: [String] = [], dates: [String] = [],
-                language: String = "ru", contact: String = "", attachments: [Attachment] = []) {
+    public init(
+        statement: String, people: [Person] = [], places: [String] = [], dates: [String] = [],
+        language: String = "ru", contact: String = "", attachments: [Attachment] = []
+    ) {
         self.statement = statement
         self.people = people
         self.places = places

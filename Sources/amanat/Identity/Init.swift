@@ -126,7 +126,9 @@ extension Amanat {
                         vault: vault.path, identity_file: nil, public_key: key.stringRepresentation,
                         fingerprint: key.fingerprint.description, organisation: nil))
             }
-            print("Created the vault at \(vault.path) from the administrator's public key; no secret key is on this machine.")
+            print(
+                "Created the vault at \(vault.path) from the administrator's public key; no secret key is on this machine."
+            )
             print("Intake public key: \(key.stringRepresentation)")
             print("Fingerprint: \(key.fingerprint)")
             print("Its settings are signed at the administrator's first action with her identity.")

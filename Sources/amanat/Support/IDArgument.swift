@@ -20,15 +20,20 @@ enum IDArgument {
         return (try record(text, in: vault), nil)
     }
 
-    private static func resolve<Tag>(_ text: String, among ids: [VaultID<Tag>], what: String, list: String) throws -> VaultID<Tag> {
+    private static func resolve<Tag>(
+        _ text: String, among ids: [VaultID<Tag>], what: String, list: String
+    ) throws -> VaultID<Tag> {
         let typed = text.lowercased()
         guard typed.count >= 6, typed.count <= 32, typed.allSatisfy(\.isHexDigit) else {
-            throw CLIError.usage("\"\(text.prefix(40))\" is not a \(what) id", hint: "give the id from `\(list)`, or its first 6 or more characters")
+            throw CLIError.usage(
+                "\"\(text.prefix(40))\" is not a \(what) id",
+                hint: "give the id from `\(list)`, or its first 6 or more characters")
         }
         let matches = ids.filter { $0.description.hasPrefix(typed) }
         guard matches.count == 1 else {
             if matches.isEmpty { throw CLIError.notFound("no \(what) starts with \(typed); list them with `\(list)`") }
-            throw CLIError.usage("\(matches.count) \(what)s start with \(typed)", hint: "type more characters of the id")
+            throw CLIError.usage(
+                "\(matches.count) \(what)s start with \(typed)", hint: "type more characters of the id")
         }
         return matches[0]
     }

@@ -20,13 +20,15 @@ struct TestimonyOutput: Encodable {
     init(id: Testimony.ID, testimony: Testimony, vault: Vault, folder: String?) throws {
         var saved: [String] = []
         if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for (index, attachment) in testimony.attachments.enumerated() {
                 // Never trust a stored name as a path: keep only its last component, prefixed by the record.
                 let safeName = attachment.name.split(separator: "/").last.map(String.init) ?? "attachment"
                 let path = "\(folder)/\(id.description.prefix(8))-\(index + 1)-\(safeName)"
-                try vault.exportAttachment(attachment, to: path,
-                                           progress: ProgressBar.reporter(for: "amanat: decrypting \(safeName)", size: attachment.size))
+                try vault.exportAttachment(
+                    attachment, to: path,
+                    progress: ProgressBar.reporter(for: "amanat: decrypting \(safeName)", size: attachment.size))
                 saved.append(path)
             }
         }
@@ -52,12 +54,18 @@ struct TestimonyOutput: Encodable {
         var lines = ["Record \(id) (\(language))", ""]
         lines.append(statement.trimmingCharacters(in: .newlines))
         lines.append("")
-        if !people.isEmpty { lines.append("People: " + people.map { $0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))" }.joined(separator: "; ")) }
+        if !people.isEmpty {
+            lines.append(
+                "People: "
+                    + people.map { $0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))" }.joined(separator: "; "))
+        }
         if !places.isEmpty { lines.append("Places: " + places.joined(separator: "; ")) }
         if !dates.isEmpty { lines.append("Dates: " + dates.joined(separator: "; ")) }
         if !contact.isEmpty { lines.append("Contact: " + contact) }
         for file in attachments {
-            lines.append("Attachment: \(file.name), \(file.size) bytes" + (file.saved_as.map { " -> \($0)" } ?? " (use --out DIR to save it)"))
+            lines.append(
+                "Attachment: \(file.name), \(file.size) bytes"
+                    + (file.saved_as.map { " -> \($0)" } ?? " (use --out DIR to save it)"))
         }
         return lines.joined(separator: "\n")
     }
