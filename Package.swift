@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "AmanatIntakeTests",
             dependencies: [
-                "AmanatIntake", "AmanatVault", "AmanatCrypto",
+                "AmanatIntake", "AmanatVault", "AmanatCrypto", "AmanatTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

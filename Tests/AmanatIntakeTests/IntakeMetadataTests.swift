@@ -1,5 +1,6 @@
 import AmanatCrypto
 import AmanatVault
+import AmanatTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -84,10 +85,7 @@ struct IntakeMetadataTests {
 enum Tool {
     /// The Python that has Pillow (the interop Python of `make test`).
     static var python: String {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return ProcessInfo.processInfo.environment["AMANAT_INTEROP_PYTHON"]
-            ?? repository.appendingPathComponent(".venv/bin/python3").path
+        (try? TestPython.interpreter()) ?? TestPython.repository.appendingPathComponent(".venv/bin/python3").path
     }
 
     /// The tag names (without their group) exiftool finds in `files`.

@@ -1,4 +1,5 @@
 import AmanatCrypto
+import AmanatTestSupport
 import AmanatVault
 import Foundation
 import HTTPTypes
@@ -9,20 +10,21 @@ import HummingbirdTesting
 
 /// A vault in a temporary folder with fast codename settings, and the intake's router over it.
 final class IntakeFixture: @unchecked Sendable {
-    let directory: String
+    /// The folder the vault lives in (removed with the fixture).
+    private let folder: TemporaryDirectory
     let administrator = Identity()
     let vault: Vault
     let settings: IntakeSettings
+    /// The vault folder.
+    var directory: String { folder.file("vault") }
 
     init(uploadLimit: Int = 1 << 20, concurrencyLimit: Int = 64) throws {
-        directory =
-            FileManager.default.temporaryDirectory.appendingPathComponent("amanat-intake-\(UUID().uuidString)").path
-        setenv("AMANAT_TEST_WEAK_KEYS", "1", 1)  // weak codename settings, below the floor vaults enforce
-        vault = try Vault.create(at: directory, administrator: administrator, codenameParameters: .minimumForTesting)
+        folder = try TemporaryDirectory(prefix: "amanat-intake")
+        WeakTestKeys.allow()  // weak codename settings, below the floor vaults enforce
+        vault = try Vault.create(
+            at: folder.file("vault"), administrator: administrator, codenameParameters: .minimumForTesting)
         settings = IntakeSettings(uploadLimit: uploadLimit, concurrencyLimit: concurrencyLimit)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     var application: some ApplicationProtocol {
         Application(router: IntakeServer.router(vault: vault, settings: settings))
