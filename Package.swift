@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AmanatRedactionTests",
-            dependencies: ["AmanatRedaction"],
+            dependencies: ["AmanatRedaction", "AmanatTestSupport"],
             exclude: ["Corpus", "HeldOut"],
             swiftSettings: strictSwift
         ),

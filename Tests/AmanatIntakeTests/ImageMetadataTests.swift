@@ -1,3 +1,4 @@
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -317,18 +318,6 @@ enum Fixture {
         if case .failure(.malformed) = result { return true }
         return false
     }
-
-    /// A small deterministic generator (SplitMix64), so that failures can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
 
 @Suite("Image metadata stripping")
@@ -468,7 +457,7 @@ struct ImageMetadataTests {
 
     @Test("JPEG: entropy-coded data, with every restart marker and stuffed byte, streams through without being held")
     func jpegLongScan() throws {
-        var random = F.SplitMix(state: 7)
+        var random = SeededRandom(seed: 7)
         var scan: [UInt8] = []
         for block in 0..<1000 {
             scan += (0..<1000).map { _ in UInt8.random(in: 0...0xFE, using: &random) }
@@ -627,7 +616,7 @@ struct ImageMetadataTests {
 
     @Test("random damage never crashes, and what passes is well formed and the same in any chunking")
     func mutations() {
-        var random = F.SplitMix(state: 2024)
+        var random = SeededRandom(seed: 2024)
         for (index, original) in [F.dirtyJPEG, F.progressiveJPEG, F.dirtyPNG, F.apng].enumerated() {
             for _ in 0..<400 {
                 var bytes = original

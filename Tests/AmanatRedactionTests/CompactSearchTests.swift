@@ -1,3 +1,4 @@
+import AmanatTestSupport
 @testable import AmanatRedaction
 import Foundation
 import Testing
@@ -15,7 +16,7 @@ struct CompactSearchTests {
                 as? [String: Any]
             return try #require(object?["text"] as? String)
         }
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SeededRandom(seed: 2026)
         var mixed: [String] = []
         for _ in 0..<60 {
             let a = Array(texts.randomElement(using: &generator)!), b = Array(texts.randomElement(using: &generator)!)
@@ -37,18 +38,5 @@ struct CompactSearchTests {
             #expect(phones.spans(in: compact) == phones.spans(in: whole))
             #expect(candidates.spans(in: compact) == candidates.spans(in: whole))
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

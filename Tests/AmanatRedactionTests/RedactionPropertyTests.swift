@@ -1,3 +1,4 @@
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -10,18 +11,6 @@ import Testing
 /// `AMANAT_PROPERTY_CASES=N` (as `make property-long` sets) runs more.
 @Suite("Property: no inserted form of a listed name survives redaction")
 struct RedactionPropertyTests {
-    /// A small, seeded generator (SplitMix64), so every run and every machine sees the same texts.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Given names (masculine, feminine) and family-name stems, written for this test.
     static let masculine = ["Руслан", "Тимур", "Ислам", "Ахмед", "Беслан", "Мурад", "Рамзан", "Заур", "Алихан"]
     static let feminine = ["Мадина", "Зарема", "Лейла", "Хава", "Малика", "Асет", "Луиза", "Седа"]
@@ -70,7 +59,7 @@ struct RedactionPropertyTests {
     }
 
     /// A form of a person of the list, as a writer might put it in a text.
-    static func form(given: String, family: String, isFeminine: Bool, rng: inout SplitMix) -> String {
+    static func form(given: String, family: String, isFeminine: Bool, rng: inout SeededRandom) -> String {
         let familyWord = isFeminine ? family + "а" : family
         let caseIndex = Int.random(in: 0..<6, using: &rng)
         let first = declined(given, feminine: isFeminine, case: caseIndex)
@@ -96,7 +85,7 @@ struct RedactionPropertyTests {
         var failures: [String] = []
         var redactors: [String: Redactor] = [:]
         for index in 0..<cases {
-            var rng = SplitMix(state: seed &+ UInt64(index))
+            var rng = SeededRandom(seed: seed &+ UInt64(index))
             let isFeminine = Bool.random(using: &rng)
             let given = (isFeminine ? feminine : masculine).randomElement(using: &rng)!
             let family = families.randomElement(using: &rng)!
