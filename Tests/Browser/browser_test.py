@@ -173,12 +173,12 @@ class Test:
 
     # The server
 
-    def start_server(self):
+    def start_server(self, *extra):
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         self.server_log = open(self.dir / "serve.log", "w+")
         self.server = subprocess.Popen([self.amanat, "serve", "--vault", str(self.vault), "--listen", f"127.0.0.1:{port}",
-                                        "--administrator-key", self.admin_key],
+                                        "--administrator-key", self.admin_key, *extra],
                                        env=self.env, cwd=self.dir, stdin=subprocess.DEVNULL,
                                        stdout=self.server_log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
@@ -561,6 +561,55 @@ class Test:
         self.raw_pages()
         self.flow(javascript=True, run=1)
         self.flow(javascript=False, run=2)
+        self.stop_server()
+        self.step("start `amanat serve` again, allowed one request at a time, for the busy page")
+        port = self.start_server("--max-requests", "1", "--upload-grace", "60", "--min-upload-rate", "1")
+        self.ok(f"127.0.0.1:{port}")
+        for javascript in (True, False):
+            self.busy_page(javascript)
+
+    def busy_page(self, javascript):
+        """While another upload holds the only request slot, her form comes back filled, and nothing is stored."""
+        tag = "[js]" if javascript else "[no js]"
+        self.step(f"{tag} while the server is busy, a sent form comes back with her words and nothing is stored")
+        before = len(self.inbox())
+        self.open_browser(javascript)
+        try:
+            self.driver.get(self.base + "/ru/submit")
+            self.wait_for("form textarea#statement")
+            self.find("#statement").send_keys(STATEMENT_RU)
+            self.find("#person1").send_keys("Руслан Дзагоев")
+            self.find("#places").send_keys("Назрань")
+            # Another visitor's slow upload takes the only request slot (headers, then a trickle of its body).
+            holder = socket.create_connection(("127.0.0.1", int(self.base.rsplit(":", 1)[1])), timeout=10)
+            try:
+                holder.sendall(b"POST /ru/submit HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; "
+                               b"boundary=x\r\nContent-Length: 1000000\r\n\r\n--x\r\n")
+                deadline = time.monotonic() + 10
+                busy = False
+                while time.monotonic() < deadline and not busy:
+                    holder.sendall(b"a")
+                    try:
+                        urllib.request.urlopen(self.base + "/health", timeout=2).close()
+                    except urllib.error.HTTPError as error:
+                        busy = error.code == 503
+                    time.sleep(0.2)
+                self.check(busy, "the slow upload did not take the request slot")
+                self.submit_and_wait("form", "p.problem")
+                self.page_checks()
+                kept = self.find("#statement").get_attribute("value")
+                self.check(kept == STATEMENT_RU.replace("\r\n", "\n"), f"the statement came back as {kept[:60]!r}…")
+                self.check(self.find("#person1").get_attribute("value") == "Руслан Дзагоев", "the name was lost")
+                self.check(self.find("#places").get_attribute("value") == "Назрань", "the places were lost")
+                problem = self.find("p.problem").text
+                self.check("отправок" in problem and "не сохранено" in problem.lower(),
+                           f"the busy sentence is missing or not in Russian: {problem!r}")
+            finally:
+                holder.close()
+            self.check(len(self.inbox()) == before, "a busy refusal stored something")
+        finally:
+            self.close_browser()
+        self.ok("statement, name and places kept; nothing stored")
 
     def visible_text(self):
         if self.driver is None:
