@@ -87,8 +87,12 @@ public struct CaseTermDetector: Sendable {
             if word.first?.isUppercase == true {
                 for diminutive in NameForms.diminutives(of: lower) {
                     forms.insert(Folding.key(diminutive))
-                    let base = "аяо".contains(diminutive.last!) ? String(diminutive.dropLast()) : diminutive
-                    for ending in RussianEndings.all { forms.insert(Folding.key(base + ending)) }
+                    // A diminutive declines as a noun: the six cases of its own ending only.
+                    let feminine = "ая".contains(diminutive.last!)
+                    let base = feminine ? String(diminutive.dropLast()) : diminutive
+                    for ending in feminine ? RussianEndings.feminineNoun : RussianEndings.masculineNoun {
+                        forms.insert(Folding.key(base + ending))
+                    }
                 }
             }
             forms.insert(Folding.key(lower) + "s")
@@ -151,20 +155,22 @@ public struct CaseTermDetector: Sendable {
     func spans(in scan: Scan) -> [Span] {
         let text = scan.text, tokens = scan.tokens, map = scan.map
         var lastUpper = text.startIndex
-        var folded: [String: String] = [:]  // each distinct word is folded once (ICU transforms are slow)
+        // Each distinct word is resolved once: its folded key, then the looser readings when that misses.
+        var resolved: [String: Int?] = [:]
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
-            let key =
-                folded[token.text]
-                ?? {
-                    let key = Folding.key(token.text); folded[token.text] = key; return key
-                }()
-            guard
-                let entity = entity(for: token.text, key: key)
+            let found: Int?
+            if let known = resolved[token.text] {
+                found = known
+            } else {
+                found =
+                    entity(for: token.text, key: Folding.key(token.text))
                     ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
                         ? Self.variants(of: token.text).lazy.compactMap({ entity(for: $0, key: Folding.key($0)) }).first
                         : nil)
-            else { continue }
+                resolved[token.text] = .some(found)
+            }
+            guard let entity = found else { continue }
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1

@@ -45,6 +45,11 @@ enum RussianEndings {
     /// Case endings of those adjectives.
     static let adjectiveCase: [String] = ["ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"]
 
+    /// The six cases of a noun in -а/-я (Маша, Маши, Маше, Машу, Машей, Машею), after the stem.
+    static let feminineNoun: [String] = ["а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею"]
+    /// The six cases of a masculine noun ending in a consonant (Русланчик, -а, -у, -ом, -е), after the word.
+    static let masculineNoun: [String] = ["а", "у", "ом", "ем", "е", "ы", "и", "ов", "ам", "ами", "ах"]
+
     static let all: [String] = [
         "а", "я", "у", "ю", "ы", "и", "е", "о", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям",
         "ами", "ями", "ов", "ев", "ий", "ый", "ая", "яя", "ую", "юю", "ого", "его", "ому", "ему", "ых", "их", "ыми",
