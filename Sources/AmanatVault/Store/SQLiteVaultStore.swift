@@ -38,18 +38,28 @@ public final class SQLiteVaultStore: VaultStore {
     }
 
     public func read<T>(_ body: (any VaultReader) throws -> T) throws -> T {
-        do {
-            return try writer.read { db in try body(SQLiteRows(db: db)) }
-        } catch let error as DatabaseError {
-            throw Self.storageError(error)
-        }
+        try Self.retryingLockRaces { try writer.read { db in try body(SQLiteRows(db: db)) } }
     }
 
     public func write<T>(_ body: (any VaultWriter) throws -> T) throws -> T {
-        do {
-            return try writer.write { db in try body(SQLiteRows(db: db)) }
-        } catch let error as DatabaseError {
-            throw Self.storageError(error)
+        try Self.retryingLockRaces { try writer.write { db in try body(SQLiteRows(db: db)) } }
+    }
+
+    /// Runs a transaction again when SQLite gave up on its WAL locks (`SQLITE_PROTOCOL`): under heavy load a
+    /// connection can lose the race for the WAL index many times in a row, and SQLite documents the operation
+    /// as safe to retry. The transaction was rolled back, so nothing of the failed attempt is kept. Any other
+    /// failure is reported at once.
+    static func retryingLockRaces<T>(_ transaction: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try transaction()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_PROTOCOL && attempt < 8 {
+                attempt += 1
+                usleep(UInt32(5_000 * attempt))
+            } catch let error as DatabaseError {
+                throw storageError(error)
+            }
         }
     }
 
@@ -187,7 +197,9 @@ public final class SQLiteVaultStore: VaultStore {
                         + "owned by another user); check the permissions of the vault folder and its files, or run Amanat as "
                         + "the user who owns them")
             }
-            return AmanatVaultError.storage(database.message ?? "\(database.resultCode)")
+            return AmanatVaultError.storage(
+                (database.message ?? "\(database.resultCode)")
+                    + " (SQLite code \(database.extendedResultCode.rawValue))")
         }
         return error
     }
