@@ -42,9 +42,12 @@ struct IntakeLoad {
         let ok = (figures["ok"] as? Bool) == true
         return [
             "", "## Web intake under load", "",
-            "`Scripts/load-intake.py`: `amanat serve` (this release build, the vault's real codename setting: Argon2id 64 MiB, at most 2 at once)",
-            "on loopback; 200 clients submit at once, each a statement with a 256 KiB and a 32 KiB file; the server's resident memory is sampled",
-            "every 50 ms; then SIGTERM, and every record is opened with `amanat read` and its files compared by SHA-256.",
+            "`Scripts/load-intake.py`: `amanat serve` (this release build, the vault's real codename setting: "
+                + "Argon2id 64 MiB, at most 2 at once)",
+            "on loopback; 200 clients submit at once, each a statement with a 256 KiB and a 32 KiB file; the "
+                + "server's resident memory is sampled",
+            "every 50 ms; then SIGTERM, and every record is opened with `amanat read` and its files compared by "
+                + "SHA-256.",
             "",
             "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
             "| submissions accepted / failed | \(Int(accepted)) / \(Int(failed)) | 200 / 0 | \(accepted == 200 && failed == 0 ? "yes" : "**no**") |",
@@ -56,9 +59,12 @@ struct IntakeLoad {
             "| shutdown on SIGTERM | \(show(number("shutdown", "seconds"), 2, "s")) | — | — |",
             "| whole test passed | \(ok ? "yes" : "no") | yes | \(ok ? "yes" : "**no**") |",
             "",
-            "The bound: idle memory + key derivations at once × 64 MiB (Argon2id; the server runs at most 2, the rest wait in line) + requests",
-            "in flight × what one request holds while its body is read (network buffers of at most 10 reads of 64 KiB, the form parser's buffer,",
-            "one 64 KiB chunk of plaintext in protected memory, one frame, and the form's text fields, at most 1.1 MiB). Files are streamed",
+            "The bound: idle memory + key derivations at once × 64 MiB (Argon2id; the server runs at most 2, the "
+                + "rest wait in line) + requests",
+            "in flight × what one request holds while its body is read (network buffers of at most 10 reads of 64 "
+                + "KiB, the form parser's buffer,",
+            "one 64 KiB chunk of plaintext in protected memory, one frame, and the form's text fields, at most 1.1 "
+                + "MiB). Files are streamed",
             "to disk encrypted and never held whole; the request limit (`--max-requests`, 256) caps the last term: \(show(number("bound", "bound_at_max_requests_mib"), 0, "MiB")) at 256 requests.",
         ]
     }

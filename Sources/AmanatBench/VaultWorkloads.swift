@@ -51,7 +51,8 @@ enum VaultWorkloads {
         for id in ids { _ = try vault.open(id, as: .administrator(administrator)) }
         let opening = Double(ids.count) / (Clock.now() - start)
         print(
-            "first_ms=\(first * 1000) last_ms=\(last * 1000) open_per_s=\(opening) peak_kib=\(Workloads.peakResidentKiB())"
+            "first_ms=\(first * 1000) last_ms=\(last * 1000) open_per_s=\(opening) "
+                + "peak_kib=\(Workloads.peakResidentKiB())"
         )
     }
 
@@ -94,7 +95,8 @@ enum VaultWorkloads {
         try vault.revoke(target, administrator: administrator)
         let revoke = Clock.now() - start
         print(
-            "grant1_ms=\(grantSmall * 1000) grantN_ms=\(grantLarge * 1000) grant_ratio=\(grantRatio) revokeN_ms=\(revoke * 1000) peak_kib=\(Workloads.peakResidentKiB())"
+            "grant1_ms=\(grantSmall * 1000) grantN_ms=\(grantLarge * 1000) grant_ratio=\(grantRatio) "
+                + "revokeN_ms=\(revoke * 1000) peak_kib=\(Workloads.peakResidentKiB())"
         )
     }
 

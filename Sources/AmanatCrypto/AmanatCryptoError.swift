@@ -52,17 +52,20 @@ extension AmanatCryptoError: CustomStringConvertible {
             return "could not open \(what): it was modified, damaged, or encrypted for a different key"
         case .truncated(let what):
             return
-                "\(what) is cut short: its end is missing, so nothing from it can be trusted; copy the complete file again"
+                "\(what) is cut short: its end is missing, so nothing from it can be trusted; copy the complete file "
+                + "again"
         case .trailingData(let what):
             return "\(what) has unexpected data after its end: it was tampered with or damaged"
         case .invalidEncoding(let what, let reason):
             return "\(what) is not valid: \(reason)"
         case .checksumMismatch:
             return
-                "this public key has a typo or is incomplete (its checksum does not match); ask its owner to send it again"
+                "this public key has a typo or is incomplete (its checksum does not match); ask its owner to send it "
+                + "again"
         case .unsupportedVersion(let what, let version):
             return
-                "\(what) uses format version \(version), which this version of Amanat does not understand; update Amanat"
+                "\(what) uses format version \(version), which this version of Amanat does not understand; update "
+                + "Amanat"
         case .notAnIdentityFile(let path):
             return "\(path) is not an Amanat identity file"
         case .wrongPassphrase(let path):
@@ -72,16 +75,20 @@ extension AmanatCryptoError: CustomStringConvertible {
             return "\(path) can be read by other users (mode \(octal)); protect it with: chmod 600 \(path)"
         case .parametersOutOfRange(let what):
             return
-                "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not made by Amanat"
+                "\(what) has key-stretching parameters outside the accepted range: the file is damaged or was not "
+                + "made by Amanat"
         case .parametersTooWeak(let what, let ops, let mem):
             let floor = Argon2id.Parameters.interactive
             return
-                "\(what) uses key-stretching parameters (\(ops) passes, \(mem / 1024) KiB) weaker than the minimum Amanat "
-                + "accepts (\(floor.opsLimit) passes, \(floor.memLimit >> 20) MiB): it was made for tests or by another tool; "
+                "\(what) uses key-stretching parameters (\(ops) passes, \(mem / 1024) KiB) weaker than the minimum "
+                + "Amanat "
+                + "accepts (\(floor.opsLimit) passes, \(floor.memLimit >> 20) MiB): it was made for tests or by "
+                + "another tool; "
                 + "create it again with a release build of Amanat"
         case .weakPublicKey:
             return
-                "this encryption key is invalid (all zero, a low-order point or not in canonical form, which no real key is); "
+                "this encryption key is invalid (all zero, a low-order point or not in canonical form, which no real "
+                + "key is); "
                 + "ask its owner for their real key"
         case .invalidSigningKey:
             return "this signing key is invalid (not a canonical point of the Ed25519 group, which no real key is); "
@@ -92,7 +99,8 @@ extension AmanatCryptoError: CustomStringConvertible {
             return "the signature does not match: the data was changed or was signed by someone else"
         case .outOfMemory(let bytes):
             return
-                "could not allocate \(bytes) bytes of protected memory; close other programs or raise the locked-memory limit (ulimit -l)"
+                "could not allocate \(bytes) bytes of protected memory; close other programs or raise the "
+                + "locked-memory limit (ulimit -l)"
         case .io(let path, let reason):
             return "\(path): \(reason)"
         case .invalidArgument(let message):

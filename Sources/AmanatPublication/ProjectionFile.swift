@@ -117,7 +117,8 @@ public enum ProjectionFile {
         if projection.language == "ru" {
             return html
                 ? "Опубликовано \(projection.published) · подпись редактора: \(key)"
-                : "Опубликовано \(projection.published) · язык: русский · подпись редактора: \(key)"
+                : "Опубликовано \(projection.published) · язык: русский · подпись "
+                    + "редактора: \(key)"
         }
         return html
             ? "Published \(projection.published) · signed by editor key \(key)"

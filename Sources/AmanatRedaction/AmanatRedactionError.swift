@@ -28,10 +28,12 @@ extension AmanatRedactionError: CustomStringConvertible {
             return "the pseudonym key must be 16 to 64 bytes of secret random data"
         case .planMismatch:
             return
-                "this plan was made for another text (or the text changed); make a new plan with `amanat redact RECORD --plan-out FILE`"
+                "this plan was made for another text (or the text changed); make a new plan with `amanat redact "
+                + "RECORD --plan-out FILE`"
         case .unsupportedPlan(let version):
             return
-                "this plan (format version \(version)) is not an Amanat redaction plan this version can read; make a new one with `amanat redact RECORD --plan-out FILE`"
+                "this plan (format version \(version)) is not an Amanat redaction plan this version can read; make a "
+                + "new one with `amanat redact RECORD --plan-out FILE`"
         case .invalidPlan(let reason):
             return "the plan cannot be applied: \(reason); nothing was published"
         case .undecidedSpans(let count, let first):

@@ -112,6 +112,7 @@ public struct LeakError: Error, Equatable, Sendable, CustomStringConvertible {
     public let span: Span
     /// "the redacted text still contains a phone at 40..52; nothing was published".
     public var description: String {
-        "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was published"
+        "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was "
+            + "published"
     }
 }

@@ -78,11 +78,13 @@ extension AmanatVaultError: CustomStringConvertible {
         case .permissionDenied(let what): return what
         case .unknownCodename:
             return
-                "this codename does not open any mailbox here; check each word (the first four letters of each are enough)"
+                "this codename does not open any mailbox here; check each word (the first four letters of each are "
+                + "enough)"
         case .malformedCodename(let reason): return "this is not a codename: \(reason)"
         case .corrupted(let what):
             return
-                "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, or ask the sender of a file for a new copy"
+                "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, "
+                + "or ask the sender of a file for a new copy"
         case .auditBroken(let sequence, let reason):
             return "the audit log does not verify at entry \(sequence): \(reason)"
         case .auditMismatch(let what):
@@ -99,12 +101,15 @@ extension AmanatVaultError: CustomStringConvertible {
             return "this projection does not verify: \(reason); do not publish or trust it"
         case .administratorMismatch(let trusted, let found, let source):
             return
-                "this vault's administrator key is not the one you trust: you trust \(trusted) (\(source)), the vault names "
-                + "\(found). Someone may have replaced its keys: submit, read and reply nothing; ask the administrator, in "
+                "this vault's administrator key is not the one you trust: you trust \(trusted) (\(source)), the "
+                + "vault names "
+                + "\(found). Someone may have replaced its keys: submit, read and reply nothing; ask the "
+                + "administrator, in "
                 + "person or by phone, to read you her fingerprint"
         case .rolledBack(let remembered, let now, let knownVaults):
             return
-                "this vault's audit log no longer begins with the \(remembered) entries you verified before (it now has "
+                "this vault's audit log no longer begins with the \(remembered) entries you verified before (it "
+                + "now has "
                 + "\(now)): the vault was rolled back to an earlier copy or altered. Use nothing from it and tell the "
                 + "administrator. If you restored it from a backup yourself, remove its line from \(knownVaults)"
         case .knownVaultsDamaged(let path, let line):

@@ -89,7 +89,8 @@ extension Vault {
             }
             guard grant.revokedDay == nil, grant.supersededBy == nil else {
                 throw AmanatVaultError.invalidArgument(
-                    "grant \(grantID) is no longer current (already revoked or replaced after a key rotation); revoke the lawyer's current grant, listed by `amanat grant list`"
+                    "grant \(grantID) is no longer current (already revoked or replaced after a key rotation); "
+                        + "revoke the lawyer's current grant, listed by `amanat grant list`"
                 )
             }
             try rotate(caseID: grant.caseID, revoking: [grant.id], administrator: administrator, writer)

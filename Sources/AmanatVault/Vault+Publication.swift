@@ -71,7 +71,8 @@ extension Vault {
             let (grant, caseKey) = try validGrant(caseID: caseFile.id, grantee: publisher, today: today, writer)
             guard grant.permissions == Grant.Permissions.readAndPublish.rawValue else {
                 throw AmanatVaultError.permissionDenied(
-                    "your grant for case \(caseID) lets you read but not publish; ask the administrator for a grant with --publish"
+                    "your grant for case \(caseID) lets you read but not publish; ask the administrator for a grant "
+                        + "with --publish"
                 )
             }
             guard let membership = try writer.caseRecord(caseID: caseFile.id, recordID: Data(record.rawValue)) else {
@@ -134,7 +135,8 @@ extension Vault {
                 try projection.verify()
                 guard publishGrants[row.caseID]?.contains(where: { Self.allowedPublishing($0, row) }) == true else {
                     throw AmanatVaultError.projectionNotVerified(
-                        "projection \(projection.id) was signed by a key that held no publish grant for its case on the day it was published"
+                        "projection \(projection.id) was signed by a key that held no publish grant for its case on "
+                            + "the day it was published"
                     )
                 }
                 return projection
@@ -188,7 +190,8 @@ extension Vault {
             }
             guard !publishing || grant.permissions == Grant.Permissions.readAndPublish.rawValue else {
                 throw AmanatVaultError.permissionDenied(
-                    "your grant for case \(Hex.encode(Array(row.id))) lets you read but not publish; ask the administrator for a grant with --publish"
+                    "your grant for case \(Hex.encode(Array(row.id))) lets you read but not publish; ask the "
+                        + "administrator for a grant with --publish"
                 )
             }
             return key

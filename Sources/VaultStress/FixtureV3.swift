@@ -10,7 +10,9 @@ import Foundation
 enum FixtureV3 {
     static let administratorName = "Фонд «Аманат», администратор"
     static let lawyerName = "Адвокат Е. Петрова"
-    static let statement = "Fixture v3 testimony: Зарема видела задержание 3 июня 2004 года."
+    static let statement =
+        "Fixture v3 testimony: Зарема видела задержание 3 июня 2004 "
+        + "года."
     static let caseTitle = "Fixture case v3"
     static let lawyerReply = "Fixture v3 reply from the lawyer"
     static let administratorReply = "Fixture v3 reply from the organisation"

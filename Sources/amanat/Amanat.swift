@@ -11,7 +11,8 @@ struct Amanat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amanat",
         abstract:
-            "Keep testimony about the disappeared encrypted, shared only with those granted, and published only redacted.",
+            "Keep testimony about the disappeared encrypted, shared only with those granted, and published only "
+            + "redacted.",
         discussion: """
             A source submits testimony without an account and receives a codename; lawyers open only the \
             cases they are granted; every change to the vault is kept in a signed audit log. --vault defaults to \

@@ -55,7 +55,8 @@ struct IntakeMetadataTests {
             #expect(!after.contains(field), "\(field) survived the intake")
         }
         let decode =
-            "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p); im.load(); print(p, im.format, im.size)"
+            "import sys\nfrom PIL import Image\nfor p in sys.argv[1:]:\n    im = Image.open(p); im.load(); print(p, "
+            + "im.format, im.size)"
         let decoded = try Tool.run(
             Tool.python, ["-c", decode, fixture.directory + "/out0", fixture.directory + "/out1"])
         #expect(

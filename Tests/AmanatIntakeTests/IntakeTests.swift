@@ -89,7 +89,10 @@ struct IntakeTests {
             let (browser, token) = try await Self.openForm(client, "/ru/submit")
             var body = MultipartBody()
             body.field("csrf", token)
-            body.field("statement", "Мой сын Ахмед ушёл 14 марта 2002 года и не вернулся.")
+            body.field(
+                "statement",
+                "Мой сын Ахмед ушёл 14 марта 2002 года и не "
+                    + "вернулся.")
             body.field("person1", "Ахмед Хакиев")
             body.field("relation1", "сын")
             body.field("places", "Карабулак\nНазрань")
@@ -120,7 +123,10 @@ struct IntakeTests {
         try fixture.vault.issueGrant(
             case: caseID, to: lawyer.publicKey, expires: Day.today().adding(days: 30),
             administrator: fixture.administrator)
-        try fixture.vault.reply(to: record, text: "Мы получили ваше заявление.", as: .grantee(lawyer))
+        try fixture.vault.reply(
+            to: record,
+            text: "Мы получили ваше "
+                + "заявление.", as: .grantee(lawyer))
         let typed =
             "  " + codename.reveal().split(separator: " ").map { $0.prefix(4).uppercased() }.joined(separator: "   ")
             + " "
@@ -237,7 +243,9 @@ struct IntakeTests {
         let fixture = try IntakeFixture(uploadLimit: 10_000)
         try await fixture.application.test(.router) { client in
             let (browser, token) = try await Self.openForm(client, "/ru/submit")
-            let statement = "Мой сын ушёл 14 марта <и не вернулся> & \"никто\" не знает"
+            let statement =
+                "Мой сын ушёл 14 марта <и не вернулся> & \"никто\" не "
+                + "знает"
             func attempt(csrf: String?, statement text: String, file: Int) async throws -> TestResponse {
                 var body = MultipartBody()
                 if let csrf { body.field("csrf", csrf) }
@@ -256,7 +264,8 @@ struct IntakeTests {
                 if text == statement {
                     #expect(
                         page.text.contains(
-                            "Мой сын ушёл 14 марта &lt;и не вернулся&gt; &amp; &quot;никто&quot; не знает"),
+                            "Мой сын ушёл 14 марта &lt;и не вернулся&gt; &amp; "
+                                + "&quot;никто&quot; не знает"),
                         "\(page.status)")
                 }
                 #expect(page.text.contains(#"value="Ахмед Хакиев""#))

@@ -69,8 +69,8 @@ struct MultipartBody {
     mutating func file(_ name: String, filename: String, _ content: [UInt8], type: String = "application/octet-stream")
     {
         bytes += Array(
-            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n"
-                .utf8)
+            ("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; "
+                + "filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n").utf8)
         bytes += content + Array("\r\n".utf8)
     }
 

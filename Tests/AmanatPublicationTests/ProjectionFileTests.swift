@@ -19,7 +19,8 @@ struct ProjectionFileTests {
         let fields: [String: Any] = [
             "format": "amanat-projection", "version": 1, "id": "00112233445566778899aabbccddeeff",
             "case": "Case 14 <b>&amp;</b> *1*", "language": "ru", "period": "2016-03", "published": "2026-12-02",
-            "text": "Мой сын [Человек КХ] ушёл [март 2016] из дома в [Ингушетия].\n\nСосед [redacted] видел машину.\n"
+            "text": "Мой сын [Человек КХ] ушёл [март 2016] из дома в "
+                + "[Ингушетия].\n\nСосед [redacted] видел машину.\n"
                 + "Строка с `кодом`, <тегом> и & знаком.",
             "publisher": Base64URL.encode(key.publicKey.rawRepresentation), "signature": "",
         ]

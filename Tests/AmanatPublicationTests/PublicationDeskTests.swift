@@ -19,8 +19,10 @@ struct PublicationDeskTests {
         let desk: PublicationDesk
 
         static let statement =
-            "Моего сына Руслана Хакиева забрали 14 марта 2016 года в Малгобеке. Сосед Заур Бекиев видел машину. "
-            + "Потом приходил Ислам Тагиров и сказал, что Руслана увезли."
+            "Моего сына Руслана Хакиева забрали 14 марта 2016 года в "
+            + "Малгобеке. Сосед Заур Бекиев видел машину. "
+            + "Потом приходил Ислам Тагиров и сказал, что Руслана "
+            + "увезли."
 
         init() throws {
             t = try TestVault()
@@ -30,7 +32,8 @@ struct PublicationDeskTests {
                     places: ["Малгобек"], language: "ru"))
             (brother, _) = try t.submit(
                 Testimony(
-                    statement: "Брат пишет о том же дне.", people: [.init(name: "Ислам Тагиров", role: "свидетель")],
+                    statement: "Брат пишет о том "
+                        + "же дне.", people: [.init(name: "Ислам Тагиров", role: "свидетель")],
                     language: "ru"))
             caseID = try t.makeCase([mother, brother])
             try t.grant(caseID, to: editor, permissions: .readAndPublish)
@@ -107,7 +110,9 @@ struct PublicationDeskTests {
     func candidates() throws {
         let t = try TestVault()
         let (record, _) = try t.submit(
-            Testimony(statement: "Её видели с Мурадовым у Казбека.", people: [], language: "ru"))
+            Testimony(
+                statement: "Её видели с Мурадовым у "
+                    + "Казбека.", people: [], language: "ru"))
         let caseID = try t.makeCase([record])
         let plan = try PublicationDesk(vault: t.vault, as: .administrator(t.administrator)).proposePlan(for: record)
         let actions = Dictionary(plan.spans.map { ($0.text, $0.action) }, uniquingKeysWith: { first, _ in first })

@@ -38,7 +38,11 @@ struct CaseTermTests {
     func declension(index: Int) throws {
         let (term, forms) = Self.declensions[index]
         for form in forms {
-            #expect(try Self.found([term], in: "Вчера \(form) не вернулся.") == [form], "\(term) → \(form)")
+            #expect(
+                try Self.found(
+                    [term],
+                    in: "Вчера \(form) не "
+                        + "вернулся.") == [form], "\(term) → \(form)")
         }
     }
 
@@ -48,7 +52,11 @@ struct CaseTermTests {
             try Self.found(["Хасанова"], in: "Khasanova, Hasanova and Хасановой") == [
                 "Khasanova", "Hasanova", "Хасановой",
             ])
-        #expect(try Self.found(["Khasanova"], in: "Мы говорили с Хасановой.") == ["Хасановой"])
+        #expect(
+            try Self.found(
+                ["Khasanova"],
+                in: "Мы говорили с "
+                    + "Хасановой.") == ["Хасановой"])
         #expect(try Self.found(["Мадина"], in: "Madina wrote") == ["Madina"])
         #expect(try Self.found(["Хакиева"], in: "Khakiyeva said") == ["Khakiyeva"])
         #expect(try Self.found(["Алёна"], in: "Алена и Алёной") == ["Алена", "Алёной"])
@@ -59,7 +67,11 @@ struct CaseTermTests {
     func layout() throws {
         #expect(try Self.found(["Заира Мусаева"], in: "ЗАИРА\nмусаева") == ["ЗАИРА\nмусаева"])
         #expect(try Self.found(["Заира Мусаева"], in: "Заира, и Мусаева") == ["Заира", "Мусаева"])
-        #expect(try Self.found(["Мусаева"], in: "подписала З. М. Мусаева") == ["З. М. Мусаева"])
+        #expect(
+            try Self.found(
+                ["Мусаева"],
+                in: "подписала З. М. "
+                    + "Мусаева") == ["З. М. Мусаева"])
         #expect(try Self.found(["Musaeva"], in: "signed Z. Musaeva") == ["Z. Musaeva"])
     }
 
@@ -89,14 +101,21 @@ struct CaseTermSpellingTests {
     @Test("initials after a surname, as in official letters, go with it")
     func trailingInitials() throws {
         #expect(
-            try CaseTermTests.found(["Омар Дибиров"], in: "Местонахождение Дибирова О. М. не установлено.") == [
-                "Дибирова О. М."
-            ])
+            try CaseTermTests.found(
+                ["Омар Дибиров"],
+                in: "Местонахождение "
+                    + "Дибирова О. М. не установлено.") == [
+                    "Дибирова О. М."
+                ])
         #expect(
             try CaseTermTests.found(["Сайд-Хусейн Исмаилов"], in: "о местонахождении Исмаилова С.-Х. А. не располагаем")
                 == ["Исмаилова С.-Х. А."])
         // A capital after a full stop starts the next sentence; it is not an initial.
-        #expect(try CaseTermTests.found(["Омар Дибиров"], in: "Это был Дибиров. А потом пришли другие.") == ["Дибиров"])
+        #expect(
+            try CaseTermTests.found(
+                ["Омар Дибиров"],
+                in: "Это был Дибиров. А "
+                    + "потом пришли другие.") == ["Дибиров"])
     }
 
     @Test(

@@ -16,11 +16,18 @@ struct IdentifierTests {
         ("@zaira_m", .handle), ("@Madina98", .handle),
         ("4276 3800 1234 5679", .card), ("4111111111111111", .card),
         ("DE89 3704 0044 0532 0130 00", .iban), ("GB82WEST12345698765432", .iban),
-        ("серия 8309 № 551203", .passport), ("паспорт 83 09 № 551203", .passport), ("8309 номер 551203", .passport),
+        ("серия 8309 № 551203", .passport),
+        (
+            "паспорт 83 09 № "
+                + "551203", .passport
+        ), ("8309 номер 551203", .passport),
         ("14.03.2016", .date), ("2017-11-30", .date), ("14/03/16", .date), ("14 марта 2016 года", .date),
         ("марте 2016-го", .date), ("мая 2004 года", .date), ("March 14, 2016", .date), ("14 March 2016", .date),
         ("November 2003", .date),
-        ("ул. Ленина, д. 12, кв. 4", .address), ("улица Шерипова", .address), ("дом 7, кв. 15", .address),
+        (
+            "ул. Ленина, д. 12, "
+                + "кв. 4", .address
+        ), ("улица Шерипова", .address), ("дом 7, кв. 15", .address),
         ("Çınar Sokak No. 12/4", .address),
         ("А123ВС 05", .plate), ("Х777КХ 95", .plate),
         // Issue 14: forms an independent corpus found missing (examples written here).
@@ -33,7 +40,11 @@ struct IdentifierTests {
 
     @Test("an abbreviation at the end of a word is no address; an address stops at the end of its line")
     func addressBoundaries() {
-        #expect(Self.found("Он прилетел в Кабул. Потом в Стамбул. Улица была пуста.").isEmpty)
+        #expect(
+            Self.found(
+                "Он прилетел в Кабул. Потом в Стамбул. Улица была "
+                    + "пуста."
+            ).isEmpty)
         let found = Self.found("Живёт: ул. Мира 8\nНовая строка Ингушетии")
         #expect(found.map(\.0) == ["ул. Мира 8"])
     }
@@ -74,7 +85,9 @@ struct CandidateTests {
 
     @Test("names not on the list, long numbers, ages and school numbers are flagged, not removed")
     func flagged() throws {
-        let text = "Вчера к нам пришёл Ислам из Шали. Ей было 17 лет, она училась в школе № 12. Код 123456."
+        let text =
+            "Вчера к нам пришёл Ислам из Шали. Ей было 17 лет, она "
+            + "училась в школе № 12. Код 123456."
         let found = try Self.candidates(["Заира"], text)
         #expect(found.contains("Ислам") && found.contains("Шали"))
         #expect(found.contains("17 лет") && found.contains("школе № 12") && found.contains("123456"))
@@ -98,7 +111,8 @@ struct CorpusFixTests {
     @Test("English street addresses and seasons; links and handles stop before punctuation")
     func boundaries() {
         let found = IdentifierTests.found(
-            "He lived at 17 Chechenskaya Street. Весной 2016 года, in the summer of 2019, see wa.me/79284410296. or @shamil_brat."
+            "He lived at 17 Chechenskaya Street. Весной 2016 года, in the summer of 2019, see "
+                + "wa.me/79284410296. or @shamil_brat."
         )
         let texts = found.map(\.0)
         #expect(
@@ -106,6 +120,10 @@ struct CorpusFixTests {
                 && texts.contains("summer of 2019"))
         #expect(texts.contains("wa.me/79284410296") && texts.contains("@shamil_brat"))
         #expect(IdentifierTests.found("we walked down the street").isEmpty)
-        #expect(IdentifierTests.found("ул. Московская и дом").map(\.0) == ["ул. Московская"])
+        #expect(
+            IdentifierTests.found(
+                "ул. Московская "
+                    + "и дом"
+            ).map(\.0) == ["ул. Московская"])
     }
 }

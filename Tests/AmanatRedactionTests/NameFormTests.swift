@@ -22,7 +22,13 @@ struct NameFormTests {
             ("Bislan", ["Bislanovich", "Бисланович", "Бислановна"]),
         ])
     func patronymics(term: String, forms: [String]) throws {
-        for form in forms { #expect(try Self.found([term], in: "Пришёл \(form) вчера.") == [form], "\(form)") }
+        for form in forms {
+            #expect(
+                try Self.found(
+                    [term],
+                    in: "Пришёл \(form) "
+                        + "вчера.") == [form], "\(form)")
+        }
     }
 
     @Test("a family name in Cyrillic is found as an English plural and possessive in Latin letters")
@@ -50,7 +56,11 @@ struct NameFormTests {
 
     @Test("a hyphenated name broken over a line is one span; a hyphen with no line break joins nothing")
     func brokenHyphen() throws {
-        #expect(try Self.found(["Салах-Эддин"], in: "брат Салах-\nЭддин пришёл") == ["Салах-\nЭддин"])
+        #expect(
+            try Self.found(
+                ["Салах-Эддин"],
+                in: "брат Салах-\nЭддин "
+                    + "пришёл") == ["Салах-\nЭддин"])
         #expect(try Self.found(["Салах-Эддин"], in: "Salah-\n  Eddin came") == ["Salah-\n  Eddin"])
         #expect(try Self.found(["Салах-Эддин"], in: "Салах - Эддин") == ["Салах", "Эддин"])
     }

@@ -30,9 +30,13 @@ struct PhoneAndLeakTests {
     @Test("redaction removes names in any form and phones, and the result passes the leak check")
     func redaction() throws {
         let redactor = try Redactor(terms: ["Заира Мусаева", "Карабулак"])
-        let text = "З. М. Мусаева рассказала: сына Заиры увезли из Карабулака. Звонили с +7 (928) 123-45-67."
+        let text =
+            "З. М. Мусаева рассказала: сына Заиры увезли из "
+            + "Карабулака. Звонили с +7 (928) 123-45-67."
         let redacted = try redactor.redact(text)
-        #expect(redacted == "[redacted] рассказала: сына [redacted] увезли из [redacted]. Звонили с [redacted].")
+        #expect(
+            redacted == "[redacted] рассказала: сына [redacted] увезли из [redacted]. "
+                + "Звонили с [redacted].")
         #expect(redactor.spans(in: redacted).isEmpty)
         // The leak check refuses a text that still holds a term (nothing returned, only where).
         #expect(LeakError(span: Span(start: 1, end: 5, detector: .caseTerm)).description.contains("1..5"))

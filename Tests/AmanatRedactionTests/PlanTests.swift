@@ -6,7 +6,9 @@ import Testing
 @Suite("Redaction plans")
 struct PlanTests {
     static let text =
-        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67. Ей было 17 лет.\n"
+        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в "
+        + "Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67. Ей "
+        + "было 17 лет.\n"
     static let key = SecretBytes(copying: Array("a case's pseudonym key, 32 bytes".utf8))
 
     static func plan() throws -> (Redactor, RedactionPlan) {
@@ -57,7 +59,8 @@ struct PlanTests {
         let person = pseudonyms.label(for: "Заира Мусаева", kind: .person, language: "ru")
         #expect(
             published
-                == "Мою дочь \(person) забрали [март 2016] в [Ингушетия]. [redacted] видел это. Её номер [redacted]. Ей было [15–19 лет].\n"
+                == "Мою дочь \(person) забрали [март 2016] в [Ингушетия]. [redacted] "
+                + "видел это. Её номер [redacted]. Ей было [15–19 лет].\n"
         )
         // The same plan in year precision.
         var yearly = plan
@@ -173,7 +176,9 @@ struct CandidateVocabularyTests {
 
     @Test("a name at the start of a sentence is a candidate; a common word there is not")
     func sentenceStart() {
-        let found = Self.candidates("Магомед сказал, что всё видел. Потом он ушёл. Когда мы приехали, Хасавюрт спал.")
+        let found = Self.candidates(
+            "Магомед сказал, что всё видел. Потом он "
+                + "ушёл. Когда мы приехали, Хасавюрт спал.")
         #expect(found.contains("Магомед") && found.contains("Хасавюрт"))
         #expect(!found.contains("Потом") && !found.contains("Когда"))
         let english = Self.candidates("Ruslan said nothing. After that we walked down Baker Street to the Office.")
@@ -183,7 +188,9 @@ struct CandidateVocabularyTests {
 
     @Test("workplaces are candidates for review")
     func workplaces() {
-        let russian = Self.candidates("Он работал на заводе «Красный молот» до войны, потом в магазине.")
+        let russian = Self.candidates(
+            "Он работал на заводе «Красный молот» до "
+                + "войны, потом в магазине.")
         #expect(russian.contains { $0.hasPrefix("работал на заводе") } && russian.contains("«Красный молот»"))
         let english = Self.candidates("He worked at the Argun Cannery until 2002.")
         #expect(english.contains { $0.hasPrefix("worked at the Argun") })

@@ -10,12 +10,16 @@ struct PseudonymTests {
     func consistent() throws {
         let redactor = try Redactor(terms: ["Заира Мусаева", "place:Карабулак"])
         let pseudonyms = try Pseudonyms(key: Self.key)
-        let text = "Заира Мусаева жила в Карабулаке. Заиру видели. Zaira Musaeva left Karabulak. О Заире ничего."
+        let text =
+            "Заира Мусаева жила в Карабулаке. Заиру видели. Zaira "
+            + "Musaeva left Karabulak. О Заире ничего."
         let redacted = try redactor.redact(text, pseudonyms: pseudonyms, language: "ru")
         let person = pseudonyms.label(for: "Заира Мусаева", kind: .person, language: "ru")
         let place = pseudonyms.label(for: "Карабулак", kind: .place, language: "ru")
         #expect(person.hasPrefix("[Человек ") && place.hasPrefix("[Место "))
-        #expect(redacted == "\(person) жила в \(place). \(person) видели. \(person) left \(place). О \(person) ничего.")
+        #expect(
+            redacted == "\(person) жила в \(place). \(person) видели. \(person) left \(place). О "
+                + "\(person) ничего.")
         #expect(!redacted.contains("Заир") && !redacted.contains("Zaira") && !redacted.contains("Карабулак"))
         #expect(pseudonyms.label(for: "Заира Мусаева", kind: .person, language: "en").hasPrefix("[Person "))
         // The label depends only on the person, not on the script she was listed in.

@@ -35,7 +35,10 @@ public struct TestVault {
     }
 
     /// A sample testimony with recognisable facts.
-    public static func sample(_ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.") -> Testimony {
+    public static func sample(
+        _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 "
+            + "года."
+    ) -> Testimony {
         Testimony(
             statement: statement, people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"],
             dates: ["2002-03-14"], language: "ru", contact: "only through replies")
@@ -44,7 +47,8 @@ public struct TestVault {
     /// Submits a sample and returns its id and codename.
     @discardableResult
     public func submit(
-        _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 года.", attachments: [AttachmentSource] = []
+        _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 "
+            + "года.", attachments: [AttachmentSource] = []
     ) throws -> (Testimony.ID, Codename) {
         try submit(Self.sample(statement), attachments: attachments)
     }

@@ -57,11 +57,13 @@ struct AuditTests {
             ("delete the first entry", "DELETE FROM auditEntry WHERE sequence = 1"),
             (
                 "swap two entries",
-                "UPDATE auditEntry SET sequence = -2 WHERE sequence = 2; UPDATE auditEntry SET sequence = 2 WHERE sequence = 3; UPDATE auditEntry SET sequence = 3 WHERE sequence = -2"
+                "UPDATE auditEntry SET sequence = -2 WHERE sequence = 2; UPDATE auditEntry SET sequence = 2 WHERE "
+                    + "sequence = 3; UPDATE auditEntry SET sequence = 3 WHERE sequence = -2"
             ),
             (
                 "insert a copy",
-                "INSERT INTO auditEntry SELECT sequence + 100, day, actor, action, objects, previousHash, entryHash, signature FROM auditEntry WHERE sequence = 8"
+                "INSERT INTO auditEntry SELECT sequence + 100, day, actor, action, objects, previousHash, entryHash, "
+                    + "signature FROM auditEntry WHERE sequence = 8"
             ),
         ]
         for (name, sql) in mutations {

@@ -127,7 +127,10 @@ struct FixtureV3Tests {
     func tamperedAuthorName() throws {
         let (directory, copy, facts) = try Self.copy()
         defer { withExtendedLifetime(directory) {} }
-        try Self.edit(copy, "UPDATE authorName SET name = 'Адвокат Е. Иванова' WHERE name = 'Адвокат Е. Петрова'")
+        try Self.edit(
+            copy,
+            "UPDATE authorName SET name = 'Адвокат Е. Иванова' WHERE name = "
+                + "'Адвокат Е. Петрова'")
         let vault = try Self.open(copy, facts)
         let codename = try Codename(typed: SecretBytes(utf8: facts.codename))
         #expect(throws: AmanatVaultError.self) { try vault.replies(codename: codename) }

@@ -119,7 +119,9 @@ struct ReplyAuthorityTests {
     func names() throws {
         let s = try Scene()
         try s.t.vault.setAuthorName("Мемориал", for: s.t.administrator.publicKey, administrator: s.t.administrator)
-        try s.t.vault.setAuthorName("  Адвокат Е. Петрова ", for: s.lawyer.publicKey, administrator: s.t.administrator)
+        try s.t.vault.setAuthorName(
+            "  Адвокат Е. "
+                + "Петрова ", for: s.lawyer.publicKey, administrator: s.t.administrator)
         try s.t.vault.reply(to: s.record, text: "from the organisation", as: .administrator(s.t.administrator))
         try s.t.vault.reply(to: s.record, text: "from the lawyer", as: .grantee(s.lawyer))
         let names = Dictionary(

@@ -21,7 +21,10 @@ struct BundleAndLargeFileTests {
         #expect(try s.cli.ok(["verify", bundle, "--from", administratorKey]).contains("verify"))
         let opened = try s.cli.ok(
             ["open", bundle, "--from", administratorKey, "--out", s.cli.path("files")] + s.lawyer)
-        #expect(opened.contains("Свидетельство для выгрузки.") && opened.contains("Выгрузка"))
+        #expect(
+            opened.contains(
+                "Свидетельство для "
+                    + "выгрузки.") && opened.contains("Выгрузка"))
         let saved = try FileManager.default.contentsOfDirectory(atPath: s.cli.path("files"))
         #expect(
             try saved.count == 1

@@ -5,7 +5,8 @@ import Testing
 @Suite("amanat publish, export-public, verify-projection")
 struct PublishTests {
     static let statement =
-        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67.\n"
+        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в "
+        + "Карабулаке. Магомед видел это. Её номер +7 (928) 123-45-67.\n"
 
     /// A vault with one record in one case, an editor granted to publish, and a reader who may only read.
     struct Newsroom {

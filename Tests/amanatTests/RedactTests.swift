@@ -8,12 +8,15 @@ struct RedactTests {
         let cli = try CLI()
         let text = try cli.write(
             "draft.txt",
-            "Заиру Мусаеву видели в Карабулаке 14 марта 2016 года. Её номер: +7 (928) 123-45-67, почта zaira@mail.ru.\n"
+            "Заиру Мусаеву видели в Карабулаке 14 марта 2016 года. Её "
+                + "номер: +7 (928) 123-45-67, почта zaira@mail.ru.\n"
         )
         let terms = try cli.write("terms.txt", "Заира Мусаева\nКарабулак\n")
         let out = try cli.ok(["redact", "--text-file", text, "--terms-file", terms])
         // A first and last name together are one span; so are a day and its date words.
-        #expect(out == "[redacted] видели в [redacted] [redacted]. Её номер: [redacted], почта [redacted].\n")
+        #expect(
+            out == "[redacted] видели в [redacted] [redacted]. Её номер: [redacted], почта "
+                + "[redacted].\n")
         for word in ["Заир", "Мусаев", "Карабулак", "928", "zaira", "2016"] {
             #expect(!out.contains(word), "\(word) leaked")
         }
@@ -58,7 +61,10 @@ struct RedactPseudonymTests {
     @Test("with a pseudonym key, people and places become consistent labels in the text's language")
     func labels() throws {
         let cli = try CLI()
-        let text = try cli.write("draft.txt", "Заиру Мусаеву видели в Карабулаке. Потом Заира уехала.")
+        let text = try cli.write(
+            "draft.txt",
+            "Заиру Мусаеву видели в Карабулаке. "
+                + "Потом Заира уехала.")
         let terms = try cli.write("terms.txt", "Заира Мусаева\nplace:Карабулак\n")
         let key = try cli.write("case.key", "a long random secret for this case\n")
         let out = try cli.ok(["redact", "--text-file", text, "--terms-file", terms, "--pseudonym-key-file", key])

@@ -27,7 +27,9 @@ struct SafeOutputTests {
         #expect(TerminalText.escaped("line\nnext\ttab\r\nwindows") == "line\nnext\ttab\r\nwindows")
         #expect(TerminalText.escaped("over\rwrite") == "over\\u{0D}write")
         #expect(TerminalText.escaped("end\r") == "end\\u{0D}")
-        let ordinary = "Ахмед Хакиев, café, e\u{301}, 👩‍👦, a zero\u{200D}width joiner, \\u{1B} as typed"
+        let ordinary =
+            "Ахмед Хакиев, café, e\u{301}, 👩‍👦, a zero\u{200D}width joiner, \\u{1B} "
+            + "as typed"
         #expect(TerminalText.escaped(ordinary) == ordinary)
         for scalar in Self.hazards {
             let shown = TerminalText.escaped("x" + String(scalar) + "y")
@@ -76,7 +78,10 @@ struct SafeOutputTests {
             if arguments[0] != "inbox" { #expect(shown.contains("\\u{1B}"), "\(arguments): \(shown)") }
         }
         var shown = try PromptTests.drive(s.cli, answers: answers, ["read", record] + s.admin).shown
-        #expect(shown.contains("Сумма: \\u{202E}0051\\u{202C} руб.\\u{0D}Подделка\\u{7F}\tконец"), "\(shown)")
+        #expect(
+            shown.contains(
+                "Сумма: \\u{202E}0051\\u{202C} "
+                    + "руб.\\u{0D}Подделка\\u{7F}\tконец"), "\(shown)")
         #expect(shown.contains("Attachment: photo\\u{1B}[8m\\u{202E}gpj.exe"), "\(shown)")
         shown = try PromptTests.drive(s.cli, answers: answers, ["replies"], env: ["AMANAT_CODENAME": codename]).shown
         #expect(shown.contains("Ответ \\u{1B}[1A\\u{2066}скрыто\\u{2069}"), "\(shown)")

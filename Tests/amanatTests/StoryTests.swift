@@ -74,7 +74,10 @@ struct StoryTests {
 
         try s.cli.ok(["reply", record] + s.lawyer, input: "Мы получили ваше заявление.")
         let replies = try s.cli.ok(["replies"], env: ["AMANAT_CODENAME": codename.uppercased()])
-        #expect(replies.contains("Мы получили ваше заявление.") && replies.contains(s.lawyerFingerprint))
+        #expect(
+            replies.contains(
+                "Мы получили ваше "
+                    + "заявление.") && replies.contains(s.lawyerFingerprint))
         let codenameFile = try s.cli.write(
             "codename.txt", codename.split(separator: " ").map { String($0.prefix(4)) }.joined(separator: " "))
         try s.cli.ok(["submit", "--follow-up", "--codename-file", codenameFile], input: "Ещё одно.")

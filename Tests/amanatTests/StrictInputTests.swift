@@ -7,13 +7,22 @@ struct StrictInputTests {
     @Test("a fields file with a repeated member, or a fractional number, is refused and nothing is stored")
     func fieldsFile() throws {
         let cli = try CLI()
-        try cli.ok(["init", "--passphrase-file", try cli.write("admin.pass", "администратор пароль 1\n")])
+        try cli.ok([
+            "init", "--passphrase-file",
+            try cli.write(
+                "admin.pass",
+                "администратор "
+                    + "пароль 1\n"),
+        ])
         for (index, text) in [
             #"{"places": ["Карабулак"], "places": ["Назрань"]}"#, #"{"people": [], "places": [], "n": 1.5}"#,
         ]
         .enumerated() {
             let fields = try cli.write("fields-\(index).json", text)
-            let refused = try cli.run(["submit", "--fields-file", fields], input: "Мой сын ушёл в марте.")
+            let refused = try cli.run(
+                ["submit", "--fields-file", fields],
+                input: "Мой сын ушёл в "
+                    + "марте.")
             #expect(refused.status == 64, "\(text): \(refused.err)")
         }
         #expect(try cli.ok(["inbox", "--json"]).contains("\"id\"") == false, "a refused submission stored something")
@@ -26,7 +35,13 @@ struct EmptyAttachmentTests {
     @Test("a 0-byte attachment is refused with exit 64 and nothing is stored")
     func emptyFile() throws {
         let cli = try CLI()
-        try cli.ok(["init", "--passphrase-file", try cli.write("admin.pass", "администратор пароль 1\n")])
+        try cli.ok([
+            "init", "--passphrase-file",
+            try cli.write(
+                "admin.pass",
+                "администратор "
+                    + "пароль 1\n"),
+        ])
         let empty = try cli.write("photo.jpg", "")
         let refused = try cli.run(["submit", "--attach", empty], input: "Мой сын ушёл в марте.")
         #expect(refused.status == 64 && refused.err.contains("empty (0 bytes)"), "\(refused.err)")

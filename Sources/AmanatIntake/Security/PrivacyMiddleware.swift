@@ -8,7 +8,8 @@ enum PrivacyHeaders {
         [
             (
                 .contentSecurityPolicy,
-                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                    + "base-uri 'none'"
             ),
             (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
             (HTTPField.Name("X-Frame-Options")!, "DENY"),

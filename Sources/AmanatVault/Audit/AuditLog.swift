@@ -85,7 +85,8 @@ public enum AuditLog {
             throw AmanatVaultError.auditBroken(
                 sequence: entries.count + 1,
                 reason:
-                    "the log is shorter than when it was last checked (\(remembered.count) entries): entries were cut off the end"
+                    "the log is shorter than when it was last checked (\(remembered.count) entries): entries were "
+                    + "cut off the end"
             )
         }
         return Head(count: entries.count, hash: Hex.encode(Array(previous)))

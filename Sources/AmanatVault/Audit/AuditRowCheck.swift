@@ -330,7 +330,8 @@ struct AuditRowCheck {
                 report(
                     last,
                     "the term list of case \(hex(row.caseID)) is revision \(row.revision) at key version "
-                        + "\(row.keyVersion), but the audit log records revision \(written.count) at version \(version) "
+                        + "\(row.keyVersion), but the audit log records revision \(written.count) at version "
+                        + "\(version) "
                         + "(an older copy was put back, or the row changed, outside Amanat)")
             }
         }

@@ -34,7 +34,8 @@ extension Vault {
         let manifestJSON = Array(try JSONEncoder().encode(manifest))
         guard manifestJSON.count < 200 << 20 else {
             throw AmanatVaultError.invalidArgument(
-                "case \(caseID) is too large for one bundle (its records alone exceed 200 MiB); split it into smaller cases"
+                "case \(caseID) is too large for one bundle (its records alone exceed 200 MiB); split it into "
+                    + "smaller cases"
             )
         }
         var manifestReader = MemoryReader(manifestJSON)

@@ -54,8 +54,10 @@ extension BlobStore {
             upload.cancel()
             throw AmanatVaultError.invalidArgument(
                 "\(path) looks like a \(stripper.kind.rawValue.uppercased()) photo but is damaged "
-                    + "or cut short (\(failure)), so its hidden data (location, camera, time) could not be removed safely; "
-                    + "nothing was submitted. Export the photo again, or attach it with --keep-metadata if it must stay as it is"
+                    + "or cut short (\(failure)), so its hidden data (location, camera, time) could not be removed "
+                    + "safely; "
+                    + "nothing was submitted. Export the photo again, or attach it with --keep-metadata if it must "
+                    + "stay as it is"
             )
         } catch {
             upload.cancel()

@@ -194,7 +194,8 @@ public final class SQLiteVaultStore: VaultStore {
             {
                 return AmanatVaultError.storage(
                     "its files cannot be written or opened (a read-only folder or disk, or files "
-                        + "owned by another user); check the permissions of the vault folder and its files, or run Amanat as "
+                        + "owned by another user); check the permissions of the vault folder and its files, or run "
+                        + "Amanat as "
                         + "the user who owns them")
             }
             return AmanatVaultError.storage(

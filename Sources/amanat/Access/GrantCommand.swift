@@ -119,7 +119,8 @@ extension Amanat.GrantCommand {
             if grants.isEmpty { return print("No grants.") }
             for g in grants {
                 print(
-                    "\(g.id)  case \(g.case_id)  \(g.fingerprint)  \(g.permissions)  until \(g.expires)  v\(g.key_version)  \(g.status)"
+                    "\(g.id)  case \(g.case_id)  \(g.fingerprint)  \(g.permissions)  until \(g.expires)  "
+                        + "v\(g.key_version)  \(g.status)"
                 )
             }
         }

@@ -161,7 +161,8 @@ extension Amanat.CaseCommand {
             for record in shown.records { print("  record \(record)") }
             for grant in grants {
                 print(
-                    "  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), \(grant.status)"
+                    "  grant \(grant.id) to \(grant.fingerprint): \(grant.permissions), until \(grant.expires), "
+                        + "\(grant.status)"
                 )
             }
         }

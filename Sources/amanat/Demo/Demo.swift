@@ -52,7 +52,8 @@ struct DemoStory {
 
     mutating func tell() throws {
         print(
-            "Amanat demo (libsodium \(CryptoLibrary.libsodiumVersion)). All people and events are fictional; the vault is deleted at the end."
+            "Amanat demo (libsodium \(CryptoLibrary.libsodiumVersion)). All people and events are fictional; the "
+                + "vault is deleted at the end."
         )
 
         chapter("The intake officer creates a vault. Her X25519 public key becomes the intake key.")
@@ -74,7 +75,8 @@ struct DemoStory {
         try Data(SecureRandom.bytes(250_000)).write(to: URL(fileURLWithPath: photo))
         let testimony = Testimony(
             statement:
-                "Мой сын Ахмед ушёл утром 14 марта 2002 года и не вернулся. Вечером позвонили с незнакомого номера.",
+                "Мой сын Ахмед ушёл утром 14 марта 2002 года и не вернулся. "
+                + "Вечером позвонили с незнакомого номера.",
             people: [.init(name: "Ахмед Хакиев", role: "сын")], places: ["Карабулак"], dates: ["14 марта 2002"],
             language: "ru", contact: "только через ответы")
         let (record, codename) = try vault.submit(
@@ -96,7 +98,10 @@ struct DemoStory {
         say("✓ \(opened.statement)")
         try vault.exportAttachment(opened.attachments[0], to: workspace + "/opened-photo.jpg")
         say("✓ photo verified and saved (\(opened.attachments[0].size) bytes)")
-        try vault.reply(to: record, text: "Мы получили ваше заявление и начали работу. Юрист.", as: .grantee(lawyer))
+        try vault.reply(
+            to: record,
+            text: "Мы получили ваше заявление и начали "
+                + "работу. Юрист.", as: .grantee(lawyer))
         say("she replies to the mother; the reply is sealed so that only the codename opens it")
 
         chapter("The mother comes back with her codename (typed in capitals, first four letters of each word).")
@@ -177,7 +182,8 @@ struct DemoStory {
         say("✓ verified: \(head.count) entries, head \(head.hash.prefix(16))…")
 
         print(
-            "\nDone. Nothing about the mother (IP address, device, time of day) was ever recorded. The temporary vault is deleted."
+            "\nDone. Nothing about the mother (IP address, device, time of day) was ever recorded. The temporary "
+                + "vault is deleted."
         )
     }
 }

@@ -127,7 +127,8 @@ extension Amanat {
                         fingerprint: key.fingerprint.description, organisation: nil))
             }
             print(
-                "Created the vault at \(vault.path) from the administrator's public key; no secret key is on this machine."
+                "Created the vault at \(vault.path) from the administrator's public key; no secret key is on this "
+                    + "machine."
             )
             print("Intake public key: \(key.stringRepresentation)")
             print("Fingerprint: \(key.fingerprint)")

@@ -13,7 +13,8 @@ struct VaultOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The administrator's public key (amanat1…, or a file holding it) to trust the vault against; or set "
-                + "AMANAT_ADMINISTRATOR_KEY. Without it, the key seen the first time is remembered (Docs/cli.md, Trust).",
+                + "AMANAT_ADMINISTRATOR_KEY. Without it, the key seen the first time is remembered (Docs/cli.md, "
+                + "Trust).",
             valueName: "KEY"))
     var administratorKey: String?
 
@@ -48,7 +49,8 @@ struct VaultOptions: ParsableArguments {
         if !vault.settingsSigned {
             Diagnostics.warning(
                 "this vault's settings are not signed yet (it was made by an older Amanat); they will be at "
-                    + "the administrator's next action. Until then its codename settings are not protected against tampering"
+                    + "the administrator's next action. Until then its codename settings are not protected against "
+                    + "tampering"
             )
         }
         return vault

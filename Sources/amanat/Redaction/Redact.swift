@@ -42,7 +42,8 @@ extension Amanat {
         @Option(help: ArgumentHelp("Language of the text: ru, en or auto.", valueName: "LANG")) var lang = "auto"
         @Option(
             help: ArgumentHelp(
-                "Replace people and places by consistent labels ([Person KX]) made with the secret in FILE (16-64 bytes, mode 600; one per case).",
+                "Replace people and places by consistent labels ([Person KX]) made with the secret in FILE (16-64 "
+                    + "bytes, mode 600; one per case).",
                 valueName: "FILE"))
         var pseudonymKeyFile: String?
         @Option(
@@ -142,8 +143,8 @@ extension Amanat {
             if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
                 FileHandle.standardError.write(
                     Data(
-                        "amanat: warning: \(path) holds real names and other users can read it; protect it with: chmod 600 \(path)\n"
-                            .utf8))
+                        ("amanat: warning: \(path) holds real names and other users can read it; protect it with: "
+                            + "chmod 600 \(path)\n").utf8))
             }
         }
 

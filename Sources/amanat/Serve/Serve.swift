@@ -10,7 +10,8 @@ extension Amanat {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Run the anonymous web intake: pages in Russian and English where a source submits and comes back with her codename.",
+                "Run the anonymous web intake: pages in Russian and English where a source submits and comes back "
+                + "with her codename.",
             discussion: """
                 The server holds only the vault's public keys: it cannot read what it stores. It logs no \
                 address, browser or time of a visit. Listen on loopback and put Tor in front (Docs/deploy.md). \
@@ -123,8 +124,8 @@ extension Amanat {
             if !["127.0.0.1", "::1", "localhost"].contains(host) {
                 FileHandle.standardError.write(
                     Data(
-                        "amanat: warning: listening on \(host), not on loopback; sources should reach the intake only through Tor (Docs/deploy.md)\n"
-                            .utf8))
+                        ("amanat: warning: listening on \(host), not on loopback; sources should reach the intake "
+                            + "only through Tor (Docs/deploy.md)\n").utf8))
             }
             var settings = IntakeSettings(
                 host: host, port: port, uploadLimit: uploadLimit << 20, concurrencyLimit: maxRequests,
@@ -137,7 +138,8 @@ extension Amanat {
             settings.fileLimit = maxFiles
             let app = IntakeServer.application(vault: vault, settings: settings)
             print(
-                "Amanat intake on http://\(listen)/ (vault \(self.vault.path)); Ctrl-C stops it after the submissions in progress."
+                "Amanat intake on http://\(listen)/ (vault \(self.vault.path)); Ctrl-C stops it after the "
+                    + "submissions in progress."
             )
             let done = DispatchSemaphore(value: 0)
             let failure = Failure()
@@ -156,7 +158,8 @@ extension Amanat {
             guard let key = try vault.trustedAdministrator() else {
                 throw CLIError.usage(
                     "amanat serve needs the administrator's public key, to check the vault against it",
-                    hint: "add --administrator-key amanat1… (printed by `amanat init`), or set AMANAT_ADMINISTRATOR_KEY"
+                    hint: "add --administrator-key amanat1… (printed by `amanat init`), or set "
+                        + "AMANAT_ADMINISTRATOR_KEY"
                 )
             }
             if let given = vault.administratorKey ?? ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"],
@@ -169,7 +172,8 @@ extension Amanat {
                 }
                 if String(cString: file).hasPrefix(String(cString: folder) + "/") {
                     throw CLIError.usage(
-                        "the administrator's key file is inside the vault, where whoever can change the vault can change it",
+                        "the administrator's key file is inside the vault, where whoever can change the vault can "
+                            + "change it",
                         hint: "keep it outside the vault folder, for example in /etc/amanat")
                 }
             }

@@ -91,7 +91,8 @@ extension Amanat {
                     entry.role == "administrator" ? "the organisation" : "a lawyer the organisation gave the case to"
                 let who: String = entry.name.map { "\($0), \(role)" } ?? role
                 return
-                    "— \(entry.day), from \(who) (key \(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
+                    "— \(entry.day), from \(who) (key "
+                    + "\(entry.from)):\n\(entry.text.trimmingCharacters(in: .newlines))"
             }
             TerminalText.print(shown.joined(separator: "\n\n"))
         }

@@ -111,7 +111,8 @@ extension Amanat {
                     throw CLIError.usage(
                         "\(path) is not a fields file",
                         hint:
-                            "it should be JSON like {\"people\": [{\"name\": \"…\", \"role\": \"son\"}], \"places\": [\"…\"]}"
+                            "it should be JSON like {\"people\": [{\"name\": \"…\", \"role\": \"son\"}], "
+                            + "\"places\": [\"…\"]}"
                     )
                 }
             }

@@ -50,7 +50,8 @@ enum SecretInput {
             throw CLIError.usage(
                 "there is no terminal to ask for the secret",
                 hint:
-                    "give it in a file (--passphrase-file, --new-passphrase-file, --codename-file) or in AMANAT_PASSPHRASE, AMANAT_NEW_PASSPHRASE or AMANAT_CODENAME"
+                    "give it in a file (--passphrase-file, --new-passphrase-file, --codename-file) or in "
+                    + "AMANAT_PASSPHRASE, AMANAT_NEW_PASSPHRASE or AMANAT_CODENAME"
             )
         }
         defer { close(tty) }
