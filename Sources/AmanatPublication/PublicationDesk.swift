@@ -75,9 +75,11 @@ public struct PublicationDesk {
     /// The cases a record is redacted for: `chosen` (which must hold it), or every case holding it.
     /// - Throws: `PublicationError.recordNotInCase`, `AmanatVaultError.recordNotFound`.
     public func cases(of record: Testimony.ID, chosen: Case.ID? = nil) throws -> [Case.ID] {
-        guard let summary = try vault.inbox().first(where: { $0.id == record }) else {
-            throw AmanatVaultError.recordNotFound(record.description)
-        }
+        try cases(of: summary(of: record), chosen: chosen)
+    }
+
+    private func cases(of summary: RecordSummary, chosen: Case.ID?) throws -> [Case.ID] {
+        let record = summary.id
         guard let chosen else { return summary.cases }
         guard summary.cases.contains(chosen) else {
             throw PublicationError.recordNotInCase(record: record.description, case: chosen.description)
@@ -110,7 +112,8 @@ public struct PublicationDesk {
         if let planned = plan.record, planned != request.record.description {
             throw PublicationError.planForAnotherRecord(planned: planned, record: request.record.description)
         }
-        let caseID = try publishingCase(of: request.record, chosen: request.caseID)
+        let summary = try summary(of: request.record)
+        let caseID = try publishingCase(of: summary, chosen: request.caseID)
         let testimony = try vault.open(request.record, as: accessor, today: today)
         let terms = try terms(for: testimony, record: request.record, cases: [caseID], listed: plan.terms)
         let redactor = try Redactor(terms: terms)
@@ -123,9 +126,6 @@ public struct PublicationDesk {
                 "the redacted text still contains a \(leak.span.detector.rawValue) at "
                     + "\(leak.span.start)..\(leak.span.end)")
         }
-        guard let summary = try vault.inbox().first(where: { $0.id == request.record }) else {
-            throw AmanatVaultError.recordNotFound(request.record.description)
-        }
         let day = summary.day.description
         let draft = ProjectionDraft(
             caseLabel: request.label ?? "Case \(caseID.description.prefix(6))", language: plan.language,
@@ -135,9 +135,18 @@ public struct PublicationDesk {
         return (projection, caseID)
     }
 
+    /// The record's clear header (day, cases), read once per request.
+    private func summary(of record: Testimony.ID) throws -> RecordSummary {
+        guard let summary = try vault.inbox().first(where: { $0.id == record }) else {
+            throw AmanatVaultError.recordNotFound(record.description)
+        }
+        return summary
+    }
+
     /// The one case a record is published for.
-    private func publishingCase(of record: Testimony.ID, chosen: Case.ID?) throws -> Case.ID {
-        let cases = try cases(of: record, chosen: chosen)
+    private func publishingCase(of summary: RecordSummary, chosen: Case.ID?) throws -> Case.ID {
+        let record = summary.id
+        let cases = try cases(of: summary, chosen: chosen)
         guard cases.count == 1 else {
             if cases.isEmpty { throw PublicationError.recordInNoCase(record: record.description) }
             throw PublicationError.recordInSeveralCases(record: record.description, count: cases.count)

@@ -13,25 +13,15 @@ import Testing
 @Suite("Fixture vault v3")
 struct FixtureV3Tests {
     struct Facts: Decodable {
-        struct Keys: Decodable {
-            let x25519_secret: String
-            let ed25519_seed: String
-            let public_key: String
-        }
-        struct AttachmentFacts: Decodable {
-            let name: String
-            let size: Int
-            let blake2b_256: String
-        }
+        /// The same key, attachment and audit-head records as revision 1's fixture.json.
+        typealias Keys = FixtureTests.Facts.Keys
+        typealias AttachmentFacts = FixtureTests.Facts.AttachmentFacts
+        typealias Head = FixtureTests.Facts.Head
         struct ReplyFacts: Decodable {
             let text: String
             let author: String
             let role: String
             let name: String
-        }
-        struct Head: Decodable {
-            let count: Int
-            let hash: String
         }
         let administrator: Keys
         let lawyer: Keys

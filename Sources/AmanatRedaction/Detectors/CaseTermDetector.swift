@@ -49,12 +49,11 @@ public struct CaseTermDetector: Sendable {
     /// The term a token's folded key names, trying the looser readings when the exact one misses.
     private func entity(for token: String, key: String) -> Int? {
         if let entity = keys[key] { return entity }
-        let lower = token.lowercased()
-        if let respelled = NameForms.latinRespelling(lower), let entity = keys[Folding.key(respelled)] { return entity }
-        if key.count >= 5, let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
-        if let respelled = NameForms.latinRespelling(lower) {
-            let key = Folding.key(respelled)
-            if key.count >= 5, let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
+        let respelled = NameForms.latinRespelling(token.lowercased()).map(Folding.key)
+        if let respelled, let entity = keys[respelled] { return entity }
+        // Then doubled or dropped letters, in the word as written and as respelled.
+        for key in [key, respelled].compactMap({ $0 }) where key.count >= 5 {
+            if let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
         }
         return nil
     }
