@@ -35,7 +35,8 @@ struct IdentifierTests {
         ("21.XI.2013", .date), ("05.02.2014 г.", .date), ("апреле 15-го", .date), ("May '15", .date),
         ("21st of November 2013", .date),
         ("ul. Sheripova 14, kv. 3", .address), ("pr. Pobedy 21-8", .address), ("кв. 27", .address),
-        ("ул. Мира 8", .address),
+        ("ул. Мира 8", .address), ("Oct. '09", .date), ("дом 4 по Ленина, кв. 7", .address),
+        ("д. 12 на Садовой", .address),
     ]
 
     @Test("an abbreviation at the end of a word is no address; an address stops at the end of its line")

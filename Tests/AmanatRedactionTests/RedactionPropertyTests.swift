@@ -51,6 +51,15 @@ struct RedactionPropertyTests {
             case (2, "ж"): piece = "j"
             case (3, "у"): piece = "ou"  // French: Abdoulaev
             case (3, "ж"): piece = "j"
+            case (4, "ш"): piece = "sch"  // German: Schamil, Saidulajew, Dschabrail, Tschetschenien
+            case (4, "в"): piece = "w"
+            case (4, "й"): piece = "j"
+            case (4, "я"): piece = "ja"
+            case (4, "ю"): piece = "ju"
+            case (4, "ч"): piece = "tsch"
+            case (5, "ч"): piece = "tch"  // French: Ruslanovitch, Djamila, Oumarov
+            case (5, "у"): piece = "ou"
+            case (5, "ж"): piece = "j"
             default: break
             }
             out += character.isUppercase ? piece.prefix(1).uppercased() + piece.dropFirst() : piece
@@ -69,11 +78,11 @@ struct RedactionPropertyTests {
         case 1: return last
         case 2: return first + " " + last
         case 3: return first + "\n" + last  // a line break between the names
-        case 4: return latin(first, system: Int.random(in: 0..<4, using: &rng))
-        case 5: return "the " + latin(family, system: Int.random(in: 0..<4, using: &rng)) + "s"  // plural
+        case 4: return latin(first, system: Int.random(in: 0..<6, using: &rng))
+        case 5: return "the " + latin(family, system: Int.random(in: 0..<6, using: &rng)) + "s"  // plural
         case 6:  // the family name in another case, in Latin letters of another system
             return latin(declined(familyWord, feminine: isFeminine, case: 5 - caseIndex), system: 3)
-        case 7: return latin(first + " " + last, system: Int.random(in: 0..<4, using: &rng))
+        case 7: return latin(first + " " + last, system: Int.random(in: 0..<6, using: &rng))
         default:  // a diminutive on the stem of the given name
             let stem = "аяь".contains(given.last!) ? String(given.dropLast()) : given
             return stem + (isFeminine ? ["очка", "очкой", "очке"] : ["чик", "чика", "чиком"]).randomElement(
@@ -95,7 +104,7 @@ struct RedactionPropertyTests {
             var words: [String] = []
             for _ in 0..<Int.random(in: 3...6, using: &rng) {
                 let form: String
-                if Int.random(in: 0..<4, using: &rng) == 0 {
+                if Int.random(in: 0..<6, using: &rng) == 0 {
                     // A patronymic made from a father's given name that is on the list too.
                     let father = masculine.randomElement(using: &rng)!
                     let endings =

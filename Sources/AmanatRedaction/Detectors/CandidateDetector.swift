@@ -46,6 +46,17 @@ public struct CandidateDetector: Sendable {
         "ФСИН", "УФСИН", "ЦПЭ", "ОМОН", "РФ", "ЧР", "ЕС",
     ]
 
+    /// The article written apart from the name it belongs to.
+    static let separateArticles: Set<String> = ["Al", "al", "El", "el", "Аль", "аль", "Эль", "эль"]
+
+    /// Whether a word is an Arabic article, a hyphen and a capitalised name (al-Bab, эз-Зор).
+    static func isArticled(_ word: String) -> Bool {
+        guard let hyphen = word.firstIndex(where: { $0 == "-" || $0 == "‐" }),
+            CaseTermDetector.articles.contains(word[..<hyphen].lowercased())
+        else { return false }
+        return word[word.index(after: hyphen)...].first?.isUppercase == true
+    }
+
     /// A detector.
     public init() {}
 
@@ -58,7 +69,19 @@ public struct CandidateDetector: Sendable {
         // Capitalised words: inside a sentence, any but common English words (Street); at the start of
         // a sentence or line, those that are not common words of their language (Магомед, not Потом).
         let russian = try? SnowballStemmer("russian"), english = try? SnowballStemmer("english")
-        for token in scan.tokens where token.text.first?.isUppercase == true && token.text.count >= 3 {
+        for (index, token) in scan.tokens.enumerated() {
+            // An Arabic name with its article (al-Hol, ez-Zor, аль-Багдади), and a separate article before a
+            // capitalised word (Al Bukamal): the article is part of the name.
+            if Self.isArticled(token.text)
+                || (Self.separateArticles.contains(token.text) && index + 1 < scan.tokens.count
+                    && scan.tokens[index + 1].text.first?.isUppercase == true
+                    && text[token.range.upperBound..<scan.tokens[index + 1].range.lowerBound] == " ")
+            {
+                let (start, end) = map.offsets(of: token.range)
+                spans.append(Span(start: start, end: end, detector: .candidate))
+                continue
+            }
+            guard token.text.first?.isUppercase == true && token.text.count >= 3 else { continue }
             let before = text[..<token.range.lowerBound].last { !$0.isWhitespace || $0.isNewline }
             let startsSentence = before == nil || before!.isNewline || ".!?…:«\"(—–-".contains(before!)
             let common = { () -> Bool in

@@ -5,6 +5,11 @@ public struct CaseTermDetector: Sendable {
     private let keys: [String: Int]
     /// The same keys with doubled letters made single, for spellings that double or drop one.
     private let collapsedKeys: [String: Int]
+    /// The same keys read loosely (`NameForms.loose`), for capitalised words only.
+    private let looseKeys: [String: Int]
+    /// Names of several parts (Дейр-эз-Зор, Тель-Афар) as one loose key of their parts without the Arabic
+    /// article, so that Deir ez-Zor, Dayr al-Zawr, Tal Afar and Talafar are found whole.
+    private let compactKeys: [String: Int]
 
     /// Prepares the terms (one person or place each; several words allowed).
     /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
@@ -30,11 +35,42 @@ public struct CaseTermDetector: Sendable {
         }
         self.keys = keys
         var collapsed: [String: Int] = [:]
+        var loose: [String: Int] = [:]
         for (key, index) in keys where key.count >= 5 {
             let short = NameForms.collapsed(key)
             if collapsed[short] == nil { collapsed[short] = index }
+            let loosest = NameForms.loose(key)
+            if loose[loosest] == nil { loose[loosest] = index }
         }
         collapsedKeys = collapsed
+        looseKeys = loose
+        var compact: [String: Int] = [:]
+        for (index, term) in terms.enumerated() {
+            let parts = Self.nameParts(of: Tokenizer.words(in: term).map(\.text))
+            guard parts.count >= 2 else { continue }
+            for key in Self.compactKeys(of: parts) where key.count >= 6 && compact[key] == nil { compact[key] = index }
+        }
+        compactKeys = compact
+    }
+
+    /// The parts of a name written as `words`, split at hyphens, without the Arabic article (al-, ar-,
+    /// ez-, эль-, эр-, эз-, аль- and their sun-letter forms).
+    static func nameParts(of words: [String]) -> [String] {
+        words.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "‐" }) }.map(String.init)
+            .filter { !articles.contains($0.lowercased()) }
+    }
+
+    /// The Arabic definite article as writers render it, in both scripts.
+    static let articles: Set<String> = [
+        "al", "el", "ul", "ar", "er", "as", "es", "ash", "ad", "ed", "az", "ez", "at", "an", "en", "ат", "аль", "эль",
+        "ар", "эр", "ас", "эс", "аш", "аз", "эз", "ад", "эд", "ан", "эн",
+    ]
+
+    /// The loose keys of the parts of a name written together: as written and in each respelling.
+    static func compactKeys(of parts: [String]) -> [String] {
+        guard !parts.isEmpty else { return [] }
+        let joined = parts.joined().lowercased()
+        return ([joined] + NameForms.latinRespellings(joined)).map { NameForms.loose(Folding.key($0)) }
     }
 
     /// A given name and the other spellings of the same name (`NameForms.equivalents`).
@@ -49,11 +85,17 @@ public struct CaseTermDetector: Sendable {
     /// The term a token's folded key names, trying the looser readings when the exact one misses.
     private func entity(for token: String, key: String) -> Int? {
         if let entity = keys[key] { return entity }
-        let respelled = NameForms.latinRespelling(token.lowercased()).map(Folding.key)
-        if let respelled, let entity = keys[respelled] { return entity }
-        // Then doubled or dropped letters, in the word as written and as respelled.
-        for key in [key, respelled].compactMap({ $0 }) where key.count >= 5 {
+        let respelled = NameForms.latinRespellings(token.lowercased()).map(Folding.key)
+        for key in respelled { if let entity = keys[key] { return entity } }
+        // Then doubled or dropped letters, in the word as written and as respelled; then, for a capitalised
+        // word, the loose reading.
+        let readings = [key] + respelled
+        for key in readings where key.count >= 5 {
             if let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
+        }
+        guard token.first?.isUppercase == true else { return nil }
+        for key in readings where key.count >= 5 {
+            if let entity = looseKeys[NameForms.loose(key)] { return entity }
         }
         return nil
     }
@@ -162,11 +204,15 @@ public struct CaseTermDetector: Sendable {
             if let known = resolved[token.text] {
                 found = known
             } else {
-                found =
+                let named =
                     entity(for: token.text, key: Folding.key(token.text))
                     ?? (token.text.unicodeScalars.contains { "-‐'’".unicodeScalars.contains($0) }
                         ? Self.variants(of: token.text).lazy.compactMap({ entity(for: $0, key: Folding.key($0)) }).first
                         : nil)
+                // A listed name that is also an ordinary word, written in lower case, is the word: вера,
+                // надежда, роза, грозный (Docs/redaction.md, "Names that are words").
+                let isWord = named != nil && token.text.first?.isLowercase == true && ordinaryWord(token.text)
+                found = isWord ? nil : named
                 resolved[token.text] = .some(found)
             }
             guard let entity = found else { continue }
@@ -178,6 +224,14 @@ public struct CaseTermDetector: Sendable {
             {
                 lower = tokens[previous].range.lowerBound
                 previous -= 1
+            }
+            // A kunya in front names the person through the child (Abu Umar, Умм Сафия).
+            if previous >= 0, Self.kunyas.contains(tokens[previous].text),
+                text[tokens[previous].range.upperBound..<lower].allSatisfy({
+                    $0 == " " || $0 == "-" || $0 == "\u{00A0}"
+                })
+            {
+                lower = tokens[previous].range.lowerBound
             }
             // Initials after a name, as in official letters (Дибиров О. М., Исмаилова С.-Х. А.).
             var upper = token.range.upperBound
@@ -198,14 +252,74 @@ public struct CaseTermDetector: Sendable {
             // Words of one name separated only by spaces or a line break form one span (Заира Мусаева), and
             // so do the parts of a hyphenated name broken over a line (Абдул-\nХамид).
             defer { lastUpper = upper }
-            if let last = spans.last, last.entity == entity, lastUpper <= lower,
-                Self.joinsOneName(text[lastUpper..<lower])
+            // A hyphen broken over a line joins two names into one even when each part alone first names another
+            // term (Магомед-\nЭми, with Саид-Магомед also listed).
+            if let last = spans.last, lastUpper <= lower, Self.joinsOneName(text[lastUpper..<lower]),
+                last.entity == entity || text[lastUpper..<lower].first.map({ $0 == "-" || $0 == "‐" }) == true
             {
                 spans[spans.count - 1] = Span(start: last.start, end: end, detector: .caseTerm, entity: entity)
             } else {
                 spans.append(Span(start: start, end: end, detector: .caseTerm, entity: entity))
             }
         }
+        // A name found whole by its parts (Dayr az-Zawr) covers what its parts found.
+        var merged: [Span] = []
+        for span in (spans + compactSpans(in: scan)).sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) {
+            if let last = merged.last, span.start < last.end {
+                if span.end > last.end {
+                    merged[merged.count - 1] = Span(
+                        start: last.start, end: span.end, detector: .caseTerm, entity: last.entity)
+                }
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    /// The words that make a kunya (father of, mother of), in the spellings testimonies use.
+    static let kunyas: Set<String> = ["Abu", "Abou", "Umm", "Абу", "Умм", "ибн", "Ибн", "ibn", "Ibn", "bin"]
+
+    /// Names of several parts written with other articles, spaces or vowels (Dayr az-Zawr, Tal Afar, Talafar):
+    /// up to three words joined by spaces or hyphens, compared by `compactKeys(of:)`.
+    private func compactSpans(in scan: Scan) -> [Span] {
+        guard !compactKeys.isEmpty else { return [] }
+        let text = scan.text, tokens = scan.tokens
+        var spans: [Span] = []
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].text.first?.isUppercase == true else { continue }
+            var parts: [String] = []
+            var match: (end: Int, entity: Int)?
+            for last in index..<min(index + 3, tokens.count) {
+                if last > index {
+                    let between = text[tokens[last - 1].range.upperBound..<tokens[last].range.lowerBound]
+                    guard !between.isEmpty, between.count <= 2, between.allSatisfy({ $0 == " " || $0 == "-" }) else {
+                        break
+                    }
+                }
+                // An article on its own (Ras al Ain) joins the parts but never ends the name.
+                let added = Self.nameParts(of: [tokens[last].text])
+                guard !added.isEmpty else { continue }
+                parts += added
+                if let entity = Self.compactKeys(of: parts).lazy.compactMap({ self.compactKeys[$0] }).first {
+                    match = (last, entity)
+                }
+            }
+            guard let match else { continue }
+            let (start, end) = scan.map.offsets(of: tokens[index].range.lowerBound..<tokens[match.end].range.upperBound)
+            spans.append(Span(start: start, end: end, detector: .caseTerm, entity: match.entity))
+            index = match.end
+        }
         return spans
+    }
+
+    /// Whether a lower-case word is an ordinary word of its language (Snowball stem on the common list).
+    private func ordinaryWord(_ word: String) -> Bool {
+        guard let russian = try? SnowballStemmer("russian"), let english = try? SnowballStemmer("english") else {
+            return false
+        }
+        return CommonVocabulary.isLowerCaseWord(word, russianStemmer: russian, englishStemmer: english)
     }
 }

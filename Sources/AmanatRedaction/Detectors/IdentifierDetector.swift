@@ -71,7 +71,8 @@ public struct IdentifierDetector: Sendable {
             ),
             // English ordinals and short years (the 9th of May 2016, 9th of May, March '16).
             rule(
-                .date, #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\s+['’]\d{2}(?!\d)"#),
+                .date,
+                #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\.?\s+['’]\d{2}(?!\d)"#),
             rule(
                 .address,
                 #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#,
@@ -103,6 +104,12 @@ public struct IdentifierDetector: Sendable {
                 caseSensitive: true,
                 region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
             rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
+            // A house on a named street, the street word left out (дом 17 на Гагарина, д. 4 по Ленина).
+            rule(
+                .address,
+                #"(?<!\p{L})(?:[Дд]ом|д\.)[ \u00A0]*\d+[\p{L}]?[ \u00A0]+(?:на|по)[ \u00A0]+\p{Lu}\p{L}+"#
+                    + #"(?:,?[ \u00A0]*(?:кв\.|квартира)[ \u00A0]*\d+)?"#,
+                caseSensitive: true),
             rule(
                 .plate,
                 #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#

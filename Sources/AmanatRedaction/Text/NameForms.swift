@@ -74,18 +74,86 @@ enum NameForms {
     ]
 
     /// A Latin word respelled in the forms the fold knows, for the systems it does not: x for kh
-    /// (Xasan), French ou and dj (Abdoulaev, Djamila), -beg for -bek, a final h after a vowel (Raqqah).
-    static func latinRespelling(_ lower: String) -> String? {
-        guard lower.unicodeScalars.allSatisfy({ $0.value < 0x250 }), lower.count >= 3 else { return nil }
+    /// (Xasan), French ou, dj, tch, gu and a leading ie (Abdoulaev, Djamila, Ruslanovitch, Ievguenia),
+    /// German dsch, tsch, sch, w and tz (Dschabrail Saidulajew, Kuznetzov), ck for k (Aslanbeck), -beg for
+    /// -bek, a final h after a vowel (Raqqah). Turkish writes дж as c (Camila, Cebrail): that reading comes
+    /// second, for a word that begins with a c not part of ch or ck (Polish and Czech write ц as c, and English
+    /// c inside a word is no дж: Alice).
+    static func latinRespellings(_ lower: String) -> [String] {
+        guard lower.unicodeScalars.allSatisfy({ $0.value < 0x250 }), lower.count >= 3 else { return [] }
         var word = lower
-        for (variant, canonical) in [("x", "kh"), ("dj", "dzh"), ("ou", "u")] where word.contains(variant) {
+        for (variant, canonical) in latinVariants where word.contains(variant) {
             word = word.replacingOccurrences(of: variant, with: canonical)
         }
+        if word.hasPrefix("ie") { word = "ye" + word.dropFirst(2) }
+        word = word.replacingOccurrences(of: "w", with: "v")
         if word.hasSuffix("beg") { word = String(word.dropLast(3)) + "bek" }
         if word.count > 4, word.hasSuffix("h"), let before = word.dropLast().last, "aeiou".contains(before) {
             word = String(word.dropLast())
         }
-        return word == lower ? nil : word
+        var readings = word == lower ? [] : [word]
+        // Arabic aw before a consonant is o (Zawr and Зор, Hawl and Хол), where German writes в as w (Dawlet).
+        if lower.contains("aw") {
+            let arabic = respelledAw(lower)
+            if arabic != lower, !readings.contains(arabic) { readings.append(arabic) }
+        }
+        let turkish =
+            word.first == "c" && word.dropFirst().first.map({ $0 != "h" && $0 != "k" }) == true
+            ? "dzh" + word.dropFirst() : word
+        if turkish != word { readings.append(turkish) }
+        return readings
+    }
+
+    /// The word with Arabic aw before a consonant (or at the end) written o, its other w as v.
+    private static func respelledAw(_ word: String) -> String {
+        let letters = Array(word)
+        var result = ""
+        var index = 0
+        while index < letters.count {
+            let next = index + 2 < letters.count ? letters[index + 2] : nil
+            if letters[index] == "a", index + 1 < letters.count, letters[index + 1] == "w",
+                next.map({ !"aeiouy".contains($0) }) ?? true
+            {
+                result.append("o")
+                index += 2
+                continue
+            }
+            result.append(letters[index] == "w" ? "v" : letters[index])
+            index += 1
+        }
+        return (latinRespellings(result).first ?? result)
+    }
+
+    /// Letter groups of other transliteration systems and what the fold expects, replaced in this order.
+    private static let latinVariants: [(String, String)] = [
+        ("x", "kh"), ("dsch", "dzh"), ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("dj", "dzh"), ("ou", "u"),
+        ("ck", "k"), ("tz", "ts"), ("gue", "ge"), ("gui", "gi"),
+    ]
+
+    /// A folded key read loosely, for family names and places whose vowels change between writers and
+    /// scripts: an i before e dropped (Яндыев and Яндиев, Kartoiev, Saidulajew), an i between a consonant
+    /// and a dropped (Dzhamilya and Djamila), e and o read as a (Евлоев and Евлаев, Dayr and Дейр, Tal and
+    /// Тель), doubled letters made single. The first letter is kept as written. Only a capitalised word of
+    /// five letters or more is read this way, and only against the listed names.
+    static func loose(_ key: String) -> String {
+        let letters = Array(key.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(letters.count)
+        let vowels: Set<UInt8> = Set("aeiou".utf8)
+        let (i, e, a, o) = (UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "a"), UInt8(ascii: "o"))
+        var index = 0
+        while index < letters.count {
+            var letter = letters[index]
+            let next = index + 1 < letters.count ? letters[index + 1] : 0
+            if index > 0, letter == i, next == e || (next == a && !vowels.contains(letters[index - 1])) {
+                index += 1
+                continue
+            }
+            if index > 0, letter == e || letter == o { letter = a }
+            if letter != result.last { result.append(letter) }
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A folded key with each run of one letter made single (Safiyya and Safiya, Mukhammad and Muhammad).
@@ -119,5 +187,6 @@ enum NameForms {
         ["Зайнаб", "Зейнаб", "Зейнап", "Zaynab", "Zeynab", "Zainab", "Zeynep"],
         ["Хасан", "Гасан", "Hasan", "Hassan", "Khasan"],
         ["Хусейн", "Гусейн", "Husein", "Hussein", "Hüseyin", "Huseyn"],
+        ["Александр", "Alexander", "Alexandre", "Aleksander", "Iskandar", "Искандер"],
     ]
 }

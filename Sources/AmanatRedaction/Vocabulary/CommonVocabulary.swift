@@ -5,6 +5,8 @@
 enum CommonVocabulary {
     static let russian = SortedLines(russianStems)
     static let english = SortedLines(englishStems)
+    /// Stems of ordinary words that are also stems of names (вер: вера and Вера), kept apart from the lists above.
+    static let nameWords = SortedLines(nameWordStems)
 
     /// Whether `word` (any letter case) is an ordinary word of its script's language.
     static func isCommon(_ word: String, russianStemmer: SnowballStemmer, englishStemmer: SnowballStemmer) -> Bool {
@@ -13,5 +15,16 @@ enum CommonVocabulary {
             return russian.contains(russianStemmer.stem(lower))
         }
         return english.contains(englishStemmer.stem(lower))
+    }
+
+    /// Whether `word`, written in lower case, is an ordinary word, counting those that are also names (вера,
+    /// роза, ислам): in lower case they are the word.
+    static func isLowerCaseWord(
+        _ word: String, russianStemmer: SnowballStemmer, englishStemmer: SnowballStemmer
+    ) -> Bool {
+        if isCommon(word, russianStemmer: russianStemmer, englishStemmer: englishStemmer) { return true }
+        let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let cyrillic = lower.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) })
+        return nameWords.contains((cyrillic ? russianStemmer : englishStemmer).stem(lower))
     }
 }
