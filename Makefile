@@ -58,6 +58,9 @@ build: deps ## Build everything (debug).
 
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
 	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	@# Redaction held to its targets on the labelled corpus and on the held-out one (Docs/redaction.md).
+	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat
+	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat --corpus Tests/AmanatRedactionTests/HeldOut
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots .build/screenshots
 	$(PYTHON) Tests/Browser/shutdown_test.py --amanat .build/debug/amanat
 	@# No copy of a statement or codename may be left in the intake's memory 10 s after its request (needs root).
@@ -94,6 +97,7 @@ property-long: deps ## The redaction property test with 50,000 seeded texts inst
 eval-redaction: deps-test ## Score `amanat redact` on the labelled corpus (recall, precision, F2 per category), beside natasha's recall of people and places.
 	$(SWIFT) build --product amanat
 	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat --require-natasha-parity
+	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat --corpus Tests/AmanatRedactionTests/HeldOut --natasha
 
 demo: deps ## Build and run the narrated end-to-end story.
 	$(SWIFT) build --product amanat
