@@ -122,12 +122,20 @@ struct BenchRun {
             peers = try PeerBench(amanat: options.amanat, plain: plain, directory: directory, rounds: options.rounds)
                 .run()
         }
+        var processes: (RedactionProcesses, RedactionProcesses.Figures)?
+        if !options.amanat.isEmpty {
+            printError("  redaction: whole `amanat redact` processes against `amanat --version`…\n")
+            let bench = RedactionProcesses(amanat: options.amanat, directory: directory, rounds: 15)
+            processes = (bench, try bench.run())
+        }
         var intake: IntakeLoad?
         if !options.amanat.isEmpty {
             printError("  web intake: 200 concurrent submissions with files…\n")
             intake = try IntakeLoad.run(amanat: options.amanat)
         }
-        return Report(rows: rows, vault: vault, peers: peers, redaction: redaction, intake: intake, options: options)
+        return Report(
+            rows: rows, vault: vault, peers: peers, redaction: redaction, redactionProcesses: processes,
+            intake: intake, options: options)
     }
 
     /// Alternates C and Swift `options.rounds` times and keeps the medians.

@@ -10,6 +10,7 @@ struct Report: CustomStringConvertible {
     let vault: VaultFigures
     let peers: [String: PeerBench.Figures]
     let redaction: (milliseconds: Double, words: Int)
+    let redactionProcesses: (bench: RedactionProcesses, figures: RedactionProcesses.Figures)?
     let intake: IntakeLoad?
     let options: BenchOptions
 
@@ -84,6 +85,7 @@ struct Report: CustomStringConvertible {
             "| Measure | Value | Target | Met |", "|---|---:|---:|:---:|",
             "| plan + apply + leak check | \(format(redaction.milliseconds, 1)) ms | < 100 ms | \(redaction.milliseconds < 100 ? "yes" : "**no**") |",
         ]
+        if let (bench, figures) = redactionProcesses { lines += bench.lines(figures, format: format) }
         lines += intake?.lines(format: format) ?? []
         return lines.joined(separator: "\n") + "\n"
     }

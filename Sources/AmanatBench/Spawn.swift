@@ -32,6 +32,30 @@ enum Spawn {
         return figures
     }
 
+    /// Runs a child with its output discarded; returns its CPU time (user + system) and wall time in ms.
+    static func timed(_ executable: String, _ arguments: [String]) throws -> (cpu: Double, wall: Double) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = Clock.now()
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+            throw BenchError("cannot start \(executable)")
+        }
+        var exitStatus: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &exitStatus, 0, &usage)
+        let wall = (Clock.now() - start) * 1000
+        guard exitStatus == 0 else {
+            throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (status \(exitStatus))")
+        }
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        return (milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime), wall)
+    }
+
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw BenchError("pipe failed") }

@@ -24,6 +24,11 @@ struct FoldTableTests {
         return text.filter { $0.isLetter || $0.isNumber }
     }
 
+    @Test("the variants the fold applies are the documented list, in its order")
+    func variantBytes() {
+        #expect(Folding.variantBytes.map { "\($0.0)>\($0.1)" } == Folding.variants.map { "\($0.0)>\($0.1)" })
+    }
+
     static var corpusWords: Set<String> {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -25,8 +25,13 @@ public struct CaseTermDetector: Sendable {
             let parts = words.flatMap { word in
                 [word.text] + (word.text.contains("-") ? Self.variants(of: word.text) : [])
             }
+            // Spellings that fold alike (Магомед, Magomed, Mahomed) give the same forms: each is made once.
+            var spelled: Set<String> = []
             for word in parts where word.count >= 3 || word.first?.isUppercase == true {
-                for spelling in Self.equivalents(of: word) {
+                for spelling in Self.equivalents(of: word)
+                where spelled.insert(Folding.key(spelling) + (spelling.unicodeScalars.first!.isASCII ? "" : "-"))
+                    .inserted
+                {
                     for form in Self.forms(of: spelling, stemmer: stemmer) where keys[form] == nil {
                         keys[form] = index
                     }
@@ -75,12 +80,18 @@ public struct CaseTermDetector: Sendable {
 
     /// A given name and the other spellings of the same name (`NameForms.equivalents`).
     static func equivalents(of word: String) -> [String] {
-        let key = Folding.key(word)
-        guard let group = NameForms.equivalents.first(where: { $0.contains { Folding.key($0) == key } }) else {
-            return [word]
-        }
-        return [word] + group
+        guard let group = equivalentGroups[Folding.key(word)] else { return [word] }
+        return [word] + NameForms.equivalents[group]
     }
+
+    /// The group of `NameForms.equivalents` each folded spelling belongs to.
+    private static let equivalentGroups: [String: Int] = {
+        var groups: [String: Int] = [:]
+        for (index, group) in NameForms.equivalents.enumerated() {
+            for name in group where groups[Folding.key(name)] == nil { groups[Folding.key(name)] = index }
+        }
+        return groups
+    }()
 
     /// The term a token's folded key names, trying the looser readings when the exact one misses.
     private func entity(for token: String, key: String) -> Int? {

@@ -17,42 +17,72 @@ public enum Folding {
                 bytes.append(UInt8(value + 0x20))
             } else if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
                 bytes.append(UInt8(value))
-            } else if let latin = letters[value] {
-                bytes += latin.utf8
+            } else if value < UInt32(packedLetters.count) {
+                // Up to four Latin letters, packed low byte first; zero bytes end them.
+                var packed = packedLetters[Int(value)]
+                while packed != 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: packed))
+                    packed >>= 8
+                }
             }
         }
         // Turkish and Ukrainian spellings write г as h (Hasanov for Гасанов), Arabic-derived ones к as q
         // (Qurbanov), and English ones ж as j (Mejidov for Межидов). Each replaces every occurrence, left to
-        // right, without overlaps, before the next.
-        for (variant, canonical) in variantBytes { replaceAll(variant, with: canonical, in: &bytes) }
+        // right, without overlaps, before the next. No variant is longer than what it replaces, so each pass
+        // rewrites the bytes in place.
+        var count = bytes.count
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for (variant, canonical) in variantBytes {
+                count = replaceAll(variant, with: canonical, in: buffer, count: count)
+            }
+        }
+        bytes.removeLast(bytes.count - count)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let variantBytes: [([UInt8], [UInt8])] = variants.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// `letters` as a flat table by code point (every mapped code point is below U+0500 and maps to at most
+    /// four letters), so that folding a word looks nothing up in a dictionary.
+    private static let packedLetters: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: Int(letters.keys.max()! + 1))
+        for (codePoint, latin) in letters {
+            precondition(latin.utf8.count <= 4, "a fold table entry has more than four letters")
+            table[Int(codePoint)] = latin.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        return table
+    }()
 
-    /// Replaces every non-overlapping occurrence of `variant`, scanning left to right.
-    private static func replaceAll(_ variant: [UInt8], with canonical: [UInt8], in bytes: inout [UInt8]) {
-        guard bytes.count >= variant.count, let first = variant.first else { return }
-        var index = 0
-        var found = false
-        var output: [UInt8] = []
-        while index < bytes.count {
-            if bytes[index] == first, index + variant.count <= bytes.count,
-                bytes[index..<(index + variant.count)].elementsEqual(variant)
+    /// `variants` as static bytes (`FoldTableTests` checks that the two lists agree).
+    static let variantBytes: [(StaticString, StaticString)] = [
+        ("kh", "h"), ("shch", "sch"), ("ts", "c"), ("ya", "ia"), ("yu", "iu"), ("ye", "e"), ("yo", "e"), ("dzh", "j"),
+        ("zh", "j"), ("j", "i"), ("y", "i"), ("q", "k"), ("g", "h"),
+    ]
+
+    /// Replaces every non-overlapping occurrence of `variant` in the first `count` bytes, scanning left to
+    /// right, in place; returns the new count.
+    private static func replaceAll(
+        _ variant: StaticString, with canonical: StaticString, in bytes: UnsafeMutableBufferPointer<UInt8>, count: Int
+    ) -> Int {
+        let pattern = UnsafeBufferPointer(start: variant.utf8Start, count: variant.utf8CodeUnitCount)
+        let replacement = UnsafeBufferPointer(start: canonical.utf8Start, count: canonical.utf8CodeUnitCount)
+        let first = pattern[0]
+        var read = 0
+        var write = 0
+        while read < count {
+            if bytes[read] == first, read + pattern.count <= count,
+                (1..<pattern.count).allSatisfy({ bytes[read + $0] == pattern[$0] })
             {
-                if !found {
-                    found = true
-                    output.reserveCapacity(bytes.count)
-                    output += bytes[0..<index]
+                for byte in replacement {
+                    bytes[write] = byte
+                    write += 1
                 }
-                output += canonical
-                index += variant.count
+                read += pattern.count
             } else {
-                if found { output.append(bytes[index]) }
-                index += 1
+                bytes[write] = bytes[read]
+                write += 1
+                read += 1
             }
         }
-        if found { bytes = output }
+        return write
     }
 
     /// The spelling variants made equal, each replacing every occurrence, in this order.
