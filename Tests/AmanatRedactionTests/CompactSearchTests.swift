@@ -39,4 +39,33 @@ struct CompactSearchTests {
             #expect(candidates.spans(in: compact) == candidates.spans(in: whole))
         }
     }
+
+    @Test("letter classes compiled case-sensitively inside case-insensitive patterns change no match")
+    func shieldedLetters() throws {
+        let shielded = IdentifierDetector(), asWritten = IdentifierDetector(shieldingLetters: false)
+        for text in try Self.texts() + ["ZAIRA.M@MAIL.RU, Ул. Ленина 5, кв. 3; Паспорт 83 09 № 551203"] {
+            let scan = Scan(text)
+            #expect(shielded.spans(in: scan) == asWritten.spans(in: scan))
+        }
+        #expect(
+            Patterns.shieldingLetters(#"(?<![\p{L}\d])x\p{L}+[^\]a-z]\p{Lu}\\p{L}"#)
+                == #"(?<!(?-i:[\p{L}\d]))x(?-i:\p{L})+[^\]a-z]\p{Lu}\\p{L}"#)
+    }
+
+    @Test("character offsets found without grapheme breaking are the grapheme offsets, on simple and other texts")
+    func offsets() throws {
+        let others = ["e\u{301}té Заира\r\nМусаева", "flag 🇷🇺 and 👩‍👩‍👦 here", "Ӏ и й\u{306}"]
+        for text in try Self.texts() + others {
+            let map = OffsetMap(text)
+            for token in Tokenizer.words(in: text) {
+                let expected = (
+                    text.distance(from: text.startIndex, to: token.range.lowerBound),
+                    text.distance(from: text.startIndex, to: token.range.upperBound)
+                )
+                #expect(map.offsets(of: token.range) == expected, "\(token.text)")
+            }
+        }
+        #expect(
+            OffsetMap.isSimple("Заира, №5 — «да»") && !OffsetMap.isSimple("a\r\nb") && !OffsetMap.isSimple("e\u{301}"))
+    }
 }

@@ -12,7 +12,7 @@ public struct CandidateDetector: Sendable {
             #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
             #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
             #"(?:aged|age)\s+\d{1,3}\b"#,
-        ].map { (try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]), Region.digits) }
+        ].map { (Patterns.compile($0, caseInsensitive: true), Region.digits) }
         + [
             // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
             (

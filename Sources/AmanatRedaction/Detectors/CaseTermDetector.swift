@@ -1,12 +1,9 @@
 /// Finds the case's people and places in a text: in every Russian case, in Cyrillic or Latin
 /// letters, with ё or е, across line breaks, and with initials in front (З. М. Мусаева).
 public struct CaseTermDetector: Sendable {
-    /// The folded forms a word may take, and the term (index on the list) each belongs to.
-    private let keys: [String: Int]
-    /// The same keys with doubled letters made single, for spellings that double or drop one.
-    private let collapsedKeys: [String: Int]
-    /// The same keys read loosely (`NameForms.loose`), for capitalised words only.
-    private let looseKeys: [String: Int]
+    /// The stems of the listed words and the endings each may take, and the term (index on the list)
+    /// each belongs to.
+    private let stems: TermStems
     /// Names of several parts (Дейр-эз-Зор, Тель-Афар) as one loose key of their parts without the Arabic
     /// article, so that Deir ez-Zor, Dayr al-Zawr, Tal Afar and Talafar are found whole.
     private let compactKeys: [String: Int]
@@ -15,7 +12,7 @@ public struct CaseTermDetector: Sendable {
     /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
     public init(terms: [String]) throws {
         let stemmer = try RussianStemmer()
-        var keys: [String: Int] = [:]
+        var stems = TermStems()
         for (index, term) in terms.enumerated() {
             let words = Tokenizer.words(in: term)
             guard !words.isEmpty else { throw AmanatRedactionError.emptyTerm }
@@ -32,23 +29,11 @@ public struct CaseTermDetector: Sendable {
                 where spelled.insert(Folding.key(spelling) + (spelling.unicodeScalars.first!.isASCII ? "" : "-"))
                     .inserted
                 {
-                    for form in Self.forms(of: spelling, stemmer: stemmer) where keys[form] == nil {
-                        keys[form] = index
-                    }
+                    Self.addStems(of: spelling, term: index, to: &stems, stemmer: stemmer)
                 }
             }
         }
-        self.keys = keys
-        var collapsed: [String: Int] = [:]
-        var loose: [String: Int] = [:]
-        for (key, index) in keys where key.count >= 5 {
-            let short = NameForms.collapsed(key)
-            if collapsed[short] == nil { collapsed[short] = index }
-            let loosest = NameForms.loose(key)
-            if loose[loosest] == nil { loose[loosest] = index }
-        }
-        collapsedKeys = collapsed
-        looseKeys = loose
+        self.stems = stems
         var compact: [String: Int] = [:]
         for (index, term) in terms.enumerated() {
             let parts = Self.nameParts(of: Tokenizer.words(in: term).map(\.text))
@@ -95,88 +80,79 @@ public struct CaseTermDetector: Sendable {
 
     /// The term a token's folded key names, trying the looser readings when the exact one misses.
     private func entity(for token: String, key: String) -> Int? {
-        if let entity = keys[key] { return entity }
+        if let entity = stems.term(forKey: key, reading: .exact) { return entity }
         let respelled = NameForms.latinRespellings(token.lowercased()).map(Folding.key)
-        for key in respelled { if let entity = keys[key] { return entity } }
+        for key in respelled { if let entity = stems.term(forKey: key, reading: .exact) { return entity } }
         // Then doubled or dropped letters, in the word as written and as respelled; then, for a capitalised
         // word, the loose reading.
         let readings = [key] + respelled
-        for key in readings where key.count >= 5 {
-            if let entity = collapsedKeys[NameForms.collapsed(key)] { return entity }
-        }
+        for key in readings { if let entity = stems.term(forKey: key, reading: .collapsed) { return entity } }
         guard token.first?.isUppercase == true else { return nil }
-        for key in readings where key.count >= 5 {
-            if let entity = looseKeys[NameForms.loose(key)] { return entity }
-        }
+        for key in readings { if let entity = stems.term(forKey: key, reading: .loose) { return entity } }
         return nil
     }
 
-    /// The folded forms of one term word: itself; itself plus a case ending (Хакиев → Хакиевым); for a
-    /// word ending in a vowel or soft sign, the word without it plus an ending (Заира → Заирой); and
-    /// for an adjective-like name (Грозный, Новые Атаги), its Snowball stem plus an ending (Грозного).
-    /// A bare stem never counts (Заир is a country, Заира a name), nor does the stem of a noun-like
-    /// name (the stem of Хакиев is хак, and хаки is a colour).
-    static func forms(of word: String, stemmer: RussianStemmer) -> Set<String> {
+    /// The stems of one term word and their endings: itself, alone or with a case ending (Хакиев,
+    /// Хакиевым); for a word ending in a vowel or soft sign, the word without it, with an ending (Заира →
+    /// Заирой); for an adjective-like name (Грозный, Новые Атаги), its Snowball stem with an ending
+    /// (Грозного). A bare stem never counts (Заир is a country, Заира a name), nor does the stem of a
+    /// noun-like name (the stem of Хакиев is хак, and хаки is a colour).
+    static func addStems(of word: String, term: Int, to stems: inout TermStems, stemmer: RussianStemmer) {
         let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
-        var forms: Set<String> = [Folding.key(lower)]
         let isCyrillic = lower.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
-        if isCyrillic {
-            let adjectival = RussianEndings.adjectival.contains { lower.hasSuffix($0) }
-            let stem = adjectival ? stemmer.stem(lower) : nil
-            // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан → Урус-Мартановский, Шали → Шалинский).
-            if lower.count >= 4 {
-                let bases = [lower] + ("аеиоуыяйь".contains(lower.last!) ? [String(lower.dropLast())] : [])
-                for base in bases {
-                    for suffix in RussianEndings.placeAdjective {
-                        for ending in RussianEndings.adjectiveCase { forms.insert(Folding.key(base + suffix + ending)) }
-                    }
-                }
-            }
-            // Patronymics from a given name (Руслан → Руслановна), and English plurals of a family name
-            // written in Latin letters (the Magomedovs).
-            for patronymic in NameForms.patronymics(of: lower) { forms.insert(Folding.key(patronymic)) }
-            // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей).
-            if word.first?.isUppercase == true {
-                for diminutive in NameForms.diminutives(of: lower) {
-                    forms.insert(Folding.key(diminutive))
-                    // A diminutive declines as a noun: the six cases of its own ending only.
-                    let feminine = "ая".contains(diminutive.last!)
-                    let base = feminine ? String(diminutive.dropLast()) : diminutive
-                    for ending in feminine ? RussianEndings.feminineNoun : RussianEndings.masculineNoun {
-                        forms.insert(Folding.key(base + ending))
-                    }
-                }
-            }
-            forms.insert(Folding.key(lower) + "s")
-            if lower.count > 4, lower.hasSuffix("ова") || lower.hasSuffix("ева") || lower.hasSuffix("ина") {
-                forms.insert(Folding.key(String(lower.dropLast())) + "s")  // Арсанова: the Arsanovs
-            }
-            for ending in RussianEndings.all {
-                forms.insert(Folding.key(lower + ending))
-                if let stem { forms.insert(Folding.key(stem + ending)) }
-                // A feminine or -a name in the nominative also declines from the word without its vowel.
-                if let last = lower.last, "аяеоиы".contains(last) {
-                    forms.insert(Folding.key(String(lower.dropLast()) + ending))
-                }
-            }
-        } else {
+        guard isCyrillic else {
             let key = Folding.key(lower)
-            let bare = key.last.map { "aeiou".contains($0) } == true ? String(key.dropLast()) : key
-            for ending in RussianEndings.all {
-                let folded = Folding.key(ending)
-                forms.insert(key + folded)
-                forms.insert(bare + folded)
+            stems.addFolded(key, term: term, endings: [.none, .any])
+            if key.last.map({ "aeiou".contains($0) }) == true {
+                stems.addFolded(String(key.dropLast()), term: term, endings: .any)
             }
             // Patronymics of a given name listed in Latin letters (Ruslan → Ruslanovich, Ruslanovna).
             for base in ["ович", "евич", "овн", "евн"] {
-                for ending in ["", "а", "у", "ем", "е", "ы", "ой"] { forms.insert(key + Folding.key(base + ending)) }
+                stems.addFolded(key + Folding.key(base), term: term, endings: [.none, .any])
             }
             // English plurals of a family name (the Bagakashvilis, the Musaevs).
-            forms.insert(key + "s")
-            forms.insert(key + "es")
+            stems.addFolded(key + "s", term: term, endings: .none)
+            stems.addFolded(key + "es", term: term, endings: .none)
+            return
         }
-        forms.remove("")
-        return forms
+        stems.add(lower, term: term, endings: [.none, .any])
+        // A feminine or -a name in the nominative also declines from the word without its vowel.
+        if let last = lower.last, "аяеоиы".contains(last) {
+            stems.add(String(lower.dropLast()), term: term, endings: .any)
+        }
+        if RussianEndings.adjectival.contains(where: { lower.hasSuffix($0) }) {
+            stems.add(stemmer.stem(lower), term: term, endings: .any)
+        }
+        // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан → Урус-Мартановский, Шали → Шалинский).
+        if lower.count >= 4 {
+            let bases = [lower] + ("аеиоуыяйь".contains(lower.last!) ? [String(lower.dropLast())] : [])
+            for base in bases {
+                for suffix in RussianEndings.placeAdjective {
+                    stems.add(base + suffix, term: term, endings: .adjective)
+                }
+            }
+        }
+        // Patronymics from a given name, in every case (Руслан → Русланович, Руслановне).
+        let patronymics = NameForms.patronymicStems(of: lower)
+        for stem in patronymics.masculine { stems.add(stem, term: term, endings: [.none, .any]) }
+        for stem in patronymics.feminine { stems.add(stem, term: term, endings: .any) }
+        // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей): each declines as
+        // a noun, with the six cases of its own ending only.
+        if word.first?.isUppercase == true {
+            for diminutive in NameForms.diminutives(of: lower) {
+                stems.add(diminutive, term: term, endings: .none)
+                if "ая".contains(diminutive.last!) {
+                    stems.add(String(diminutive.dropLast()), term: term, endings: .feminine)
+                } else {
+                    stems.add(diminutive, term: term, endings: .masculine)
+                }
+            }
+        }
+        // English plurals of a family name written in Latin letters (the Magomedovs; Арсанова: the Arsanovs).
+        stems.addFolded(Folding.key(lower) + "s", term: term, endings: .none)
+        if lower.count > 4, lower.hasSuffix("ова") || lower.hasSuffix("ева") || lower.hasSuffix("ина") {
+            stems.addFolded(Folding.key(String(lower.dropLast())) + "s", term: term, endings: .none)
+        }
     }
 
     /// Whether what lies between two words of one term leaves them one name: only white space, or a hyphen
@@ -297,6 +273,9 @@ public struct CaseTermDetector: Sendable {
         guard !compactKeys.isEmpty else { return [] }
         let text = scan.text, tokens = scan.tokens
         var spans: [Span] = []
+        // Each word's parts, and each run of parts, are read once (a testimony repeats its words).
+        var partsOf: [String: [String]] = [:]
+        var termOf: [[String]: Int?] = [:]
         var index = 0
         while index < tokens.count {
             defer { index += 1 }
@@ -311,12 +290,15 @@ public struct CaseTermDetector: Sendable {
                     }
                 }
                 // An article on its own (Ras al Ain) joins the parts but never ends the name.
-                let added = Self.nameParts(of: [tokens[last].text])
+                let word = tokens[last].text
+                let added = partsOf[word] ?? Self.nameParts(of: [word])
+                partsOf[word] = added
                 guard !added.isEmpty else { continue }
                 parts += added
-                if let entity = Self.compactKeys(of: parts).lazy.compactMap({ self.compactKeys[$0] }).first {
-                    match = (last, entity)
-                }
+                let entity =
+                    termOf[parts] ?? Self.compactKeys(of: parts).lazy.compactMap({ self.compactKeys[$0] }).first
+                termOf[parts] = .some(entity)
+                if let entity { match = (last, entity) }
             }
             guard let match else { continue }
             let (start, end) = scan.map.offsets(of: tokens[index].range.lowerBound..<tokens[match.end].range.upperBound)

@@ -24,14 +24,18 @@ public struct IdentifierDetector: Sendable {
     private let rules: [Rule]
 
     /// A detector with every rule.
-    public init() {
+    public init() { self.init(shieldingLetters: true) }
+
+    /// A detector whose case-insensitive patterns have their letter classes compiled as `Patterns` does
+    /// (`shieldingLetters`), or, for the test that this changes no match, as written.
+    init(shieldingLetters: Bool) {
         func rule(
             _ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false, region: Region = .digits,
             _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
         ) -> Rule {
             Rule(
                 detector: detector, region: region,
-                regex: try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
+                regex: Patterns.compile(pattern, caseInsensitive: !caseSensitive, shielding: shieldingLetters),
                 accept: accept)
         }
         let m = Self.months, e = Self.englishMonths

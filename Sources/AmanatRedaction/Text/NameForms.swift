@@ -4,30 +4,23 @@
 /// finds"). Everything here is a rule of the language or a table of name equivalents, never a list of
 /// the corpus's words.
 enum NameForms {
-    /// Patronymics made from a Cyrillic given name, in every case (Руслан → Русланович, Руслановна,
-    /// Руслановичем, Руслановне; Андрей → Андреевич; Игорь → Игоревич; Муса → Мусаевич, Мусич;
-    /// Никита → Никитич, Никитична). The fold makes their Latin spellings equal (Ruslanovich).
-    static func patronymics(of lower: String) -> [String] {
-        guard lower.count >= 3, let last = lower.last else { return [] }
+    /// The stems of the patronymics made from a Cyrillic given name (Руслан → Русланович, Руслановн-а;
+    /// Андрей → Андреевич; Игорь → Игоревич; Муса → Мусаевич, Мусич; Никита → Никитич, Никитичн-а). A
+    /// masculine one is a form alone and takes any case ending (Руслановичем); a feminine one takes an
+    /// ending (Руслановне). The fold makes their Latin spellings equal (Ruslanovich).
+    static func patronymicStems(of lower: String) -> (masculine: [String], feminine: [String]) {
+        guard lower.count >= 3, let last = lower.last else { return ([], []) }
         let stem = String(lower.dropLast())
-        var masculine: [String] = []
-        var feminine: [String] = []
         switch last {
         case "й", "ь":
-            masculine = [stem + "евич"]
-            feminine = [stem + "евн"]
+            return ([stem + "евич"], [stem + "евн"])
         case "а", "я":
-            masculine = [stem + "ич", lower + "евич"]
-            feminine = [stem + "ичн", lower + "евн"]
+            return ([stem + "ич", lower + "евич"], [stem + "ичн", lower + "евн"])
         case "и", "о", "у", "е", "ы", "э", "ю":
-            masculine = [lower + "евич", lower + "вич"]
-            feminine = [lower + "евн", lower + "вн"]
+            return ([lower + "евич", lower + "вич"], [lower + "евн", lower + "вн"])
         default:
-            masculine = [lower + "ович", lower + "евич"]
-            feminine = [lower + "овн", lower + "евн"]
+            return ([lower + "ович", lower + "евич"], [lower + "овн", lower + "евн"])
         }
-        return masculine.flatMap { base in ["", "а", "у", "ем", "е", "и", "ам", "ами", "ах", "ей"].map { base + $0 } }
-            + feminine.flatMap { base in ["а", "ы", "е", "у", "ой", "ою"].map { base + $0 } }
     }
 
     /// Diminutives of a Cyrillic given name, in the nominative: the usual suffixes on its stem (Лейла →

@@ -36,6 +36,8 @@ enum Tokenizer {
 
     @inline(__always) private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+        // Russian letters without a property lookup (А–я, Ё, ё).
+        if (0x0410...0x044F).contains(scalar.value) || scalar.value == 0x0401 || scalar.value == 0x0451 { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
@@ -43,6 +45,8 @@ enum Tokenizer {
     }
 
     @inline(__always) private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        // No mark is below U+0300.
+        guard scalar.value >= 0x0300 else { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -83,7 +87,10 @@ final class Scan {
         var digits: [Int] = [], ats: [Int] = []
         var offset = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.numericType == .decimal {
+            // The first decimal digit outside ASCII is U+0660: below it only ASCII digits need checking.
+            let isDigit =
+                scalar.value < 0x0660 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
+            if isDigit {
                 digits.append(offset)
             } else if scalar == "@" {
                 ats.append(offset)
@@ -100,16 +107,16 @@ final class Scan {
         var text = self.text, word = word
         return text.withUTF8 { haystack in
             word.withUTF8 { needle in
-                guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-                let first = needle[0], last = haystack.count - needle.count
-                var index = 0
-                while index <= last {
-                    if haystack[index] == first {
-                        var offset = 1
-                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                        if offset == needle.count { return true }
-                    }
-                    index += 1
+                guard !needle.isEmpty else { return true }
+                guard let base = haystack.baseAddress, let wanted = needle.baseAddress, needle.count <= haystack.count
+                else { return false }
+                // memchr finds each candidate first byte at memory speed; memcmp checks the rest.
+                var from = 0
+                let last = haystack.count - needle.count
+                while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted, needle.count) == 0 { return true }
+                    from = at + 1
                 }
                 return false
             }

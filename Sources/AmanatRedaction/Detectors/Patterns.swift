@@ -1,0 +1,64 @@
+import Foundation
+
+/// Compiles the detectors' patterns. A case-insensitive pattern has every `\p{L}` (and every bracket class
+/// holding one) compiled case-sensitively, in `(?-i:…)`: ICU closes each property set over case when the
+/// pattern ignores case, which costs ten times the rest of compiling it and changes nothing for the set of
+/// all letters (measured: 0.43 ms against 0.07 ms for one `\p{L}`, about 6 ms of every `amanat redact`).
+enum Patterns {
+    /// The compiled pattern; the patterns are the program's own, so a pattern that does not compile is a
+    /// programming error caught by every test.
+    static func compile(_ pattern: String, caseInsensitive: Bool, shielding: Bool = true) -> NSRegularExpression {
+        let source = caseInsensitive && shielding ? shieldingLetters(pattern) : pattern
+        return try! NSRegularExpression(pattern: source, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    /// `pattern` with each `\p{L}` outside brackets, and each bracket class that holds `\p{L}`, wrapped in
+    /// `(?-i:…)`. Other properties (`\p{Lu}`) are left alone: ignoring case changes what they match.
+    static func shieldingLetters(_ pattern: String) -> String {
+        let characters = Array(pattern)
+        let letters = Array(#"\p{L}"#)
+        var result = ""
+        var index = 0
+        func startsLetters(at position: Int) -> Bool {
+            position + letters.count <= characters.count
+                && Array(characters[position..<(position + letters.count)]) == letters
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                if startsLetters(at: index) {
+                    result += "(?-i:" + String(letters) + ")"
+                    index += letters.count
+                } else {
+                    result += String(characters[index...(index + 1)])
+                    index += 2
+                }
+            } else if character == "[", let end = classEnd(characters, from: index) {
+                let body = String(characters[index...end])
+                result += body.contains(String(letters)) ? "(?-i:" + body + ")" : body
+                index = end + 1
+            } else {
+                result.append(character)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The index of the `]` that closes the bracket class opened at `start` (escapes skipped; a `]` first
+    /// in the class is a literal).
+    private static func classEnd(_ characters: [Character], from start: Int) -> Int? {
+        var index = start + 1
+        if index < characters.count, characters[index] == "^" { index += 1 }
+        if index < characters.count, characters[index] == "]" { index += 1 }
+        while index < characters.count {
+            switch characters[index] {
+            case "\\": index += 2
+            case "[": return nil  // nested sets are not used here: leave the pattern as it is
+            case "]": return index
+            default: index += 1
+            }
+        }
+        return nil
+    }
+}
