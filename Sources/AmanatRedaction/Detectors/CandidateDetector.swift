@@ -74,14 +74,14 @@ public struct CandidateDetector: Sendable {
             // capitalised word (Al Bukamal): the article is part of the name.
             if Self.isArticled(token.text)
                 || (Self.separateArticles.contains(token.text) && index + 1 < scan.tokens.count
-                    && scan.tokens[index + 1].text.first?.isUppercase == true
+                    && scan.tokens[index + 1].isCapitalised
                     && text[token.range.upperBound..<scan.tokens[index + 1].range.lowerBound] == " ")
             {
                 let (start, end) = map.offsets(of: token.range)
                 spans.append(Span(start: start, end: end, detector: .candidate))
                 continue
             }
-            guard token.text.first?.isUppercase == true && token.text.count >= 3 else { continue }
+            guard token.isCapitalised && token.text.count >= 3 else { continue }
             let before = text[..<token.range.lowerBound].last { !$0.isWhitespace || $0.isNewline }
             let startsSentence = before == nil || before!.isNewline || ".!?…:«\"(—–-".contains(before!)
             let common = { () -> Bool in

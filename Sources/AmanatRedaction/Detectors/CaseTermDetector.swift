@@ -87,7 +87,7 @@ public struct CaseTermDetector: Sendable {
         // word, the loose reading.
         let readings = [key] + respelled
         for key in readings { if let entity = stems.term(forKey: key, reading: .collapsed) { return entity } }
-        guard token.first?.isUppercase == true else { return nil }
+        guard Tokenizer.isCapital(token.unicodeScalars.first) else { return nil }
         for key in readings { if let entity = stems.term(forKey: key, reading: .loose) { return entity } }
         return nil
     }
@@ -138,7 +138,9 @@ public struct CaseTermDetector: Sendable {
         for stem in patronymics.feminine { stems.add(stem, term: term, endings: .any) }
         // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей): each declines as
         // a noun, with the six cases of its own ending only.
-        if word.first?.isUppercase == true {
+        // A family name in -ов, -ев or -ский (Мусаев, Хакиева, Ковальская) has none.
+        let familyName = lower.count > 4 && ["ов", "ев", "ова", "ева", "ский", "ская"].contains { lower.hasSuffix($0) }
+        if word.first?.isUppercase == true, !familyName {
             for diminutive in NameForms.diminutives(of: lower) {
                 stems.add(diminutive, term: term, endings: .none)
                 if "ая".contains(diminutive.last!) {
@@ -198,7 +200,7 @@ public struct CaseTermDetector: Sendable {
                         : nil)
                 // A listed name that is also an ordinary word, written in lower case, is the word: вера,
                 // надежда, роза, грозный (Docs/redaction.md, "Names that are words").
-                let isWord = named != nil && token.text.first?.isLowercase == true && ordinaryWord(token.text)
+                let isWord = named != nil && !token.isCapitalised && ordinaryWord(token.text)
                 found = isWord ? nil : named
                 resolved[token.text] = .some(found)
             }
@@ -206,7 +208,7 @@ public struct CaseTermDetector: Sendable {
             var lower = token.range.lowerBound
             // Initials before a name: single letters followed by a dot (З. М. Мусаева, Z. Musaeva).
             var previous = index - 1
-            while previous >= 0, tokens[previous].text.count == 1, tokens[previous].text.first?.isUppercase == true,
+            while previous >= 0, tokens[previous].text.count == 1, tokens[previous].isCapitalised,
                 text[tokens[previous].range.upperBound...].first == "."
             {
                 lower = tokens[previous].range.lowerBound
@@ -224,7 +226,7 @@ public struct CaseTermDetector: Sendable {
             var upper = token.range.upperBound
             var next = index + 1
             while next < tokens.count, next - index <= 3, tokens[next].text.count == 1,
-                tokens[next].text.first?.isUppercase == true,
+                tokens[next].isCapitalised,
                 text[tokens[next].range.upperBound...].first == ".",
                 text[upper..<tokens[next].range.lowerBound].allSatisfy({
                     $0 == " " || $0 == "\u{00A0}" || (next > index + 1 && ($0 == "-" || $0 == "‐"))
@@ -279,7 +281,7 @@ public struct CaseTermDetector: Sendable {
         var index = 0
         while index < tokens.count {
             defer { index += 1 }
-            guard tokens[index].text.first?.isUppercase == true else { continue }
+            guard tokens[index].isCapitalised else { continue }
             var parts: [String] = []
             var match: (end: Int, entity: Int)?
             for last in index..<min(index + 3, tokens.count) {

@@ -4,6 +4,9 @@ struct Token {
     let text: String
     /// Where it is in the text.
     let range: Range<String.Index>
+
+    /// Whether the word begins with a capital (a word begins with a letter, never with a mark).
+    var isCapitalised: Bool { Tokenizer.isCapital(text.unicodeScalars.first) }
 }
 
 /// Splits text into words: runs of letters (with their combining marks), with an apostrophe or hyphen
@@ -42,6 +45,15 @@ enum Tokenizer {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }
+    }
+
+    /// Whether `scalar` is a capital letter: ASCII and Russian capitals without a property lookup.
+    @inline(__always) static func isCapital(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) }
+        if (0x0410...0x042F).contains(scalar.value) || scalar.value == 0x0401 { return true }
+        if (0x0430...0x044F).contains(scalar.value) || scalar.value == 0x0451 { return false }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
     }
 
     @inline(__always) private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
