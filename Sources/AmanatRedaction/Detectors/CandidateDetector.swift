@@ -6,13 +6,13 @@ import Foundation
 /// (работал на заводе «Звезда», worked at the Argun cannery, names in guillemets).
 public struct CandidateDetector: Sendable {
     /// The patterns, each with where it can match (the number, age and school patterns need a digit).
-    private static let patterns: [(regex: NSRegularExpression, region: Region)] =
+    private static let patterns: [(regex: Pattern, region: Region)] =
         [
             #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
             #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
             #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
             #"(?:aged|age)\s+\d{1,3}\b"#,
-        ].map { (Patterns.compile($0, caseInsensitive: true), Region.digits) }
+        ].map { (Pattern($0, caseInsensitive: true), Region.digits) }
         + [
             // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
             (
@@ -30,7 +30,7 @@ public struct CandidateDetector: Sendable {
                 .containing(["orked", "orks", "orking", "mployed"])
             ),
             (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"])),
-        ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+        ].map { (Pattern($0.0, caseInsensitive: false), $0.1) }
 
     /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,
     /// messengers, and the acronyms of public institutions that testimonies name all the time.

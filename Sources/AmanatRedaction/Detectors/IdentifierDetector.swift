@@ -4,10 +4,13 @@ import Foundation
 /// addresses, web and messenger links, @handles, bank cards (Luhn), IBANs (mod 97), Russian passports,
 /// dates (numeric, and in Russian or English words), street addresses and car number plates.
 public struct IdentifierDetector: Sendable {
-    private struct Rule: @unchecked Sendable {
+    struct Rule: @unchecked Sendable {
         let detector: Span.Detector
         let region: Region
-        let regex: NSRegularExpression
+        let regex: Pattern
+        /// Words (small ASCII letters) of which every match holds one in some letter case: a text without
+        /// any is not searched, and the pattern not compiled.
+        let requires: [String]
         let accept: @Sendable (Substring) -> Bool
     }
 
@@ -23,6 +26,11 @@ public struct IdentifierDetector: Sendable {
 
     private let rules: [Rule]
 
+    /// How every English month name and abbreviation begins.
+    static let englishMonthStarts = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
     /// A detector with every rule.
     public init() { self.init(shieldingLetters: true) }
 
@@ -31,12 +39,12 @@ public struct IdentifierDetector: Sendable {
     init(shieldingLetters: Bool) {
         func rule(
             _ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false, region: Region = .digits,
-            _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
+            requires: [String] = [], _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
         ) -> Rule {
             Rule(
                 detector: detector, region: region,
-                regex: Patterns.compile(pattern, caseInsensitive: !caseSensitive, shielding: shieldingLetters),
-                accept: accept)
+                regex: Pattern(pattern, caseInsensitive: !caseSensitive, shielding: shieldingLetters),
+                requires: requires, accept: accept)
         }
         let m = Self.months, e = Self.englishMonths
         rules = [
@@ -62,7 +70,7 @@ public struct IdentifierDetector: Sendable {
             rule(
                 .date,
                 #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
-                caseSensitive: true),
+                caseSensitive: true, requires: ["i", "v", "x"]),
             rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true),
             rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true),
             // A month with a two-digit year (в марте 16-го, в марте '16).
@@ -71,12 +79,13 @@ public struct IdentifierDetector: Sendable {
                 caseSensitive: true),
             rule(
                 .date,
-                #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#
-            ),
+                #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#,
+                requires: Self.englishMonthStarts),
             // English ordinals and short years (the 9th of May 2016, 9th of May, March '16).
             rule(
                 .date,
-                #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\.?\s+['’]\d{2}(?!\d)"#),
+                #"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:\#(e))\.?(?:,?\s+\d{4}\b)?|\b(?:\#(e))\.?\s+['’]\d{2}(?!\d)"#,
+                requires: Self.englishMonthStarts),
             rule(
                 .address,
                 #"\d+\s+(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.)|(?:[A-Z][\p{L}\-]+\s+){1,2}(?:Street|Avenue|Road|Lane|Boulevard)\b"#,
@@ -93,12 +102,13 @@ public struct IdentifierDetector: Sendable {
             rule(
                 .address,
                 #"(?<!\p{L})(?:[Уу]л\.|[Уу]лиц[аеыу]|[Пп]р\.|[Пп]росп\.|[Пп]роспект[ае]?|[Пп]ер\.|[Пп]ереул[ок][кау]?|[Бб]ул\.|ш\.)[ \t\u00A0]*(?:\p{Lu}|\d)[\p{L}\d\-]*(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:д\.|дом)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:кв\.|квартира)[ \t\u00A0]*\d+)?"#,
-                caseSensitive: true, region: .whole),
+                // Every street word holds one of these (ул., Ул. and бул. hold л.; пр. and пер. hold р.).
+                caseSensitive: true, region: .containing(["л.", "лиц", "р.", "росп", "ереул", "ш."])),
             // The same written in Latin letters (ul. Lenina 5, kv. 12; pr. Kirova 3-17).
             rule(
                 .address,
                 #"(?<!\p{L})(?:ul\.|ulitsa|pr\.|prosp\.|prospekt|per\.|pereulok|bul\.|sh\.)[ \t\u00A0]*\p{Lu}[\p{L}\-]+(?:[ \t\u00A0]+\p{Lu}[\p{L}\-]*)?(?:,?[ \t\u00A0]*(?:(?:d\.|dom)[ \t\u00A0]*)?\d+[\p{L}]?(?:[\-/]\d+)?)?(?:,?[ \t\u00A0]*(?:kv\.|kvartira)[ \t\u00A0]*\d+)?"#,
-                region: .whole),
+                region: .containingIgnoringCase(["ul.", "ulitsa", "pr.", "prosp", "per.", "pereulok", "bul.", "sh."])),
             // A flat number on its own, the rest of an address already gone or never written (кв. 48).
             rule(
                 .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true),
@@ -127,7 +137,9 @@ public struct IdentifierDetector: Sendable {
     func spans(in scan: Scan) -> [Span] {
         let text = scan.text, map = scan.map
         var spans: [Span] = []
-        for rule in rules {
+        // Without compacting (the test that both searches agree) every rule searches the whole text.
+        for rule in rules
+        where !scan.compacting || rule.requires.isEmpty || rule.requires.contains(where: scan.containsIgnoringCase) {
             for match in scan.matches(of: rule.regex, in: rule.region) {
                 guard let range = Range(match, in: text), rule.accept(text[range]) else { continue }
                 let (start, end) = map.offsets(of: range)

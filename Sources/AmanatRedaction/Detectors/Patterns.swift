@@ -62,3 +62,29 @@ enum Patterns {
         return nil
     }
 }
+
+/// A detector's pattern, compiled the first time a text may hold what it finds (`Scan.matches`): a text
+/// without an `@` never pays for the e-mail pattern, nor one without a street word for the address ones.
+final class Pattern: @unchecked Sendable {
+    private let source: String
+    private let caseInsensitive: Bool
+    private let shielding: Bool
+    private let lock = NSLock()
+    private var compiled: NSRegularExpression?
+
+    init(_ source: String, caseInsensitive: Bool, shielding: Bool = true) {
+        self.source = source
+        self.caseInsensitive = caseInsensitive
+        self.shielding = shielding
+    }
+
+    /// The compiled pattern (compiled once, under a lock, on first use).
+    var regex: NSRegularExpression {
+        lock.withLock {
+            if let compiled { return compiled }
+            let regex = Patterns.compile(source, caseInsensitive: caseInsensitive, shielding: shielding)
+            compiled = regex
+            return regex
+        }
+    }
+}

@@ -13,7 +13,7 @@ public struct PhoneDetector: Sendable {
     /// Every phone number in `text`.
     public func spans(in text: String) -> [Span] { spans(in: Scan(text)) }
 
-    private static let regex = try! NSRegularExpression(pattern: pattern)
+    private static let regex = Pattern(pattern, caseInsensitive: false)
 
     func spans(in scan: Scan) -> [Span] {
         let text = scan.text, map = scan.map

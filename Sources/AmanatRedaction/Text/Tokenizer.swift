@@ -116,40 +116,58 @@ final class Scan {
     /// Whether the text holds `word` as written (a byte search of its UTF-8; a String search with
     /// Character comparisons is a hundred times slower).
     func contains(_ word: String) -> Bool {
-        var text = self.text, word = word
-        return text.withUTF8 { haystack in
-            word.withUTF8 { needle in
-                guard !needle.isEmpty else { return true }
-                guard let base = haystack.baseAddress, let wanted = needle.baseAddress, needle.count <= haystack.count
-                else { return false }
-                // memchr finds each candidate first byte at memory speed; memcmp checks the rest.
-                var from = 0
-                let last = haystack.count - needle.count
-                while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, wanted, needle.count) == 0 { return true }
-                    from = at + 1
-                }
-                return false
+        var text = self.text
+        return text.withUTF8 { Self.find(word, in: $0) }
+    }
+
+    /// The text's UTF-8 with ASCII capitals made small, for `Region.containingIgnoringCase`.
+    private lazy var loweredBytes: [UInt8] = text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+
+    /// Whether the text holds `word` (small ASCII letters) in any letter case of its ASCII letters.
+    func containsIgnoringCase(_ word: String) -> Bool {
+        loweredBytes.withUnsafeBufferPointer { Self.find(word, in: $0) }
+    }
+
+    /// Whether `haystack` holds the UTF-8 of `word`: memchr finds each candidate first byte at memory
+    /// speed, memcmp checks the rest.
+    private static func find(_ word: String, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        var word = word
+        return word.withUTF8 { needle in
+            guard !needle.isEmpty else { return true }
+            guard let base = haystack.baseAddress, let wanted = needle.baseAddress, needle.count <= haystack.count
+            else { return false }
+            var from = 0
+            let last = haystack.count - needle.count
+            while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, wanted, needle.count) == 0 { return true }
+                from = at + 1
             }
+            return false
         }
     }
 
-    /// The ranges (UTF-16, in the text) of the matches of `regex`, searching only where `region` says a
-    /// match can be.
-    func matches(of regex: NSRegularExpression, in region: Region) -> [NSRange] {
+    /// The ranges (UTF-16, in the text) of the matches of `pattern`, searching only where `region` says a
+    /// match can be; the pattern is compiled only once a text may hold a match.
+    func matches(of pattern: Pattern, in region: Region) -> [NSRange] {
+        let whole = NSRange(location: 0, length: units.count)
         switch compacting ? region : .whole {
         case .whole:
-            return regex.matches(in: text, range: NSRange(location: 0, length: units.count)).map(\.range)
+            return pattern.regex.matches(in: text, range: whole).map(\.range)
         case let .containing(words):
             guard words.contains(where: contains) else { return [] }
-            return regex.matches(in: text, range: NSRange(location: 0, length: units.count)).map(\.range)
+            return pattern.regex.matches(in: text, range: whole).map(\.range)
+        case let .containingIgnoringCase(words):
+            guard words.contains(where: containsIgnoringCase) else { return [] }
+            return pattern.regex.matches(in: text, range: whole).map(\.range)
         case .digits, .at:
             let compact: CompactText
             if case .digits = region { compact = digitText } else { compact = atText }
             guard !compact.pieces.isEmpty else { return [] }
-            return regex.matches(in: compact.text, range: NSRange(location: 0, length: compact.text.utf16.count))
-                .compactMap { compact.original($0.range) }
+            return pattern.regex.matches(
+                in: compact.text, range: NSRange(location: 0, length: compact.text.utf16.count)
+            )
+            .compactMap { compact.original($0.range) }
         }
     }
 }
@@ -166,6 +184,8 @@ enum Region {
     case at
     /// Every match contains one of these words (so a text without any needs no search).
     case containing([String])
+    /// Every match contains one of these words (small ASCII letters) in some letter case.
+    case containingIgnoringCase([String])
     /// Anywhere.
     case whole
 
