@@ -37,6 +37,9 @@ struct CompactSearchTests {
             "UL. LENINA 5, KV. 3", "Pr. Kirova 3-17", "PROSPEKT Mira 2", "pereulok Sadovyj 4", "Sh. Kavkazskoe 1",
             "ул. Мира 8", "Переулок Садовый 4", "Проспект Победы 21, кв. 8", "бул. Дружбы 3", "улица Шерипова",
             "14 MARCH 2016", "the 9th of may 2016", "Sept. 3, 2015", "03.IV.2015", "21.XI.13",
+            "ЗАГРАНПАСПОРТ 72 № 0012345", "Паспорт 83 09 N 551203", "серия 8309 НОМЕР 551203", "Марта 2016 года",
+            "в МАЕ 2016", "Весной 2015 года", "Дом 4 по Ленина, кв. 7", "КВАРТИРА 12", "Школа № 3", "ей было 17 ЛЕТ",
+            "Aged 34", "he WAS 19 then",
         ]
         for text in try Self.texts() + streets {
             let compact = Scan(text), whole = Scan(text, compacting: false)

@@ -6,31 +6,36 @@ import Foundation
 /// (работал на заводе «Звезда», worked at the Argun cannery, names in guillemets).
 public struct CandidateDetector: Sendable {
     /// The patterns, each with where it can match (the number, age and school patterns need a digit).
-    private static let patterns: [(regex: Pattern, region: Region)] =
+    /// Each also lists words (small letters) of which every match holds one, if any: a text without them is
+    /// not searched (`Scan.matches`).
+    private static let patterns: [(regex: Pattern, region: Region, requires: [String])] =
         [
-            #"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#,
-            #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
-            #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
-            #"(?:aged|age)\s+\d{1,3}\b"#,
-        ].map { (Pattern($0, caseInsensitive: true), Region.digits) }
+            (#"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#, []),
+            (
+                #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
+                ["was", "were"]
+            ),
+            (#"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#, ["лет", "год", "year"]),
+            (#"(?:aged|age)\s+\d{1,3}\b"#, ["age"]),
+        ].map { (Pattern($0.0, caseInsensitive: true), Region.digits, $0.1) }
         + [
             // Case-sensitive, capitals spelled out: ICU's case-insensitive Cyrillic is slow.
             (
                 #"(?<!\p{L})[Шш]кол\p{L}*\s*(?:№|N|номер)?\s*\d+|(?<!\p{L})[Ss]chool\s*(?:No\.?|#|[Nn]umber)\s*\d+"#,
-                Region.digits
+                Region.digits, ["школ", "school"]
             ),
             // Workplaces: "работал на заводе «Звезда»", "worked at the Argun cannery" (up to four words after the preposition),
             // and names in guillemets, which are usually firms, shops or organisations.
             (
                 #"(?<!\p{L})(?:[Рр]аботал\p{L}*|[Тт]рудил\p{L}*|[Уу]стро\p{L}*\s+на\s+работу)\s+(?:на|в|во)\s+\p{L}+(?:[ \-]+(?:«[^»\n]{1,40}»|\p{L}+)){0,3}"#,
-                .containing(["аботал", "рудил", "стро"])
+                .containing(["аботал", "рудил", "стро"]), []
             ),
             (
                 #"\b(?:[Ww]orked|[Ww]orks|[Ww]orking|[Ee]mployed)\s+(?:at|for|in)\s+(?:the\s+|a\s+)?\p{L}+(?:[ \-]+\p{Lu}\p{L}*){0,3}"#,
-                .containing(["orked", "orks", "orking", "mployed"])
+                .containing(["orked", "orks", "orking", "mployed"]), []
             ),
-            (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"])),
-        ].map { (Pattern($0.0, caseInsensitive: false), $0.1) }
+            (#"«\p{Lu}[\p{L}\d\-]*(?:\s[\p{L}\d\-]+){0,2}»"#, .containing(["«"]), []),
+        ].map { (Pattern($0.0, caseInsensitive: false), $0.1, $0.2) }
 
     /// Capitalised words that name no one: nationalities and languages, months and weekdays, titles,
     /// messengers, and the acronyms of public institutions that testimonies name all the time.
@@ -94,8 +99,8 @@ public struct CandidateDetector: Sendable {
                 spans.append(Span(start: start, end: end, detector: .candidate))
             }
         }
-        for (regex, region) in Self.patterns {
-            for match in scan.matches(of: regex, in: region) {
+        for (regex, region, requires) in Self.patterns {
+            for match in scan.matches(of: regex, in: region, requires: requires) {
                 guard let range = Range(match, in: text) else { continue }
                 let (start, end) = map.offsets(of: range)
                 spans.append(Span(start: start, end: end, detector: .candidate))

@@ -123,8 +123,11 @@ public struct CaseTermDetector: Sendable {
         if RussianEndings.adjectival.contains(where: { lower.hasSuffix($0) }) {
             stems.add(stemmer.stem(lower), term: term, endings: .any)
         }
+        // A family name in -ов, -ев or -ский (Мусаев, Хакиева, Ковальская) makes no place adjective, patronymic
+        // or diminutive.
+        let familyName = lower.count > 4 && ["ов", "ев", "ова", "ева", "ский", "ская"].contains { lower.hasSuffix($0) }
         // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан → Урус-Мартановский, Шали → Шалинский).
-        if lower.count >= 4 {
+        if lower.count >= 4, !familyName {
             let bases = [lower] + ("аеиоуыяйь".contains(lower.last!) ? [String(lower.dropLast())] : [])
             for base in bases {
                 for suffix in RussianEndings.placeAdjective {
@@ -133,13 +136,11 @@ public struct CaseTermDetector: Sendable {
             }
         }
         // Patronymics from a given name, in every case (Руслан → Русланович, Руслановне).
-        let patronymics = NameForms.patronymicStems(of: lower)
+        let patronymics = familyName ? (masculine: [], feminine: []) : NameForms.patronymicStems(of: lower)
         for stem in patronymics.masculine { stems.add(stem, term: term, endings: [.none, .any]) }
         for stem in patronymics.feminine { stems.add(stem, term: term, endings: .any) }
         // Diminutives and short forms of a given name, in every case (Лейлочкой, Машей): each declines as
         // a noun, with the six cases of its own ending only.
-        // A family name in -ов, -ев or -ский (Мусаев, Хакиева, Ковальская) has none.
-        let familyName = lower.count > 4 && ["ов", "ев", "ова", "ева", "ский", "ская"].contains { lower.hasSuffix($0) }
         if word.first?.isUppercase == true, !familyName {
             for diminutive in NameForms.diminutives(of: lower) {
                 stems.add(diminutive, term: term, endings: .none)

@@ -8,8 +8,8 @@ public struct IdentifierDetector: Sendable {
         let detector: Span.Detector
         let region: Region
         let regex: Pattern
-        /// Words (small ASCII letters) of which every match holds one in some letter case: a text without
-        /// any is not searched, and the pattern not compiled.
+        /// Words (small letters) of which every match holds one in some letter case: a text without any is
+        /// not searched, and the pattern not compiled.
         let requires: [String]
         let accept: @Sendable (Substring) -> Bool
     }
@@ -25,6 +25,11 @@ public struct IdentifierDetector: Sendable {
         "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
     private let rules: [Rule]
+
+    /// What every Russian month name in any case holds (май: ма).
+    static let monthStems = [
+        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    ]
 
     /// How every English month name and abbreviation begins.
     static let englishMonthStarts = [
@@ -59,24 +64,30 @@ public struct IdentifierDetector: Sendable {
             rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) {
                 Self.ibanValid($0.filter { !$0.isWhitespace })
             },
-            rule(.passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#),
+            rule(
+                .passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#,
+                requires: ["№", "n", "номер"]),
             // A foreign-travel passport: a two-digit series and a seven-digit number (загранпаспорт 72 № 0012345).
             rule(
                 .passport,
-                #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#
-            ),
+                #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#,
+                requires: ["№", "n", "номер"]),
             rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#),
             // A Roman-numeral month, as in official Russian papers (03.IV.2015).
             rule(
                 .date,
                 #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
                 caseSensitive: true, requires: ["i", "v", "x"]),
-            rule(.date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true),
-            rule(.date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true),
+            rule(
+                .date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true,
+                requires: Self.monthStems),
+            rule(
+                .date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true,
+                requires: Self.monthStems),
             // A month with a two-digit year (в марте 16-го, в марте '16).
             rule(
                 .date, #"(?<![\p{L}\d])(?:\#(m))\s+(?:\d{2}-?го|['’]\d{2})(?!\d)(?:\s*(?:года|г\.))?"#,
-                caseSensitive: true),
+                caseSensitive: true, requires: Self.monthStems),
             rule(
                 .date,
                 #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#,
@@ -95,7 +106,8 @@ public struct IdentifierDetector: Sendable {
             rule(
                 .date,
                 #"(?<!\p{L})(?:[Вв]есн(?:ой|а|у)|[Лл]ет(?:ом|о)|[Оо]сен(?:ью|ь)|[Зз]им(?:ой|а|у)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}(?:\s*(?:года|г\.|-го))?(?!\d)"#,
-                caseSensitive: true),
+                caseSensitive: true,
+                requires: ["весн", "лет", "осен", "зим", "spring", "summer", "autumn", "fall", "winter"]),
             // A street abbreviation only where a word starts (not the end of Кабул.), followed by a name with a
             // capital or a number (not "улица была"), and only across spaces on one line, so that it never
             // runs into the next sentence or paragraph.
@@ -111,19 +123,20 @@ public struct IdentifierDetector: Sendable {
                 region: .containingIgnoringCase(["ul.", "ulitsa", "pr.", "prosp", "per.", "pereulok", "bul.", "sh."])),
             // A flat number on its own, the rest of an address already gone or never written (кв. 48).
             rule(
-                .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true),
+                .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true,
+                requires: ["кв.", "квартир", "kv.", "kvartira"]),
             rule(
                 .address,
                 #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#,
                 caseSensitive: true,
                 region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
-            rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#),
+            rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#, requires: ["кв.", "квартира"]),
             // A house on a named street, the street word left out (дом 17 на Гагарина, д. 4 по Ленина).
             rule(
                 .address,
                 #"(?<!\p{L})(?:[Дд]ом|д\.)[ \u00A0]*\d+[\p{L}]?[ \u00A0]+(?:на|по)[ \u00A0]+\p{Lu}\p{L}+"#
                     + #"(?:,?[ \u00A0]*(?:кв\.|квартира)[ \u00A0]*\d+)?"#,
-                caseSensitive: true),
+                caseSensitive: true, requires: ["дом", "д."]),
             rule(
                 .plate,
                 #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#
@@ -137,10 +150,8 @@ public struct IdentifierDetector: Sendable {
     func spans(in scan: Scan) -> [Span] {
         let text = scan.text, map = scan.map
         var spans: [Span] = []
-        // Without compacting (the test that both searches agree) every rule searches the whole text.
-        for rule in rules
-        where !scan.compacting || rule.requires.isEmpty || rule.requires.contains(where: scan.containsIgnoringCase) {
-            for match in scan.matches(of: rule.regex, in: rule.region) {
+        for rule in rules {
+            for match in scan.matches(of: rule.regex, in: rule.region, requires: rule.requires) {
                 guard let range = Range(match, in: text), rule.accept(text[range]) else { continue }
                 let (start, end) = map.offsets(of: range)
                 spans.append(Span(start: start, end: end, detector: rule.detector))

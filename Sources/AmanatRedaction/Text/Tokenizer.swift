@@ -120,10 +120,35 @@ final class Scan {
         return text.withUTF8 { Self.find(word, in: $0) }
     }
 
-    /// The text's UTF-8 with ASCII capitals made small, for `Region.containingIgnoringCase`.
-    private lazy var loweredBytes: [UInt8] = text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    /// The text's UTF-8 with ASCII and Russian capitals made small (А–Я, Ё: D0 90–D0 AF, D0 81), for
+    /// `containsIgnoringCase`.
+    private lazy var loweredBytes: [UInt8] = {
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (0x41...0x5A).contains(byte) {
+                bytes[index] = byte | 0x20
+            } else if byte == 0xD0, index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                if (0x90...0x9F).contains(next) {
+                    bytes[index + 1] = next + 0x20  // А–П → а–п (D0 B0–D0 BF)
+                } else if (0xA0...0xAF).contains(next) {
+                    bytes[index] = 0xD1  // Р–Я → р–я (D1 80–D1 8F)
+                    bytes[index + 1] = next - 0x20
+                } else if next == 0x81 {
+                    bytes[index] = 0xD1  // Ё → ё (D1 91)
+                    bytes[index + 1] = 0x91
+                }
+                index += 1
+            }
+            index += 1
+        }
+        return bytes
+    }()
 
-    /// Whether the text holds `word` (small ASCII letters) in any letter case of its ASCII letters.
+    /// Whether the text holds `word` (written in small letters) with its ASCII and Russian letters in
+    /// any case.
     func containsIgnoringCase(_ word: String) -> Bool {
         loweredBytes.withUnsafeBufferPointer { Self.find(word, in: $0) }
     }
@@ -149,7 +174,10 @@ final class Scan {
 
     /// The ranges (UTF-16, in the text) of the matches of `pattern`, searching only where `region` says a
     /// match can be; the pattern is compiled only once a text may hold a match.
-    func matches(of pattern: Pattern, in region: Region) -> [NSRange] {
+    /// `requires` lists words (small letters) of which every match holds one in some letter case: a text
+    /// without any is not searched. Without compacting, every pattern searches the whole text.
+    func matches(of pattern: Pattern, in region: Region, requires: [String] = []) -> [NSRange] {
+        if compacting, !requires.isEmpty, !requires.contains(where: containsIgnoringCase) { return [] }
         let whole = NSRange(location: 0, length: units.count)
         switch compacting ? region : .whole {
         case .whole:
