@@ -77,4 +77,25 @@ struct CompactSearchTests {
         #expect(
             OffsetMap.isSimple("Заира, №5 — «да»") && !OffsetMap.isSimple("a\r\nb") && !OffsetMap.isSimple("e\u{301}"))
     }
+
+    @Test("the byte search answers as String search does, as written and in any letter case")
+    func byteSearch() {
+        var generator = SeededRandom(seed: 14)
+        let letters = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЕЁКМРЯabcxyzABCXYZ .-№")
+        for _ in 0..<2_000 {
+            let text = String(
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                    letters.randomElement(using: &generator)!
+                })
+            let scan = Scan(text)
+            let start = Int.random(in: 0...text.count, using: &generator)
+            let piece = String(text.dropFirst(start).prefix(Int.random(in: 1...4, using: &generator)))
+            for word in [piece, String((0..<2).map { _ in letters.randomElement(using: &generator)! })]
+            where !word.isEmpty {
+                #expect(scan.contains(word) == text.contains(word), "\(text) / \(word)")
+                let small = word.lowercased()
+                #expect(scan.containsIgnoringCase(small) == text.lowercased().contains(small), "\(text) / \(small)")
+            }
+        }
+    }
 }

@@ -148,25 +148,32 @@ final class Scan {
     }()
 
     /// Whether the text holds `word` (written in small letters) with its ASCII and Russian letters in
-    /// any case.
+    /// any case. Answers are kept: several rules ask for the same words.
     func containsIgnoringCase(_ word: String) -> Bool {
-        loweredBytes.withUnsafeBufferPointer { Self.find(word, in: $0) }
+        if let known = loweredAnswers[word] { return known }
+        let found = loweredBytes.withUnsafeBufferPointer { Self.find(word, in: $0) }
+        loweredAnswers[word] = found
+        return found
     }
 
-    /// Whether `haystack` holds the UTF-8 of `word`: memchr finds each candidate first byte at memory
-    /// speed, memcmp checks the rest.
+    private var loweredAnswers: [String: Bool] = [:]
+
+    /// Whether `haystack` holds the UTF-8 of `word`. memchr looks for the word's last byte, which in
+    /// Cyrillic tells letters apart (their first bytes are all D0 or D1), and the bytes before it are
+    /// compared where it is found.
     private static func find(_ word: String, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         var word = word
         return word.withUTF8 { needle in
-            guard !needle.isEmpty else { return true }
-            guard let base = haystack.baseAddress, let wanted = needle.baseAddress, needle.count <= haystack.count
-            else { return false }
-            var from = 0
-            let last = haystack.count - needle.count
-            while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, wanted, needle.count) == 0 { return true }
-                from = at + 1
+            guard let lastByte = needle.last else { return true }
+            guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+            let tail = needle.count - 1
+            var from = tail
+            while from < haystack.count, let hit = memchr(base + from, Int32(lastByte), haystack.count - from) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var offset = 0
+                while offset < tail, haystack[end - tail + offset] == needle[offset] { offset += 1 }
+                if offset == tail { return true }
+                from = end + 1
             }
             return false
         }
