@@ -76,8 +76,8 @@ struct RedactionProcesses {
         return [
             "",
             "Whole processes of the release `amanat`, start-up included: `amanat --version`, `amanat redact` of "
-                + "one line, and of the same",
-            "\(figures.words)-word testimony (plan, apply and leak check), with a list of \(figures.terms) terms; "
+                + "one line, and of a",
+            "\(figures.words)-word testimony made like the one above (plan, apply and leak check), with a list of \(figures.terms) terms; "
                 + "\(figures.rounds) rounds alternating the three, medians. CPU time is user + system of the child.",
             "", "| Command | CPU ms | Wall ms | Target | Met |", "|---|---:|---:|---:|:---:|",
             "| `amanat --version` | \(format(figures.version.cpu, 1)) | \(format(figures.version.wall, 1)) | | |",
