@@ -1,3 +1,5 @@
+import Foundation
+
 /// The listed words as folded stems, each with the endings it may take (Хакиев with any case ending,
 /// Грозн with an adjective's, Лейлочк with a feminine noun's). A word of the text is looked up by
 /// splitting its folded form into a stem and an ending, so that nothing is made in advance for every
@@ -27,14 +29,19 @@ struct TermStems: Sendable {
         case exact, collapsed, loose
     }
 
-    private struct Entry: Sendable {
+    /// A listed stem's term and endings.
+    struct Entry: Sendable {
         let term: Int
         let endings: Endings
     }
 
     private var exact: [String: [Entry]] = [:]
-    private var collapsed: [String: [Entry]] = [:]
-    private var loose: [String: [Entry]] = [:]
+    /// Stems of four letters or more that hold a doubled letter, by their form with it made single; a stem
+    /// without one is its own such form, and `exact` holds it.
+    private var doubled: [String: [Entry]] = [:]
+    /// Stems of four letters or more, for the loose table, made the first time a capitalised word misses.
+    private var longStems: [(key: String, entry: Entry)] = []
+    private let looseTable = LooseTable()
 
     /// Adds a Cyrillic or Latin stem (not folded yet) of term `term`.
     mutating func add(_ stem: String, term: Int, endings: Endings) {
@@ -52,8 +59,10 @@ struct TermStems: Sendable {
         exact[key, default: []].append(Entry(term: term, endings: endings))
         // Looser readings only for stems long enough not to meet ordinary words by chance.
         guard key.utf8.count >= 4 else { return }
-        collapsed[NameForms.collapsed(key), default: []].append(Entry(term: term, endings: endings))
-        loose[NameForms.loose(key), default: []].append(Entry(term: term, endings: endings))
+        let entry = Entry(term: term, endings: endings)
+        longStems.append((key, entry))
+        let single = NameForms.collapsed(key)
+        if single != key { doubled[single, default: []].append(entry) }
     }
 
     /// The first listed term whose stem and ending make the folded `key`, read as `reading` says (the
@@ -61,13 +70,13 @@ struct TermStems: Sendable {
     func term(forKey key: String, reading: Reading) -> Int? {
         let bytes = Array(key.utf8)
         if reading != .exact, bytes.count < 5 { return nil }
-        let table: [String: [Entry]]
-        switch reading {
-        case .exact: table = exact
-        case .collapsed: table = collapsed
-        case .loose: table = loose
-        }
+        let loose = reading == .loose ? looseTable.table(from: longStems) : [:]
         var found: Int?
+        func consider(_ entries: [Entry]?, _ classes: Endings) {
+            for entry in entries ?? [] where !entry.endings.isDisjoint(with: classes) {
+                found = min(found ?? entry.term, entry.term)
+            }
+        }
         for length in 0...min(Self.longestEnding, bytes.count - 1) {
             let cut = bytes.count - length
             let classes: Endings
@@ -77,14 +86,19 @@ struct TermStems: Sendable {
                 guard let known = Self.endings[String(decoding: bytes[cut...], as: UTF8.self)] else { continue }
                 classes = known
             }
-            var stem = String(decoding: bytes[..<cut], as: UTF8.self)
+            let stem = String(decoding: bytes[..<cut], as: UTF8.self)
             switch reading {
-            case .exact: break
-            case .collapsed: stem = NameForms.collapsed(stem)
-            case .loose: stem = NameForms.loose(stem)
-            }
-            for entry in table[stem] ?? [] where !entry.endings.isDisjoint(with: classes) {
-                found = min(found ?? entry.term, entry.term)
+            case .exact:
+                consider(exact[stem], classes)
+            case .collapsed:
+                // A listed stem and this one are equal once doubled letters are made single: either the
+                // listed one has a doubled letter (`doubled`), or only this one has (`exact`, four letters
+                // or more).
+                let single = NameForms.collapsed(stem)
+                consider(doubled[single], classes)
+                if single != stem, single.utf8.count >= 4 { consider(exact[single], classes) }
+            case .loose:
+                consider(loose[NameForms.loose(stem)], classes)
             }
         }
         return found
@@ -104,4 +118,20 @@ struct TermStems: Sendable {
     }()
 
     private static let longestEnding = endings.keys.map(\.utf8.count).max() ?? 0
+}
+
+/// The loose reading's table of a `TermStems`, made once, under a lock, the first time it is needed.
+private final class LooseTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: [String: [TermStems.Entry]]?
+
+    func table(from stems: [(key: String, entry: TermStems.Entry)]) -> [String: [TermStems.Entry]] {
+        lock.withLock {
+            if let built { return built }
+            var table: [String: [TermStems.Entry]] = [:]
+            for (key, entry) in stems { table[NameForms.loose(key), default: []].append(entry) }
+            built = table
+            return table
+        }
+    }
 }
