@@ -26,8 +26,12 @@ final class IntakeFixture: @unchecked Sendable {
         settings = IntakeSettings(uploadLimit: uploadLimit, concurrencyLimit: concurrencyLimit)
     }
 
+    /// The intake over the vault. The application holds the fixture, so that the folder is not removed while
+    /// a test still sends it requests (Swift may release a value after its last use, before its scope ends).
     var application: some ApplicationProtocol {
-        Application(router: IntakeServer.router(vault: vault, settings: settings))
+        Application(
+            router: IntakeServer.router(vault: vault, settings: settings),
+            onServerRunning: { _ in withExtendedLifetime(self) {} })
     }
 
     /// Files in the vault's blob folder (finished or temporary).

@@ -187,6 +187,8 @@ public struct CaseTermDetector: Sendable {
         let text = scan.text, tokens = scan.tokens, map = scan.map
         var lastUpper = text.startIndex
         // Each distinct word is resolved once: its folded key, then the looser readings when that misses.
+        // The stemmers that tell an ordinary word from a name, made the first time a lower-case word names one.
+        var stemmers: (russian: SnowballStemmer, english: SnowballStemmer)?
         var resolved: [String: Int?] = [:]
         var spans: [Span] = []
         for (index, token) in tokens.enumerated() {
@@ -201,7 +203,7 @@ public struct CaseTermDetector: Sendable {
                         : nil)
                 // A listed name that is also an ordinary word, written in lower case, is the word: вера,
                 // надежда, роза, грозный (Docs/redaction.md, "Names that are words").
-                let isWord = named != nil && !token.isCapitalised && ordinaryWord(token.text)
+                let isWord = named != nil && !token.isCapitalised && ordinaryWord(token.text, stemmers: &stemmers)
                 found = isWord ? nil : named
                 resolved[token.text] = .some(found)
             }
@@ -312,10 +314,16 @@ public struct CaseTermDetector: Sendable {
     }
 
     /// Whether a lower-case word is an ordinary word of its language (Snowball stem on the common list).
-    private func ordinaryWord(_ word: String) -> Bool {
-        guard let russian = try? SnowballStemmer("russian"), let english = try? SnowballStemmer("english") else {
-            return false
+    /// Without a stemmer the answer is no, and the word is treated as the name.
+    private func ordinaryWord(
+        _ word: String, stemmers: inout (russian: SnowballStemmer, english: SnowballStemmer)?
+    ) -> Bool {
+        if stemmers == nil, let russian = try? SnowballStemmer("russian"), let english = try? SnowballStemmer("english")
+        {
+            stemmers = (russian, english)
         }
-        return CommonVocabulary.isLowerCaseWord(word, russianStemmer: russian, englishStemmer: english)
+        guard let stemmers else { return false }
+        return CommonVocabulary.isLowerCaseWord(
+            word, russianStemmer: stemmers.russian, englishStemmer: stemmers.english)
     }
 }

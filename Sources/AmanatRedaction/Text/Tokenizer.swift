@@ -219,7 +219,8 @@ enum Region {
     case at
     /// Every match contains one of these words (so a text without any needs no search).
     case containing([String])
-    /// Every match contains one of these words (small ASCII letters) in some letter case.
+    /// Every match contains one of these words (written in small letters) with its ASCII and Russian letters
+    /// in some letter case.
     case containingIgnoringCase([String])
     /// Anywhere.
     case whole
