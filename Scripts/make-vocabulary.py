@@ -279,12 +279,25 @@ def build(language, words, stemmer, show_collisions):
     return stems, dropped
 
 
+def wrapped(prefix, text, limit=120):
+    """`text` as comment lines that start with `prefix`, each at most `limit` UTF-8 bytes."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and len((prefix + candidate).encode("utf-8")) > limit:
+            lines.append(prefix + line)
+            line = word
+        else:
+            line = candidate
+    return "".join(f"{l}\n" for l in lines + [prefix + line])
+
+
 def swift_source(header, doc, name, stems):
     return (
-        f"// {header}\n"
-        "// swift-format-ignore-file\n"
+        wrapped("// ", header)
+        + "// swift-format-ignore-file\n"
         "extension CommonVocabulary {\n"
-        f"    /// {doc}\n"
+        + wrapped("    /// ", doc) +
         f'    static let {name}: StaticString = #"""\n'
         + "\n".join(stems) + "\n"
         '"""#\n'

@@ -22,7 +22,8 @@ struct RedactionProcesses {
 
     /// The case's list: four people and two places, as the vault's plans hold them.
     static let terms = [
-        "Заира Мусаева", "place:Карабулак", "Ахмед Хакиев", "Хасанова", "Магомед-Эми Батукаев", "place:Дейр-эз-Зор",
+        "Заира Мусаева", "place:Карабулак", "Ахмед Хакиев", "Хасанова",
+        "Магомед-Эми Батукаев", "place:Дейр-эз-Зор",
     ]
 
     let amanat: String
@@ -35,7 +36,10 @@ struct RedactionProcesses {
         let testimonyPath = directory + "/bench-testimony.txt"
         let testimony = RedactionWorkload.testimony()
         try Self.write(Self.terms.joined(separator: "\n") + "\n", to: termsPath)
-        try Self.write("Заира Мусаева звонила 14 марта 2016 года с номера +7 928 123-45-67.\n", to: oneLinePath)
+        let line =
+            "Заира Мусаева звонила 14 марта 2016 года "
+            + "с номера +7 928 123-45-67.\n"
+        try Self.write(line, to: oneLinePath)
         try Self.write(testimony, to: testimonyPath)
         defer { for path in [termsPath, oneLinePath, testimonyPath] { unlink(path) } }
         let redact = { (text: String) in ["redact", "--text-file", text, "--terms-file", termsPath, "--lang", "ru"] }
@@ -77,7 +81,8 @@ struct RedactionProcesses {
             "",
             "Whole processes of the release `amanat`, start-up included: `amanat --version`, `amanat redact` of "
                 + "one line, and of a",
-            "\(figures.words)-word testimony made like the one above (plan, apply and leak check), with a list of \(figures.terms) terms; "
+            "\(figures.words)-word testimony made like the one above (plan, apply and leak check), "
+                + "with a list of \(figures.terms) terms; "
                 + "\(figures.rounds) rounds alternating the three, medians. CPU time is user + system of the child.",
             "", "| Command | CPU ms | Wall ms | Target | Met |", "|---|---:|---:|---:|:---:|",
             "| `amanat --version` | \(format(figures.version.cpu, 1)) | \(format(figures.version.wall, 1)) | | |",

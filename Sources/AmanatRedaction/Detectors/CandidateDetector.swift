@@ -12,10 +12,14 @@ public struct CandidateDetector: Sendable {
         [
             (#"(?<![\p{L}\d])\d{4,}(?:/\d+)?(?![\p{L}\d])"#, []),
             (
-                #"\b(?:was|were)\s+\d{1,2}(?!\d)(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
+                #"\b(?:was|were)\s+\d{1,2}(?!\d)"#
+                    + #"(?!\s*(?:%|percent|km|kilomet|mile|minute|hour|day|week|month|year|o'clock))"#,
                 ["was", "were"]
             ),
-            (#"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#, ["лет", "год", "year"]),
+            (
+                #"(?<!\d)\d{1,3}\s*(?:лет|год[а]?|годик\p{L}*|years?\s+old|-year-old)\b"#,
+                ["лет", "год", "year"]
+            ),
             (#"(?:aged|age)\s+\d{1,3}\b"#, ["age"]),
         ].map { (Pattern($0.0, caseInsensitive: true), Region.digits, $0.1) }
         + [

@@ -4,8 +4,8 @@ public struct CaseTermDetector: Sendable {
     /// The stems of the listed words and the endings each may take, and the term (index on the list)
     /// each belongs to.
     private let stems: TermStems
-    /// Names of several parts (Дейр-эз-Зор, Тель-Афар) as one loose key of their parts without the Arabic
-    /// article, so that Deir ez-Zor, Dayr al-Zawr, Tal Afar and Talafar are found whole.
+    /// Names of several parts (Дейр-эз-Зор, Тель-Афар) as one loose key of their parts without the
+    /// Arabic article, so that Deir ez-Zor, Dayr al-Zawr, Tal Afar and Talafar are found whole.
     private let compactKeys: [String: Int]
 
     /// Prepares the terms (one person or place each; several words allowed).
@@ -52,7 +52,8 @@ public struct CaseTermDetector: Sendable {
 
     /// The Arabic definite article as writers render it, in both scripts.
     static let articles: Set<String> = [
-        "al", "el", "ul", "ar", "er", "as", "es", "ash", "ad", "ed", "az", "ez", "at", "an", "en", "ат", "аль", "эль",
+        "al", "el", "ul", "ar", "er", "as", "es", "ash", "ad", "ed", "az", "ez", "at", "an", "en", "ат", "аль",
+        "эль",
         "ар", "эр", "ас", "эс", "аш", "аз", "эз", "ад", "эд", "ан", "эн",
     ]
 
@@ -93,10 +94,10 @@ public struct CaseTermDetector: Sendable {
     }
 
     /// The stems of one term word and their endings: itself, alone or with a case ending (Хакиев,
-    /// Хакиевым); for a word ending in a vowel or soft sign, the word without it, with an ending (Заира →
-    /// Заирой); for an adjective-like name (Грозный, Новые Атаги), its Snowball stem with an ending
-    /// (Грозного). A bare stem never counts (Заир is a country, Заира a name), nor does the stem of a
-    /// noun-like name (the stem of Хакиев is хак, and хаки is a colour).
+    /// Хакиевым); for a word ending in a vowel or soft sign, the word without it, with an ending (Заира
+    /// → Заирой); for an adjective-like name (Грозный, Новые Атаги), its Snowball stem with
+    /// an ending (Грозного). A bare stem never counts (Заир is a country, Заира a name), nor does
+    /// the stem of a noun-like name (the stem of Хакиев is хак, and хаки is a colour).
     static func addStems(of word: String, term: Int, to stems: inout TermStems, stemmer: RussianStemmer) {
         let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
         let isCyrillic = lower.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
@@ -123,10 +124,12 @@ public struct CaseTermDetector: Sendable {
         if RussianEndings.adjectival.contains(where: { lower.hasSuffix($0) }) {
             stems.add(stemmer.stem(lower), term: term, endings: .any)
         }
-        // A family name in -ов, -ев or -ский (Мусаев, Хакиева, Ковальская) makes no place adjective, patronymic
-        // or diminutive.
-        let familyName = lower.count > 4 && ["ов", "ев", "ова", "ева", "ский", "ская"].contains { lower.hasSuffix($0) }
-        // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан → Урус-Мартановский, Шали → Шалинский).
+        // A family name in -ов, -ев or -ский (Мусаев, Хакиева, Ковальская) makes no
+        // place adjective, patronymic or diminutive.
+        let familyEndings = ["ов", "ев", "ова", "ева", "ский", "ская"]
+        let familyName = lower.count > 4 && familyEndings.contains { lower.hasSuffix($0) }
+        // Adjectives made from a place (Ботлих → Ботлихском, Урус-Мартан →
+        // Урус-Мартановский, Шали → Шалинский).
         if lower.count >= 4, !familyName {
             let bases = [lower] + ("аеиоуыяйь".contains(lower.last!) ? [String(lower.dropLast())] : [])
             for base in bases {

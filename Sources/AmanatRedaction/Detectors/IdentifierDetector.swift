@@ -28,7 +28,8 @@ public struct IdentifierDetector: Sendable {
 
     /// What every Russian month name in any case holds (май: ма).
     static let monthStems = [
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+        "сентябр", "октябр", "ноябр", "декабр",
     ]
 
     /// How every English month name and abbreviation begins.
@@ -65,12 +66,15 @@ public struct IdentifierDetector: Sendable {
                 Self.ibanValid($0.filter { !$0.isWhitespace })
             },
             rule(
-                .passport, #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#,
+                .passport,
+                #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?"#
+                    + #"\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#,
                 requires: ["№", "n", "номер"]),
             // A foreign-travel passport: a two-digit series and a seven-digit number (загранпаспорт 72 № 0012345).
             rule(
                 .passport,
-                #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#,
+                #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?"#
+                    + #"(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#,
                 requires: ["№", "n", "номер"]),
             rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#),
             // A Roman-numeral month, as in official Russian papers (03.IV.2015).
@@ -79,7 +83,8 @@ public struct IdentifierDetector: Sendable {
                 #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
                 caseSensitive: true, requires: ["i", "v", "x"]),
             rule(
-                .date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#, caseSensitive: true,
+                .date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#,
+                caseSensitive: true,
                 requires: Self.monthStems),
             rule(
                 .date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true,
@@ -90,7 +95,8 @@ public struct IdentifierDetector: Sendable {
                 caseSensitive: true, requires: Self.monthStems),
             rule(
                 .date,
-                #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#,
+                #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"#
+                    + #"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:\#(e))\.?,?\s+\d{4}\b|\b(?:\#(e))\s+\d{4}\b"#,
                 requires: Self.englishMonthStarts),
             // English ordinals and short years (the 9th of May 2016, 9th of May, March '16).
             rule(
@@ -123,15 +129,19 @@ public struct IdentifierDetector: Sendable {
                 region: .containingIgnoringCase(["ul.", "ulitsa", "pr.", "prosp", "per.", "pereulok", "bul.", "sh."])),
             // A flat number on its own, the rest of an address already gone or never written (кв. 48).
             rule(
-                .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#, caseSensitive: true,
+                .address, #"(?<!\p{L})(?:кв\.|[Кк]вартир[аеуы]|kv\.|[Kk]vartira)[ \t\u00A0]*\d+"#,
+                caseSensitive: true,
                 requires: ["кв.", "квартир", "kv.", "kvartira"]),
             rule(
                 .address,
                 #"(?:\p{Lu}[\p{L}]+\s+){1,2}(?:Sokak|Sokağı|Sok\.|Caddesi|Cad\.|Mahallesi|Mah\.|Bulvarı)(?:,?\s*No\.?\s*\d+(?:/\d+)?)?"#,
                 caseSensitive: true,
                 region: .containing(["Sokak", "Sokağı", "Sok.", "Caddesi", "Cad.", "Mahallesi", "Mah.", "Bulvarı"])),
-            rule(.address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#, requires: ["кв.", "квартира"]),
-            // A house on a named street, the street word left out (дом 17 на Гагарина, д. 4 по Ленина).
+            rule(
+                .address, #"(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+"#,
+                requires: ["кв.", "квартира"]),
+            // A house on a named street, the street word left out (дом 17 на Гагарина, д. 4 по
+            // Ленина).
             rule(
                 .address,
                 #"(?<!\p{L})(?:[Дд]ом|д\.)[ \u00A0]*\d+[\p{L}]?[ \u00A0]+(?:на|по)[ \u00A0]+\p{Lu}\p{L}+"#

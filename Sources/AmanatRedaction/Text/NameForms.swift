@@ -4,10 +4,11 @@
 /// finds"). Everything here is a rule of the language or a table of name equivalents, never a list of
 /// the corpus's words.
 enum NameForms {
-    /// The stems of the patronymics made from a Cyrillic given name (Руслан → Русланович, Руслановн-а;
-    /// Андрей → Андреевич; Игорь → Игоревич; Муса → Мусаевич, Мусич; Никита → Никитич, Никитичн-а). A
-    /// masculine one is a form alone and takes any case ending (Руслановичем); a feminine one takes an
-    /// ending (Руслановне). The fold makes their Latin spellings equal (Ruslanovich).
+    /// The stems of the patronymics made from a Cyrillic given name (Руслан → Русланович,
+    /// Руслановн-а; Андрей → Андреевич; Игорь → Игоревич; Муса →
+    /// Мусаевич, Мусич; Никита → Никитич, Никитичн-а). A masculine one is a form
+    /// alone and takes any case ending (Руслановичем); a feminine one takes an ending
+    /// (Руслановне). The fold makes their Latin spellings equal (Ruslanovich).
     static func patronymicStems(of lower: String) -> (masculine: [String], feminine: [String]) {
         guard lower.count >= 3, let last = lower.last else { return ([], []) }
         let stem = String(lower.dropLast())
@@ -123,11 +124,11 @@ enum NameForms {
         ("ck", "k"), ("tz", "ts"), ("gue", "ge"), ("gui", "gi"),
     ]
 
-    /// A folded key read loosely, for family names and places whose vowels change between writers and
-    /// scripts: an i before e dropped (Яндыев and Яндиев, Kartoiev, Saidulajew), an i between a consonant
-    /// and a dropped (Dzhamilya and Djamila), e and o read as a (Евлоев and Евлаев, Dayr and Дейр, Tal and
-    /// Тель), doubled letters made single. The first letter is kept as written. Only a capitalised word of
-    /// five letters or more is read this way, and only against the listed names.
+    /// A folded key read loosely, for family names and places whose vowels change between writers and scripts: an i
+    /// before e dropped (Яндыев and Яндиев, Kartoiev, Saidulajew), an i between a consonant and a dropped
+    /// (Dzhamilya and Djamila), e and o read as a (Евлоев and Евлаев, Dayr and Дейр, Tal and
+    /// Тель), doubled letters made single. The first letter is kept as written. Only a capitalised word of five
+    /// letters or more is read this way, and only against the listed names.
     static func loose(_ key: String) -> String {
         let letters = Array(key.utf8)
         var result: [UInt8] = []

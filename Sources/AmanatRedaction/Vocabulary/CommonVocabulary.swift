@@ -5,7 +5,8 @@
 enum CommonVocabulary {
     static let russian = SortedLines(russianStems)
     static let english = SortedLines(englishStems)
-    /// Stems of ordinary words that are also stems of names (вер: вера and Вера), kept apart from the lists above.
+    /// Stems of ordinary words that are also stems of names (вер: вера and Вера), kept apart from the
+    /// lists above.
     static let nameWords = SortedLines(nameWordStems)
 
     /// Whether `word` (any letter case) is an ordinary word of its script's language.
