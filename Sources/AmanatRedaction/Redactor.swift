@@ -24,6 +24,19 @@ public struct Redactor: Sendable {
         self.caseTerms = try CaseTermDetector(terms: terms.map(\.text))
     }
 
+    /// The terms of a list written one per line (a terms file), each trimmed, blank lines skipped.
+    public static func terms(listedIn text: String) -> [RedactionPlan.Term] {
+        text.split(whereSeparator: \.isNewline).map(trimmed).filter { !$0.isEmpty }.map { term(listed: String($0)) }
+    }
+
+    /// `text` without the white space at either end.
+    private static func trimmed(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return text[first...last]
+    }
+
     /// A term as written on a list ("place: Карабулак").
     public static func term(listed line: String) -> RedactionPlan.Term {
         for (prefix, kind) in [
@@ -31,7 +44,7 @@ public struct Redactor: Sendable {
         ]
         where line.lowercased().hasPrefix(prefix) {
             return RedactionPlan.Term(
-                text: String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), kind: kind)
+                text: String(trimmed(line.dropFirst(prefix.count))), kind: kind)
         }
         return RedactionPlan.Term(text: line, kind: .person)
     }

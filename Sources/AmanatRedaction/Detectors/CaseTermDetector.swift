@@ -99,7 +99,7 @@ public struct CaseTermDetector: Sendable {
     /// an ending (Грозного). A bare stem never counts (Заир is a country, Заира a name), nor does
     /// the stem of a noun-like name (the stem of Хакиев is хак, and хаки is a colour).
     static func addStems(of word: String, term: Int, to stems: inout TermStems, stemmer: RussianStemmer) {
-        let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = Folding.lowerCase(word)
         let isCyrillic = lower.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
         guard isCyrillic else {
             let key = Folding.key(lower)

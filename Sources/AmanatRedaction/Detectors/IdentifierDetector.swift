@@ -14,23 +14,13 @@ public struct IdentifierDetector: Sendable {
         let accept: @Sendable (Substring) -> Bool
     }
 
-    /// Russian month names in every case, each with its capital spelled out so the rules can be
-    /// case-sensitive (ICU's case-insensitive matching of Cyrillic alternations is slow).
-    private static let months = [
-        "январ[ьяюе]", "феврал[ьяюе]", "март[ае]?", "апрел[ьяюе]", "ма[йяюе]", "июн[ьяюе]", "июл[ьяюе]",
-        "август[ае]?", "сентябр[ьяюе]", "октябр[ьяюе]", "ноябр[ьяюе]", "декабр[ьяюе]",
-    ]
-    .map { "[\($0.prefix(1).uppercased())\($0.prefix(1))]" + $0.dropFirst() }.joined(separator: "|")
     private static let englishMonths =
         "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
-    private let rules: [Rule]
+    let rules: [Rule]
 
     /// What every Russian month name in any case holds (май: ма).
-    static let monthStems = [
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
-        "сентябр", "октябр", "ноябр", "декабр",
-    ]
+    static let monthStems = RussianDates.stems
 
     /// How every English month name and abbreviation begins.
     static let englishMonthStarts = [
@@ -45,14 +35,16 @@ public struct IdentifierDetector: Sendable {
     init(shieldingLetters: Bool) {
         func rule(
             _ detector: Span.Detector, _ pattern: String, caseSensitive: Bool = false, region: Region = .digits,
-            requires: [String] = [], _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
+            requires: [String] = [], prefilter: Pattern.Prefilter? = nil,
+            _ accept: @escaping @Sendable (Substring) -> Bool = { _ in true }
         ) -> Rule {
             Rule(
                 detector: detector, region: region,
-                regex: Pattern(pattern, caseInsensitive: !caseSensitive, shielding: shieldingLetters),
+                regex: Pattern(
+                    pattern, caseInsensitive: !caseSensitive, shielding: shieldingLetters, prefilter: prefilter),
                 requires: requires, accept: accept)
         }
-        let m = Self.months, e = Self.englishMonths
+        let e = Self.englishMonths
         rules = [
             // Each rule starts where a match can start (after a non-letter), so the engine does not try every position of every word.
             rule(.email, #"(?<![\p{L}\d._%+\-])[\p{L}\d._%+\-]++@[\p{L}\d.\-]+\.[\p{L}]{2,}"#, region: .at),
@@ -61,38 +53,40 @@ public struct IdentifierDetector: Sendable {
                 #"\b(?:https?://|www\.|t\.me/|wa\.me/|vk\.com/|instagram\.com/|telegram\.me/|m\.vk\.com/)[^\s<>"]*[^\s<>".,;:!?)»]"#,
                 region: .containing(["http", "www.", "t.me/", "wa.me/", "vk.com/", "instagram.com/", "telegram.me/"])),
             rule(.handle, #"(?<![\p{L}\d@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]"#, region: .at),
-            rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#) { Self.luhn($0.filter(\.isNumber)) },
-            rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#) {
+            rule(.card, #"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)"#, prefilter: Prefilters.cardDigits) {
+                Self.luhn($0.filter(\.isNumber))
+            },
+            rule(.iban, #"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"#, prefilter: Prefilters.letterThenTwoDigits) {
                 Self.ibanValid($0.filter { !$0.isWhitespace })
             },
             rule(
                 .passport,
                 #"(?:паспорт\p{L}*\s*)?(?:сери[ияй]\s*)?"#
                     + #"\d{2}\s?\d{2}\s*(?:№|N|номер)\s*\d{6}(?!\d)"#,
-                requires: ["№", "n", "номер"]),
+                requires: ["№", "n", "номер"], prefilter: Prefilters.sixDigits),
             // A foreign-travel passport: a two-digit series and a seven-digit number (загранпаспорт 72 № 0012345).
             rule(
                 .passport,
                 #"(?:(?:загран)?паспорт\p{L}*\s*|passport\s*)?"#
                     + #"(?<!\d)\d{2}[ \u00A0]*(?:№|No\.?|N|номер)[ \u00A0]*\d{7}(?!\d)"#,
-                requires: ["№", "n", "номер"]),
-            rule(.date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#),
+                requires: ["№", "n", "номер"], prefilter: Prefilters.sixDigits),
+            rule(
+                .date, #"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
+                prefilter: Prefilters.numericDate),
             // A Roman-numeral month, as in official Russian papers (03.IV.2015).
             rule(
                 .date,
                 #"(?<![\d\p{L}])\d{1,2}[. ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[. ](?:\d{4}|\d{2})(?!\d)(?:[ \u00A0]?г\.)?"#,
                 caseSensitive: true, requires: ["i", "v", "x"]),
-            rule(
-                .date, #"(?<!\d)\d{1,2}(?:-?го)?\s+(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|г\b))?"#,
-                caseSensitive: true,
-                requires: Self.monthStems),
-            rule(
-                .date, #"(?<![\p{L}\d])(?:\#(m))\s+\d{4}(?:\s*(?:года|г\.|-го|г\b))?"#, caseSensitive: true,
-                requires: Self.monthStems),
+            Rule(detector: .date, region: .digits, regex: RussianDates.dayMonthYear, requires: Self.monthStems) { _ in
+                true
+            },
+            Rule(detector: .date, region: .digits, regex: RussianDates.monthYear, requires: Self.monthStems) { _ in true
+            },
             // A month with a two-digit year (в марте 16-го, в марте '16).
-            rule(
-                .date, #"(?<![\p{L}\d])(?:\#(m))\s+(?:\d{2}-?го|['’]\d{2})(?!\d)(?:\s*(?:года|г\.))?"#,
-                caseSensitive: true, requires: Self.monthStems),
+            Rule(detector: .date, region: .digits, regex: RussianDates.monthShortYear, requires: Self.monthStems) { _ in
+                true
+            },
             rule(
                 .date,
                 #"\b(?:\#(e))\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"#
@@ -149,8 +143,9 @@ public struct IdentifierDetector: Sendable {
                 caseSensitive: true, requires: ["дом", "д."]),
             rule(
                 .plate,
-                #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#
-            ),
+                #"(?<![\p{L}\d])[АВЕКМНОРСТУХABEKMHOPCTYX]\s?\d{3}\s?"#
+                    + #"[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}(?![\p{L}\d])"#,
+                prefilter: Prefilters.plate),
         ]
     }
 

@@ -3,6 +3,13 @@ import Foundation
 /// One spelling-blind Latin form for words in Cyrillic or Latin script, so that Хасанова, Khasanova
 /// and Hasanova compare equal.
 public enum Folding {
+    /// `word` in small letters with ё written е, as the stemmers and the vocabularies take it.
+    static func lowerCase(_ word: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.lowercased().unicodeScalars { scalars.append(scalar == "ё" ? "е" : scalar) }
+        return String(scalars)
+    }
+
     /// The folded form of one word (Docs/format.md §8.17, "The fold"): every code point through the
     /// spec's letter table (`letters`: upper and lower case of Cyrillic and accented Latin, to Latin
     /// letters), ASCII letters lowercased, ASCII digits kept, everything else dropped; then the spelling

@@ -152,10 +152,11 @@ enum NameForms {
 
     /// A folded key with each run of one letter made single (Safiyya and Safiya, Mukhammad and Muhammad).
     static func collapsed(_ key: String) -> String {
-        var result = ""
-        result.reserveCapacity(key.utf8.count)
-        for character in key where character != result.last { result.append(character) }
-        return result
+        // Folded keys are ASCII; on bytes this is a tenth of the work on Characters.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 where byte != bytes.last { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Given names written differently across the region, each group one name (folded keys are compared).

@@ -185,24 +185,20 @@ final class Scan {
     /// without any is not searched. Without compacting, every pattern searches the whole text.
     func matches(of pattern: Pattern, in region: Region, requires: [String] = []) -> [NSRange] {
         if compacting, !requires.isEmpty, !requires.contains(where: containsIgnoringCase) { return [] }
-        let whole = NSRange(location: 0, length: units.count)
         switch compacting ? region : .whole {
         case .whole:
-            return pattern.regex.matches(in: text, range: whole).map(\.range)
+            return pattern.matches(in: text, units: units)
         case let .containing(words):
             guard words.contains(where: contains) else { return [] }
-            return pattern.regex.matches(in: text, range: whole).map(\.range)
+            return pattern.matches(in: text, units: units)
         case let .containingIgnoringCase(words):
             guard words.contains(where: containsIgnoringCase) else { return [] }
-            return pattern.regex.matches(in: text, range: whole).map(\.range)
+            return pattern.matches(in: text, units: units)
         case .digits, .at:
             let compact: CompactText
             if case .digits = region { compact = digitText } else { compact = atText }
             guard !compact.pieces.isEmpty else { return [] }
-            return pattern.regex.matches(
-                in: compact.text, range: NSRange(location: 0, length: compact.text.utf16.count)
-            )
-            .compactMap { compact.original($0.range) }
+            return pattern.matches(in: compact.text, units: compact.units).compactMap { compact.original($0) }
         }
     }
 }
@@ -238,6 +234,8 @@ enum Region {
 struct CompactText {
     /// The stretches, joined by "\n\u{0}\n".
     let text: String
+    /// Its UTF-16 units.
+    let units: [UInt16]
     /// For each stretch: where it starts in `text` and in the original text (UTF-16 offsets), and its length.
     let pieces: [(compact: Int, original: Int, length: Int)]
 
@@ -266,6 +264,7 @@ struct CompactText {
             compact += units[start..<end]
         }
         text = String(decoding: compact, as: UTF16.self)
+        self.units = compact
         self.pieces = pieces
         _ = original
     }

@@ -11,7 +11,7 @@ enum CommonVocabulary {
 
     /// Whether `word` (any letter case) is an ordinary word of its script's language.
     static func isCommon(_ word: String, russianStemmer: SnowballStemmer, englishStemmer: SnowballStemmer) -> Bool {
-        let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = Folding.lowerCase(word)
         if lower.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
             return russian.contains(russianStemmer.stem(lower))
         }
@@ -24,7 +24,7 @@ enum CommonVocabulary {
         _ word: String, russianStemmer: SnowballStemmer, englishStemmer: SnowballStemmer
     ) -> Bool {
         if isCommon(word, russianStemmer: russianStemmer, englishStemmer: englishStemmer) { return true }
-        let lower = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = Folding.lowerCase(word)
         let cyrillic = lower.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) })
         return nameWords.contains((cyrillic ? russianStemmer : englishStemmer).stem(lower))
     }

@@ -149,9 +149,7 @@ extension Amanat {
         }
 
         static func readTerms(_ path: String) throws -> [RedactionPlan.Term] {
-            try readText(path).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .map(Redactor.term(listed:))
+            try Redactor.terms(listedIn: readText(path))
         }
 
         /// Whether most letters of `text` are Cyrillic.
