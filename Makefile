@@ -57,7 +57,10 @@ build: deps ## Build everything (debug).
 	$(SWIFT) build
 
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
-	AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	@# The PostgreSQL tests run on a throwaway cluster on a Unix socket, stopped and removed afterwards.
+	@pg=$$(mktemp -d /tmp/amanat-pg-XXXXXX) && url=$$(Scripts/postgres-test-cluster.sh start $$pg) \
+	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
+	  && AMANAT_TEST_POSTGRESQL=$$url AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
 	@# Redaction held to its targets on the labelled corpus and on the held-out one (Docs/redaction.md).
 	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat
 	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat --corpus Tests/AmanatRedactionTests/HeldOut

@@ -30,6 +30,8 @@ let package = Package(
         // Already in the graph through Hummingbird: the intake's own channel handler (no Date header).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // The PostgreSQL store (several intake servers on one database).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libsodium, found with pkg-config; `make deps` installs Debian's libsodium-dev when it is missing.
@@ -44,12 +46,17 @@ let package = Package(
             dependencies: ["CSodium"],
             swiftSettings: strictSwift
         ),
-        // The vault: records, cases, grants, audit, mailboxes; storage behind `VaultStore` (SQLite embedded).
+        // The vault: records, cases, grants, audit, mailboxes; storage behind `VaultStore` (SQLite embedded,
+        // PostgreSQL for several machines).
         .target(
             name: "AmanatVault",
             dependencies: [
                 "AmanatCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Resources"],
             swiftSettings: strictSwift

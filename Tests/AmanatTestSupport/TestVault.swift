@@ -34,6 +34,16 @@ public struct TestVault {
         }
     }
 
+    /// A vault kept in `store` (another backend), with blobs in a temporary folder.
+    public init(store: any VaultStore) throws {
+        WeakTestKeys.allow()
+        directory = try TemporaryDirectory(prefix: "amanat-vault-tests")
+        let blobs = directory.file("blobs")
+        try FileManager.default.createDirectory(atPath: blobs, withIntermediateDirectories: true)
+        vault = try Vault.create(
+            store: store, blobDirectory: blobs, administrator: administrator, codenameParameters: .minimumForTesting)
+    }
+
     /// A sample testimony with recognisable facts.
     public static func sample(
         _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 "

@@ -6,16 +6,18 @@ import Testing
 
 @testable import AmanatVault
 
-/// The behaviour every `VaultStore` backend must have. A new backend (PostgreSQL) adds its factory
-/// to `backends` and must pass unchanged.
+/// The behaviour every `VaultStore` backend must have: each backend adds its factory to `backends` and
+/// passes unchanged. PostgreSQL runs where `make test` gives the tests a cluster (`TestPostgreSQL`).
 @Suite("VaultStore conformance")
 struct StoreConformanceTests {
     /// Named factories of empty stores.
-    static let backends: [String] = ["SQLite in memory", "SQLite on disk"]
+    static let backends: [String] =
+        ["SQLite in memory", "SQLite on disk"] + (TestPostgreSQL.isAvailable ? ["PostgreSQL"] : [])
 
     static func make(_ name: String, in directory: TemporaryDirectory) throws -> any VaultStore {
         switch name {
         case "SQLite in memory": return try SQLiteVaultStore()
+        case "PostgreSQL": return try PostgreSQLVaultStore(url: TestPostgreSQL.freshDatabase())
         default: return try SQLiteVaultStore(path: directory.file("store.sqlite"))
         }
     }
@@ -129,6 +131,88 @@ struct StoreConformanceTests {
         try store.write { try $0.append(entry(2)) }
         #expect(try store.read { try $0.auditEntries() }.map(\.sequence) == [1, 2])
         #expect(try store.read { try $0.lastAuditEntry() }?.sequence == 2)
+    }
+
+    @Test(
+        "every other table reads back as written; updates and saves replace, an update of nothing throws",
+        arguments: backends)
+    func everyTable(backend: String) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.make(backend, in: directory)
+        let record = Self.testimony()
+        let caseRow = CaseRow(
+            id: Data(SecureRandom.bytes(16)), createdDay: "2026-11-25", keyVersion: 1, title: Data([1]),
+            pseudonymKey: nil)
+        var info = VaultInfoRow(
+            formatVersion: 4, intakeKey: Data(repeating: 1, count: 32), administratorSigningKey: Data(count: 32),
+            codenameSalt: Data(count: 16), codenameOpsLimit: 2, codenameMemLimit: 8_192, createdDay: "2026-11-25")
+        var grant = GrantRow(
+            id: Data(SecureRandom.bytes(16)), caseID: caseRow.id, granteeEncryptionKey: Data(count: 32),
+            granteeSigningKey: Data(count: 32), permissions: 1, issuedDay: "2026-11-25", expiresDay: "2026-12-25",
+            keyVersion: 1, sealedCaseKey: Data([4]), signature: Data([5]), revokedDay: nil, supersededBy: nil)
+        let caseKey = CaseKeyRow(caseID: caseRow.id, version: 1, sealedForAdministrator: Data([6]))
+        let reply = ReplyRow(
+            id: Data(SecureRandom.bytes(16)), mailboxID: Self.mailbox.id, day: "2026-11-26", sealed: Data([7]))
+        let projection = ProjectionRow(
+            id: Data(SecureRandom.bytes(16)), caseID: caseRow.id, caseLabel: "Дело 7", language: "ru",
+            period: "2002", publishedDay: "2026-11-27", text: "Текст", publisherSigningKey: Data(count: 32),
+            signature: Data([8]))
+        let plan = PlanRow(projectionID: projection.id, recordID: record.id, sealed: Data([9]))
+        var terms = CaseTermsRow(caseID: caseRow.id, revision: 1, keyVersion: 1, sealed: Data([10]))
+        var author = AuthorNameRow(
+            signingKey: Data(repeating: 2, count: 32), encryptionKey: Data(count: 32), name: "Лейла",
+            day: "2026-11-25", signature: Data([11]))
+        try store.write { writer in
+            try writer.insert(info)
+            try writer.insert(Self.mailbox)
+            try writer.insert(record)
+            try writer.insert(caseRow)
+            try writer.insert(caseKey)
+            try writer.insert(grant)
+            try writer.insert(reply)
+            try writer.insert(projection)
+            try writer.insert(plan)
+            try writer.save(terms)
+            try writer.save(author)
+            for sequence in 1...3 {
+                try writer.append(
+                    AuditEntryRow(
+                        sequence: sequence, day: "2026-11-25", actor: sequence == 2 ? Data([1]) : nil,
+                        action: sequence == 3 ? "grant" : "submit", objects: "a,b", previousHash: Data(count: 32),
+                        entryHash: Data(repeating: UInt8(sequence), count: 32), signature: nil))
+            }
+            info.settingsSignature = Data([12])
+            try writer.update(info)
+            grant.revokedDay = "2026-11-28"
+            try writer.update(grant)
+            terms.revision = 2
+            try writer.save(terms)
+            author.name = "Лейла Х."
+            try writer.save(author)
+        }
+        try store.read { (reader: any VaultReader) throws in
+            #expect(try reader.info() == info)
+            #expect(try reader.caseFile(caseRow.id) == caseRow && reader.caseFiles() == [caseRow])
+            #expect(try reader.caseKey(caseID: caseRow.id, version: 1) == caseKey)
+            #expect(try reader.caseKeyVersions().map(\.version) == [1])
+            #expect(try reader.grant(grant.id) == grant && reader.grants(caseID: caseRow.id) == [grant])
+            #expect(try reader.grants(caseID: nil) == [grant] && reader.grants(caseID: Data(count: 16)).isEmpty)
+            #expect(try reader.replies(mailboxID: Self.mailbox.id) == [reply])
+            #expect(try reader.replyHeaders().map(\.id) == [reply.id])
+            #expect(
+                try reader.projections(caseID: caseRow.id) == [projection] && reader.projections(caseID: nil).count == 1
+            )
+            #expect(try reader.plan(projectionID: projection.id) == plan)
+            #expect(try reader.planHeaders().map(\.recordID) == [record.id])
+            #expect(try reader.caseTerms(caseID: caseRow.id) == terms && reader.caseTermRows() == [terms])
+            #expect(try reader.authorName(signingKey: author.signingKey) == author)
+            #expect(try reader.auditEntries(from: 2).map(\.sequence) == [2, 3])
+            #expect(try reader.auditEntries(action: "grant").map(\.sequence) == [3])
+            #expect(try reader.auditEntries()[1].actor == Data([1]))
+        }
+        var missing = caseRow
+        missing.id = Data(count: 16)
+        #expect(throws: (any Error).self) { try store.write { try $0.update(missing) } }
     }
 
     @Test("records must name an existing mailbox (foreign keys are enforced)", arguments: backends)
