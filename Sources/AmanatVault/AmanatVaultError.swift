@@ -60,7 +60,11 @@ extension AmanatVaultError: CustomStringConvertible {
         case .vaultNotFound(let path):
             return
                 "no vault at \(path); create one with `amanat init --vault \(path)` or point --vault at an existing one"
-        case .vaultExists(let path): return "\(path) already holds a vault or other files; choose a new or empty folder"
+        case .vaultExists(let path):
+            if path.contains("://") || path == "the database" {
+                return "\(path) already holds a vault; choose another database, or open this one"
+            }
+            return "\(path) already holds a vault or other files; choose a new or empty folder"
         case .unsupportedVaultVersion(let v):
             return "this vault uses format version \(v), newer than this Amanat understands; update Amanat"
         case .recordNotFound(let id): return "no record \(id) in this vault; list records with `amanat inbox`"

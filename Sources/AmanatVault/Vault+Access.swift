@@ -67,7 +67,7 @@ extension Vault {
     public func exportAttachment(
         _ attachment: Attachment, to path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws {
-        try BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).export(
+        try BlobStore(container: blobs, limit: Vault.attachmentLimit).export(
             attachment, to: path, progress: progress)
     }
 

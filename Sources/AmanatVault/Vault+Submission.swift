@@ -110,7 +110,7 @@ extension Vault {
         guard ["ru", "en"].contains(testimony.language) else {
             throw AmanatVaultError.invalidArgument("the language must be ru or en")
         }
-        let blobs = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
+        let blobs = BlobStore(container: self.blobs, limit: Vault.attachmentLimit)
         var stored: [Attachment] = []
         do {
             for source in sources {

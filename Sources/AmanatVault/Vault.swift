@@ -10,8 +10,8 @@ import Synchronization
 public final class Vault: Sendable {
     /// Where rows are kept.
     public let store: any VaultStore
-    /// The attachment folder.
-    public let blobDirectory: String
+    /// Where attachments' encrypted bytes are kept.
+    public let blobs: any BlobContainer
     /// The settings row.
     let info: VaultInfoRow
     /// The intake key: the administrator's X25519 public key.
@@ -33,7 +33,7 @@ public final class Vault: Sendable {
     /// The attachment folder inside a vault directory.
     public static let blobFolderName = "blobs"
 
-    init(store: any VaultStore, blobDirectory: String) throws {
+    init(store: any VaultStore, blobs: any BlobContainer) throws {
         guard let info = try store.read({ try $0.info() }) else {
             throw AmanatVaultError.corrupted("the vault's settings")
         }
@@ -41,7 +41,7 @@ public final class Vault: Sendable {
             throw AmanatVaultError.unsupportedVaultVersion(info.formatVersion)
         }
         self.store = store
-        self.blobDirectory = blobDirectory
+        self.blobs = blobs
         self.info = info
         do {
             intakeKey = try X25519.PublicKey(rawRepresentation: Array(info.intakeKey))
@@ -111,13 +111,23 @@ public final class Vault: Sendable {
         knownVaults: KnownVaults? = nil
     ) throws -> Vault {
         try create(at: directory, knownVaults: knownVaults) { store, blobs in
-            let info = settings(for: administratorKey, codenameParameters: codenameParameters)
-            try store.write { writer in
-                guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobs) }
-                try writer.insert(info)
-            }
-            return try Vault(store: store, blobDirectory: blobs)
+            try create(
+                store: store, blobs: BlobFolder(path: blobs), administratorKey: administratorKey,
+                codenameParameters: codenameParameters)
         }
+    }
+
+    /// Creates a vault in an empty `store` from the administrator's public key alone (see above).
+    static func create(
+        store: any VaultStore, blobs: any BlobContainer, administratorKey: Identity.PublicKey,
+        codenameParameters: Argon2id.Parameters
+    ) throws -> Vault {
+        let info = settings(for: administratorKey, codenameParameters: codenameParameters)
+        try store.write { writer in
+            guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: "the database") }
+            try writer.insert(info)
+        }
+        return try Vault(store: store, blobs: blobs)
     }
 
     /// The folder, its blob folder and its database, then `make` to fill the database.
@@ -149,19 +159,29 @@ public final class Vault: Sendable {
         return vault
     }
 
-    /// Creates a vault in an empty `store`, with attachments in `blobDirectory` (for tests and other backends).
+    /// Creates a vault in an empty `store`, with attachments in the folder `blobDirectory`.
     public static func create(
         store: any VaultStore, blobDirectory: String, administrator: Identity,
+        codenameParameters: Argon2id.Parameters = .interactive
+    ) throws -> Vault {
+        try create(
+            store: store, blobs: BlobFolder(path: blobDirectory), administrator: administrator,
+            codenameParameters: codenameParameters)
+    }
+
+    /// Creates a vault in an empty `store`, with attachments in `blobs` (another backend).
+    public static func create(
+        store: any VaultStore, blobs: any BlobContainer, administrator: Identity,
         codenameParameters: Argon2id.Parameters = .interactive
     ) throws -> Vault {
         var info = settings(for: administrator.publicKey, codenameParameters: codenameParameters)
         info.settingsSignature = try signSettings(info, administrator: administrator)
         try store.write { writer in
-            guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: blobDirectory) }
+            guard try writer.info() == nil else { throw AmanatVaultError.vaultExists(path: "the database") }
             try writer.insert(info)
             try AuditLog.append(to: writer, action: "vault.create", objects: [], actor: administrator)
         }
-        return try Vault(store: store, blobDirectory: blobDirectory)
+        return try Vault(store: store, blobs: blobs)
     }
 
     /// Fresh, unsigned settings for a vault of `administrator`.
@@ -191,7 +211,8 @@ public final class Vault: Sendable {
         guard FileManager.default.fileExists(atPath: database) else {
             throw AmanatVaultError.vaultNotFound(path: directory)
         }
-        let vault = try Vault(store: SQLiteVaultStore(path: database), blobDirectory: directory + "/" + blobFolderName)
+        let vault = try Vault(
+            store: SQLiteVaultStore(path: database), blobs: BlobFolder(path: directory + "/" + blobFolderName))
         let outcome = try vault.check(trust, location: try location(of: directory))
         vault.checkedTrust.withLock { $0 = outcome }
         return vault
@@ -203,7 +224,15 @@ public final class Vault: Sendable {
         store: any VaultStore, blobDirectory: String, location: String,
         trust: VaultTrust
     ) throws -> Vault {
-        let vault = try Vault(store: store, blobDirectory: blobDirectory)
+        try open(store: store, blobs: BlobFolder(path: blobDirectory), location: location, trust: trust)
+    }
+
+    /// Opens a vault kept in `store`, its attachments in `blobs`, and checks it against `trust`.
+    public static func open(
+        store: any VaultStore, blobs: any BlobContainer, location: String,
+        trust: VaultTrust
+    ) throws -> Vault {
+        let vault = try Vault(store: store, blobs: blobs)
         let outcome = try vault.check(trust, location: location)
         vault.checkedTrust.withLock { $0 = outcome }
         return vault

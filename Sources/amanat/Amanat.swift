@@ -45,7 +45,9 @@ struct Amanat: ParsableCommand {
             var command = try parseAsRoot()
             // `serve` has its own graceful shutdown on SIGTERM; every other command cleans up and exits.
             if !(command is Serve) { Interruption.install() }
-            if let user = command as? any VaultCommand { Interruption.removeOrphans(vault: user.vault.path) }
+            if let user = command as? any VaultCommand, let folder = user.vault.location.folder {
+                Interruption.removeOrphans(vault: folder)
+            }
             try command.run()
         } catch {
             switch error {

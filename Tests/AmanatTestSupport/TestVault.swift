@@ -95,3 +95,11 @@ public struct TestVault {
         return path
     }
 }
+
+extension Vault {
+    /// The folder of a vault whose attachments are files (every test vault but the PostgreSQL-only ones).
+    public var blobDirectory: String {
+        guard let folder = blobs as? BlobFolder else { preconditionFailure("this test vault keeps no blob folder") }
+        return folder.path
+    }
+}

@@ -135,7 +135,7 @@ struct TrustTests {
         // signs its audit entry as the "administrator".
         let unpinned = try Vault(
             store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
-            blobDirectory: scene.path + "/blobs")
+            blobs: BlobFolder(path: scene.path + "/blobs"))
         try unpinned.store.write { writer in
             try AuditLog.append(
                 to: writer, action: "reply", objects: [Data(id.rawValue), Data(record.rawValue)], actor: intruder)
@@ -168,7 +168,7 @@ struct TrustTests {
         // A fork: the old copy grows again by other entries, past the remembered count.
         let forked = try Vault(
             store: SQLiteVaultStore(path: scene.path + "/" + Vault.databaseName),
-            blobDirectory: scene.path + "/blobs")
+            blobs: BlobFolder(path: scene.path + "/blobs"))
         for index in 0..<5 { _ = try forked.submit(TestVault.sample("fork \(index)")) }
         let forkError = #expect(throws: AmanatVaultError.self) { try scene.reopen() }
         guard case .rolledBack = forkError else {

@@ -1,3 +1,4 @@
+import AmanatTestSupport
 import Foundation
 import Testing
 
@@ -13,8 +14,11 @@ struct StoryTests {
         let lawyerKey: String
         let lawyerFingerprint: String
 
-        init() throws {
-            cli = try CLI()
+        /// In a vault folder, or, with `database`, in a new PostgreSQL database named by AMANAT_VAULT.
+        init(database: Bool = false) throws {
+            var cli = try CLI()
+            if database { cli.environment["AMANAT_VAULT"] = try TestPostgreSQL.freshDatabase() }
+            self.cli = cli
             adminPass = try cli.write("admin.pass", "администратор пароль 1\n")
             lawyerPass = try cli.write("lawyer.pass", "lawyer passphrase 2\n")
             try cli.ok(["init", "--passphrase-file", adminPass])
@@ -38,9 +42,12 @@ struct StoryTests {
         }
     }
 
-    @Test("submit, file, grant, open, reply, read replies, revoke, audit")
-    func wholeStory() throws {
-        let s = try Setup()
+    /// Where the story's vault is: a folder, and a PostgreSQL database where `make test` gives the tests one.
+    static let backends = ["folder"] + (TestPostgreSQL.isAvailable ? ["PostgreSQL"] : [])
+
+    @Test("submit, file, grant, open, reply, read replies, revoke, audit", arguments: backends)
+    func wholeStory(backend: String) throws {
+        let s = try Setup(database: backend == "PostgreSQL")
         let photo = s.cli.path("photo.jpg")
         try Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 31) }).write(to: URL(fileURLWithPath: photo))
         let (record, codename) = try s.submit(
@@ -110,5 +117,27 @@ struct StoryTests {
         let malformed = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": "not a codename"])
         #expect(malformed.status == 3 && malformed.err.contains("8 words"))
         #expect(!malformed.err.contains("not a codename\n"))
+    }
+}
+
+/// A vault in PostgreSQL, named by its address: the mistakes a person can make get one clear line each.
+@Suite("amanat on PostgreSQL", .enabled(if: TestPostgreSQL.isAvailable, "needs the cluster `make test` starts"))
+struct PostgreSQLCommandTests {
+    @Test("init refuses a database that holds a vault, an address with a password, and a server that is not there")
+    func mistakes() throws {
+        let cli = try CLI()
+        let address = try TestPostgreSQL.freshDatabase()
+        let pass = try cli.write("admin.pass", "administrator passphrase\n")
+        let created = try cli.ok(["init", "--vault", address, "--passphrase-file", pass])
+        #expect(created.contains("Created the vault at \(address)"))
+        let again = try cli.run(["init", "--vault", address, "--passphrase-file", pass])
+        #expect(again.status != 0 && again.err.contains("already holds a vault"), "\(again.err)")
+        let secret = try cli.run(["inbox", "--vault", "postgresql://amanat:hunter2@localhost/vault"])
+        #expect(secret.status != 0 && secret.err.contains("PGPASSWORD") && !secret.err.contains("hunter2"))
+        let absent = try cli.run(["inbox", "--vault", "postgresql://amanat@/vault?host=/nonexistent-folder"])
+        #expect(absent.status != 0 && absent.err.contains("cannot connect"), "\(absent.err)")
+        for result in [again, secret, absent] {
+            #expect(result.err.split(separator: "\n").first?.hasPrefix("amanat: error: ") == true)
+        }
     }
 }

@@ -19,21 +19,19 @@ public final class AttachmentUpload {
 
     private let id = VaultID<BlobTag>()
     private let key = SymmetricKey()
-    private let file: AtomicFileWriter
-    private let blobs: BlobStore
+    private let draft: any BlobDraft
     private var sealer: SecretStream.Sealer<DigestingWriter>
     private let contentHash = BLAKE2b.Hasher(length: 32, key: Labels.attachmentHash)
     private var open = true
 
-    init(blobs: BlobStore, name: String, limit: Int) throws {
+    init(blobs: any BlobContainer, name: String, limit: Int) throws {
         self.name = name
         self.limit = limit
-        self.blobs = blobs
         let id = id, key = key
-        let file = try vaultCrypto(name) { try AtomicFileWriter(path: blobs.blobPath(id)) }
-        self.file = file
+        let draft = try vaultCrypto(name) { try blobs.draft(id) }
+        self.draft = draft
         sealer = try vaultCrypto(name) {
-            try SecretStream.Sealer(to: DigestingWriter(inner: file, hasher: CaseBundle.blobHasher()), using: key)
+            try SecretStream.Sealer(to: DigestingWriter(inner: draft, hasher: CaseBundle.blobHasher()), using: key)
         }
     }
 
@@ -59,26 +57,25 @@ public final class AttachmentUpload {
         try vaultCrypto(name) {
             try sealer.pad(to: SizeBucket.bucket(for: size))
             try sealer.finish()
-            try file.commit()
+            try draft.commit()
         }
-        BlobStore.blurTimes(blobs.blobPath(id))
         return Attachment(
             blob: id, name: name, size: size, hash: Hex.encode(contentHash.finalize()),
             key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
             blobDigest: Hex.encode(sealer.destination.hasher.finalize()))
     }
 
-    /// Abandons the upload: its temporary file is removed.
+    /// Abandons the upload: nothing of it is kept.
     public func cancel() {
         open = false
-        // The uncommitted temporary file goes with `file` (AtomicFileWriter removes it when released).
+        // The uncommitted draft goes when released (a temporary file removed, a transaction rolled back).
     }
 }
 
 /// Passes bytes to a file and to a hash computed as they go (one upload of many at once: no
 /// background buffers, unlike the case bundle's hasher).
 struct DigestingWriter: ByteWriter {
-    let inner: AtomicFileWriter
+    let inner: any BlobDraft
     let hasher: BLAKE2b.Hasher
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -93,13 +90,11 @@ extension Vault {
     ///   - name: the file name the source gave (display only).
     ///   - limit: the largest size accepted (at most `Vault.attachmentLimit`).
     public func beginAttachment(name: String, limit: Int = Vault.attachmentLimit) throws -> AttachmentUpload {
-        try AttachmentUpload(
-            blobs: BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit), name: name,
-            limit: min(limit, Vault.attachmentLimit))
+        try AttachmentUpload(blobs: blobs, name: name, limit: min(limit, Vault.attachmentLimit))
     }
 
     /// Deletes the blobs of finished uploads that will not be submitted after all (the form failed).
     public func discard(_ uploads: [Attachment]) {
-        BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit).remove(uploads)
+        blobs.remove(uploads.map(\.blob))
     }
 }

@@ -1,10 +1,10 @@
 import AmanatCrypto
 import Foundation
 
-/// Attachments on disk: each streamed through secretstream under its own key into `blobs/<id>`,
-/// padded to a size bucket, written to a temporary file, fsynced and renamed, so a blob is whole or absent.
+/// Attachments: each streamed through secretstream under its own key into a new blob of `container`,
+/// padded to a size bucket; the blob is committed (whole) or left behind as nothing.
 struct BlobStore {
-    let directory: String
+    let container: any BlobContainer
     /// Largest accepted attachment.
     let limit: Int
 
@@ -30,16 +30,15 @@ struct BlobStore {
             inner: try vaultCrypto(path) { try FileReader(path: path) },
             paddedSize: SizeBucket.bucket(for: size), limit: limit, path: path)
         reader.progress = progress.map { report in { done in report(done, size) } }
-        let file = try vaultCrypto(path) { try AtomicFileWriter(path: blobPath(id)) }
+        let draft = try vaultCrypto(path) { try container.draft(id) }
         // The stored bytes are hashed on the other core as they are written (for case bundles).
-        var writer = HashingWriter(inner: file, hasher: BackgroundHasher(CaseBundle.blobHasher()))
+        var writer = HashingWriter(inner: DraftWriter(draft: draft), hasher: BackgroundHasher(CaseBundle.blobHasher()))
         try vaultCrypto(path) { try SecretStream.encrypt(from: &reader, to: &writer, using: key) }
         guard reader.contentSize == size else {
             throw AmanatVaultError.invalidArgument("\(path) changed while it was being read; try again")
         }
         let digest = writer.hasher.finalize()
-        try vaultCrypto(path) { try file.commit() }
-        Self.blurTimes(blobPath(id))
+        try vaultCrypto(path) { try draft.commit() }
         return Attachment(
             blob: id, name: name, size: size, hash: Hex.encode(reader.hasher.finalize()),
             key: Base64URL.encode(key.rawRepresentation), chunkSize: SecretStream.defaultChunkSize,
@@ -64,7 +63,7 @@ struct BlobStore {
             return bytes
         }
         var reader = DigestingReader(
-            inner: try vaultCrypto(what) { try FileReader(path: blobPath(attachment.blob)) },
+            inner: try vaultCrypto(what) { try container.reader(attachment.blob) },
             hasher: recorded.map { _ in BackgroundHasher(CaseBundle.blobHasher()) })
         let file = try vaultCrypto(path) { try AtomicFileWriter(path: path, durable: false) }
         var writer = UnpaddingHashingWriter(inner: file, size: attachment.size)
@@ -88,27 +87,19 @@ struct BlobStore {
         try vaultCrypto(path) { try file.commit() }
     }
 
-    func blobPath(_ id: VaultID<BlobTag>) -> String { directory + "/" + id.description }
-
-    /// Sets a blob's access and modification times to the start of its day (UTC), so the file system
-    /// keeps no more precise a time than the database does.
-    static func blurTimes(_ path: String) {
-        let midnight = Double(Day.today().daysSinceEpoch) * 86_400
-        try? FileManager.default.setAttributes(
-            [.modificationDate: Date(timeIntervalSince1970: midnight)], ofItemAtPath: path)
-        var times = [timespec(tv_sec: Int(midnight), tv_nsec: 0), timespec(tv_sec: Int(midnight), tv_nsec: 0)]
-        _ = utimensat(AT_FDCWD, path, &times, 0)
-    }
-
     /// Deletes blobs written for a submission that then failed.
-    func remove(_ attachments: [Attachment]) {
-        for attachment in attachments { try? FileManager.default.removeItem(atPath: blobPath(attachment.blob)) }
-    }
+    func remove(_ attachments: [Attachment]) { container.remove(attachments.map(\.blob)) }
+}
+
+/// A draft seen as a value-type writer (the stream writers are generic over `ByteWriter`).
+struct DraftWriter: ByteWriter {
+    let draft: any BlobDraft
+    func write(_ bytes: UnsafeRawBufferPointer) throws { try draft.write(bytes) }
 }
 
 /// Passes a blob's stored bytes through, and to a hash on the other core when one is given.
 private struct DigestingReader: ByteReader {
-    var inner: FileReader
+    var inner: any ByteReader
     let hasher: BackgroundHasher?
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

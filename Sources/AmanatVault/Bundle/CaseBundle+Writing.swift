@@ -55,15 +55,14 @@ extension Vault {
             try header.withUnsafeBytes { try out.write($0) }
             try manifestCipher.bytes.withUnsafeBytes { try out.write($0) }
         }
-        let store = BlobStore(directory: blobDirectory, limit: Vault.attachmentLimit)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         let front = out.hasher.finalize()
         for (blob, knownDigest) in zip(blobs, digests) {
-            let blobPath = store.blobPath(blob)
-            let reader = try vaultCrypto("attachment \(blob)") { try FileReader(path: blobPath) }
-            let size = (try? FileManager.default.attributesOfItem(atPath: blobPath)[.size] as? Int) ?? nil
-            guard let size else { throw AmanatVaultError.corrupted("attachment \(blob)") }
+            var reader = try vaultCrypto("attachment \(blob)") { try self.blobs.reader(blob) }
+            guard let size = try vaultCrypto("attachment \(blob)", { try self.blobs.size(of: blob) }) else {
+                throw AmanatVaultError.corrupted("attachment \(blob)")
+            }
             // Every blob is hashed on the other core as it is copied. A blob written by this version carries the
             // digest recorded when it was stored: a blob changed on disk since then is refused here, before the
             // bundle appears, instead of reaching the lawyer with a signature over bytes it does not hold.
@@ -81,7 +80,7 @@ extension Vault {
                     copied += n
                 }
                 guard copied == size else {
-                    throw AmanatCryptoError.io(path: blobPath, reason: "changed while it was being copied")
+                    throw AmanatCryptoError.io(path: "attachment \(blob)", reason: "changed while it was being copied")
                 }
             }
             let digest = hasher.finalize()

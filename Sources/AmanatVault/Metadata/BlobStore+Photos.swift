@@ -33,7 +33,7 @@ extension BlobStore {
                 "\(path) is empty (0 bytes); nothing was submitted. Attach the file that holds the photo or document")
         }
         var reader = try vaultCrypto(path) { try FileReader(path: path) }
-        let upload = try AttachmentUpload(blobs: self, name: name, limit: limit)
+        let upload = try AttachmentUpload(blobs: container, name: name, limit: limit)
         var stripper = ImageMetadata.Stripper(kind: Self.photoKind(at: path))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }

@@ -74,6 +74,14 @@ enum PostgreSQLSchema {
             CREATE TABLE "caseTerms" ("caseID" BYTEA PRIMARY KEY REFERENCES "caseFile",
                 "revision" BIGINT NOT NULL, "keyVersion" BIGINT NOT NULL, "sealed" BYTEA NOT NULL)
             """#,
-        ]
+        ],
+        // Revision 2: attachments' encrypted bytes, in pieces; a blob exists once its "blob" row does.
+        [
+            #"""
+            CREATE TABLE "blobPiece" ("blobID" BYTEA NOT NULL, "position" BIGINT NOT NULL, "bytes" BYTEA NOT NULL,
+                PRIMARY KEY ("blobID", "position"))
+            """#,
+            #"CREATE TABLE "blob" ("id" BYTEA PRIMARY KEY, "size" BIGINT NOT NULL, "pieces" BIGINT NOT NULL)"#,
+        ],
     ]
 }

@@ -81,6 +81,21 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` on a connection of the pool, outside any transaction (each statement commits alone).
+    func withSession<T>(_ body: (PostgreSQLSession) throws -> T) throws -> T {
+        let session = try checkOut()
+        defer { checkIn(session.connection, reusable: true) }
+        do {
+            return try body(session)
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// The event loop every PostgreSQL connection of the process runs on: its own thread, never one of the
+    /// web intake's, so that a caller waiting for a query can never be the thread that must answer it.
+    private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     private func checkOut() throws -> PostgreSQLSession {
         let reused: PostgresConnection? = lock.withLock { idle.popLast() }
         if let reused, !reused.isClosed { return PostgreSQLSession(connection: reused, logger: logger) }
@@ -90,7 +105,7 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
         }
         do {
             let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: settings.configuration, id: id,
+                on: Self.eventLoops.any(), configuration: settings.configuration, id: id,
                 logger: logger
             ).wait()
             return PostgreSQLSession(connection: connection, logger: logger)

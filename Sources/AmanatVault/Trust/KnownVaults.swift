@@ -5,7 +5,8 @@ import Foundation
 /// it saw the first time and the newest audit head it has verified since (Docs/format.md §8.20).
 ///
 /// One line per vault, `KEY COUNT HASH PATH`: the administrator's public key string, the number of audit
-/// entries and the hex hash of the last one, then the vault's absolute path (the rest of the line).
+/// entries and the hex hash of the last one, then the vault's absolute path or PostgreSQL address (the rest
+/// of the line).
 /// Lines starting with `#` are comments. The file is mode 0600 in a folder of mode 0700, and it is
 /// rewritten whole (a temporary file renamed over it) under a lock, so concurrent runs never lose a line.
 public struct KnownVaults: Sendable {
@@ -95,7 +96,8 @@ public struct KnownVaults: Sendable {
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4, let key = try? Identity.PublicKey(string: String(fields[0])),
                 let count = Int(fields[1]), count >= 0, fields[2].utf8.count == 64,
-                fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }), fields[3].hasPrefix("/")
+                fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }),
+                fields[3].hasPrefix("/") || VaultLocation(String(fields[3])) != .folder(String(fields[3]))
             else { throw AmanatVaultError.knownVaultsDamaged(path: path, line: index + 1) }
             entries[String(fields[3])] = Entry(key: key, head: AuditLog.Head(count: count, hash: String(fields[2])))
         }

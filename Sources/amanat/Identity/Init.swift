@@ -67,16 +67,14 @@ extension Amanat {
 
         func run() throws {
             let manager = FileManager.default
-            if let contents = try? manager.contentsOfDirectory(atPath: vault.path), !contents.isEmpty {
-                throw AmanatVaultError.vaultExists(path: vault.path)
-            }
+            if try Vault.isTaken(vault.location) { throw AmanatVaultError.vaultExists(path: vault.path) }
             if let administratorKey { return try createFromPublicKey(try PublicKeyArgument.parse(administratorKey)) }
             let identityPath = identityOut ?? vault.defaultAdministratorIdentityPath
             if manager.fileExists(atPath: identityPath) {
                 throw CLIError.usage(
                     "\(identityPath) already exists; nothing was created", hint: "choose another --identity-out path")
             }
-            if Self.isInside(identityPath, folder: vault.path) {
+            if let folder = vault.location.folder, Self.isInside(identityPath, folder: folder) {
                 throw CLIError.usage(
                     "\(identityPath) is inside the vault folder, where `amanat serve` refuses to run; "
                         + "nothing was created",
@@ -87,20 +85,15 @@ extension Amanat {
                 prompt: "New passphrase for the administrator: ", file: passphraseFile,
                 variable: "AMANAT_NEW_PASSPHRASE")
             let administrator = Identity()
-            // The vault first (it refuses a folder that is not empty), then the identity beside or outside it;
-            // if the identity cannot be written, the new vault is removed so that no key is ever lost.
-            let created = try Vault.create(
-                at: vault.path, administrator: administrator,
-                codenameParameters: KeyStretching.codenames, knownVaults: VaultOptions.knownVaults)
+            let created = try Self.create(
+                at: vault.location, administrator: administrator,
+                writingIdentity: {
+                    try IdentityFile.write(
+                        administrator, to: identityPath, passphrase: passphrase,
+                        parameters: KeyStretching.identityFiles)
+                }, removingIdentity: { try? manager.removeItem(atPath: identityPath) })
             if let organisation {
                 try created.setAuthorName(organisation, for: administrator.publicKey, administrator: administrator)
-            }
-            do {
-                try IdentityFile.write(
-                    administrator, to: identityPath, passphrase: passphrase, parameters: KeyStretching.identityFiles)
-            } catch {
-                try? manager.removeItem(atPath: vault.path)
-                throw error
             }
             if output.json {
                 return try output.printJSON(
@@ -115,10 +108,43 @@ extension Amanat {
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
         }
 
+        /// The vault and the administrator's identity, never one without the other. In a folder the vault comes
+        /// first (it refuses a folder that is not empty) and is removed if the identity cannot be written; in a
+        /// database, which cannot be removed as simply, the identity comes first and is removed if the vault
+        /// cannot be made.
+        private static func create(
+            at location: VaultLocation, administrator: Identity, writingIdentity: () throws -> Void,
+            removingIdentity: () -> Void
+        ) throws -> Vault {
+            switch location {
+            case .folder(let folder):
+                let created = try Vault.create(
+                    location, administrator: administrator, codenameParameters: KeyStretching.codenames,
+                    knownVaults: VaultOptions.knownVaults)
+                do {
+                    try writingIdentity()
+                } catch {
+                    try? FileManager.default.removeItem(atPath: folder)
+                    throw error
+                }
+                return created
+            case .database:
+                try writingIdentity()
+                do {
+                    return try Vault.create(
+                        location, administrator: administrator, codenameParameters: KeyStretching.codenames,
+                        knownVaults: VaultOptions.knownVaults)
+                } catch {
+                    removingIdentity()
+                    throw error
+                }
+            }
+        }
+
         /// `--administrator-key`: the vault from the public key alone.
         private func createFromPublicKey(_ key: Identity.PublicKey) throws {
             _ = try Vault.create(
-                at: vault.path, administratorKey: key, codenameParameters: KeyStretching.codenames,
+                vault.location, administratorKey: key, codenameParameters: KeyStretching.codenames,
                 knownVaults: VaultOptions.knownVaults)
             if output.json {
                 return try output.printJSON(

@@ -6,7 +6,11 @@ import Foundation
 /// `--vault DIR` and `--administrator-key KEY`, shared by every command that works on a vault.
 struct VaultOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The vault folder (default: $AMANAT_VAULT, then ./vault).", valueName: "DIR"))
+        name: .long,
+        help: ArgumentHelp(
+            "The vault folder, or a PostgreSQL database as postgresql://HOST/DATABASE (password in PGPASSWORD or "
+                + "~/.pgpass, never here; default: $AMANAT_VAULT, then ./vault).",
+            valueName: "DIR|URL"))
     var vault: String?
 
     @Option(
@@ -20,6 +24,9 @@ struct VaultOptions: ParsableArguments {
 
     /// The vault path after defaults.
     var path: String { vault ?? ProcessInfo.processInfo.environment["AMANAT_VAULT"] ?? "vault" }
+
+    /// The vault's folder or database.
+    var location: VaultLocation { VaultLocation(path) }
 
     /// The administrator key given with `--administrator-key` or AMANAT_ADMINISTRATOR_KEY, if any.
     func trustedAdministrator() throws -> Identity.PublicKey? {
@@ -36,7 +43,7 @@ struct VaultOptions: ParsableArguments {
     /// vault's own word), and says so when it was the first time or the settings are not signed yet.
     func open() throws -> Vault {
         let vault = try Vault.open(
-            at: path,
+            location,
             trust: VaultTrust(
                 administrator: try trustedAdministrator(),
                 knownVaults: Self.knownVaults))
@@ -59,6 +66,11 @@ struct VaultOptions: ParsableArguments {
     /// Where `amanat init` writes the administrator's identity by default: next to the vault folder, never
     /// inside it (the folder may be copied to the intake server, which must hold no secret).
     var defaultAdministratorIdentityPath: String {
+        if case .database(let address) = location {
+            // Beside the working folder, named after the database.
+            let name = URLComponents(string: address)?.path.split(separator: "/").last.map(String.init)
+            return (name ?? "vault") + "-administrator.id"
+        }
         var folder = path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         let name = (folder as NSString).lastPathComponent

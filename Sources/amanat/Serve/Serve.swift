@@ -105,7 +105,9 @@ extension Amanat {
             FreedMemory.restartWithoutThreadCaches()
             // Before any testimony or codename reaches memory: no core file, no tracing by other users.
             try ProcessHardening.forbidCoreDumps()
-            try IdentityFileGuard.refuse(in: vault.path, outside: vault.defaultAdministratorIdentityPath)
+            if let folder = vault.location.folder {
+                try IdentityFileGuard.refuse(in: folder, outside: vault.defaultAdministratorIdentityPath)
+            }
             // And memory freed after a request keeps nothing of it (glibc's allocator overwrites freed blocks).
             if !FreedMemory.clearWhenFreed() {
                 Diagnostics.warning(
@@ -163,8 +165,8 @@ extension Amanat {
                 )
             }
             if let given = vault.administratorKey ?? ProcessInfo.processInfo.environment["AMANAT_ADMINISTRATOR_KEY"],
-                !given.lowercased().hasPrefix("amanat1"), let file = realpath(given, nil),
-                let folder = realpath(vault.path, nil)
+                !given.lowercased().hasPrefix("amanat1"), let vaultFolder = vault.location.folder,
+                let file = realpath(given, nil), let folder = realpath(vaultFolder, nil)
             {
                 defer {
                     free(file)
@@ -177,7 +179,7 @@ extension Amanat {
                         hint: "keep it outside the vault folder, for example in /etc/amanat")
                 }
             }
-            let opened = try Vault.open(at: vault.path, trust: .administrator(key))
+            let opened = try Vault.open(vault.location, trust: .administrator(key))
             if !opened.settingsSigned {
                 Diagnostics.warning(
                     "this vault's settings are not signed yet (it was made by an older Amanat); they will be at "

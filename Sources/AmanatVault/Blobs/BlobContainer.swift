@@ -1,0 +1,68 @@
+public import AmanatCrypto
+import Foundation
+
+/// Where a vault keeps its attachments' encrypted bytes (Docs/format.md §8.7): files in the vault's blob
+/// folder, or rows of the PostgreSQL database that holds its records. A blob is written once, as a draft
+/// that no reader sees until it is committed, and read from the start; it is never changed.
+public protocol BlobContainer: Sendable {
+    /// A new, empty draft of blob `id`; dropped without `commit()`, it leaves nothing behind.
+    func draft(_ id: VaultID<BlobTag>) throws -> any BlobDraft
+    /// The stored bytes of blob `id`, from the start.
+    func reader(_ id: VaultID<BlobTag>) throws -> any ByteReader
+    /// How many bytes blob `id` holds, or nil if there is no such blob.
+    func size(of id: VaultID<BlobTag>) throws -> Int?
+    /// Removes blobs (written for a submission that then failed); missing ones are skipped.
+    func remove(_ ids: [VaultID<BlobTag>])
+}
+
+/// A blob being written: bytes, then `commit()`, after which it is whole and visible; never half.
+public protocol BlobDraft: AnyObject {
+    /// Appends all of `bytes`.
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+    /// Makes the blob whole and visible.
+    func commit() throws
+}
+
+/// Blobs as files named by their id in one folder: each written to a temporary file, flushed to disk and
+/// renamed into place on commit, its times blurred to the start of its day.
+public struct BlobFolder: BlobContainer {
+    /// The folder.
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The file of blob `id`.
+    public func file(_ id: VaultID<BlobTag>) -> String { path + "/" + id.description }
+
+    public func draft(_ id: VaultID<BlobTag>) throws -> any BlobDraft {
+        FileDraft(file: try AtomicFileWriter(path: file(id)))
+    }
+
+    public func reader(_ id: VaultID<BlobTag>) throws -> any ByteReader { try FileReader(path: file(id)) }
+
+    public func size(of id: VaultID<BlobTag>) throws -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: file(id)))?[.size] as? Int
+    }
+
+    public func remove(_ ids: [VaultID<BlobTag>]) {
+        for id in ids { try? FileManager.default.removeItem(atPath: file(id)) }
+    }
+
+    /// Sets a file's access and modification times to the start of its day (UTC), so the file system
+    /// keeps no more precise a time than the database does.
+    static func blurTimes(_ path: String) {
+        let midnight = Double(Day.today().daysSinceEpoch) * 86_400
+        var times = [timespec(tv_sec: Int(midnight), tv_nsec: 0), timespec(tv_sec: Int(midnight), tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    private final class FileDraft: BlobDraft {
+        let file: AtomicFileWriter
+        init(file: AtomicFileWriter) { self.file = file }
+        func write(_ bytes: UnsafeRawBufferPointer) throws { try file.write(bytes) }
+        func commit() throws {
+            try file.commit()
+            BlobFolder.blurTimes(file.path)
+        }
+    }
+}
