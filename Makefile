@@ -57,10 +57,12 @@ build: deps ## Build everything (debug).
 	$(SWIFT) build
 
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
-	@# The PostgreSQL tests run on a throwaway cluster on a Unix socket, stopped and removed afterwards.
+	@# The PostgreSQL tests run on a throwaway cluster on a Unix socket, stopped and removed afterwards; last,
+	@# two `amanat serve` on one database, one killed with SIGKILL while submissions are in flight.
 	@pg=$$(mktemp -d /tmp/amanat-pg-XXXXXX) && url=$$(Scripts/postgres-test-cluster.sh start $$pg) \
 	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
-	  && AMANAT_TEST_POSTGRESQL=$$url AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	  && AMANAT_TEST_POSTGRESQL=$$url AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test \
+	  && $(PYTHON) Tests/Intake/two_servers_test.py --amanat .build/debug/amanat --postgresql $$url
 	@# Redaction held to its targets on the labelled corpus and on the held-out one (Docs/redaction.md).
 	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat
 	$(PYTHON) Scripts/eval-redaction.py --amanat .build/debug/amanat --corpus Tests/AmanatRedactionTests/HeldOut

@@ -21,6 +21,16 @@ public enum VaultLocation: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// The database's name, for a vault kept in one (from the address, else PGDATABASE, else the user's name,
+    /// as PostgreSQL itself picks it).
+    public var database: String? {
+        guard case .database(let address) = self, let components = URLComponents(string: address) else { return nil }
+        let name = components.path.split(separator: "/").first.map(String.init)
+        let environment = ProcessInfo.processInfo.environment
+        return name ?? environment["PGDATABASE"] ?? components.user ?? environment["PGUSER"]
+            ?? ProcessInfo.processInfo.userName
+    }
+
     /// The folder's path or the database's address.
     public var description: String {
         switch self {

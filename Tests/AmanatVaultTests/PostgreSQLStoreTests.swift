@@ -31,6 +31,58 @@ struct PostgreSQLStoreTests {
         #expect(try again.open(record, as: .administrator(t.administrator)).statement == statement)
     }
 
+    @Test("the intake's role submits, follows up and reads replies, and is refused every UPDATE and DELETE")
+    func intakeRole() throws {
+        let address = try TestPostgreSQL.freshDatabase()
+        let owner = try PostgreSQLVaultStore(url: address)
+        WeakTestKeys.allow()
+        let administrator = Identity()
+        let vault = try Vault.create(
+            store: owner, blobs: PostgreSQLBlobs(store: owner), administrator: administrator,
+            codenameParameters: .minimumForTesting)
+        var components = try #require(URLComponents(string: address))
+        let database = String(components.path.dropFirst())
+        try TestPostgreSQL.psql(address, PostgreSQLRoles.script(database: database))
+        components.user = PostgreSQLRoles.names(database: database).intake
+        let intakeAddress = try #require(components.string)
+
+        // The intake, as `amanat serve` runs it: trusted against the administrator's key, submitting with a file.
+        let store = try PostgreSQLVaultStore(url: intakeAddress)
+        let intake = try Vault.open(
+            store: store, blobs: PostgreSQLBlobs(store: store), location: intakeAddress,
+            trust: VaultTrust(administrator: administrator.publicKey))
+        let directory = try TemporaryDirectory()
+        let file = directory.file("letter.pdf")
+        try Data(SecureRandom.bytes(3_000)).write(to: URL(fileURLWithPath: file))
+        let (record, codename) = try intake.submit(TestVault.sample(), attachments: [AttachmentSource(path: file)])
+        try vault.reply(to: record, text: "Мы получили.", as: .administrator(administrator))
+        // A lawyer's reply too: the return page checks that her grant covers the record.
+        let caseID = try vault.createCase(title: "Дело", notes: "", administrator: administrator)
+        try vault.assign([record], to: caseID, administrator: administrator)
+        let lawyer = Identity()
+        try vault.issueGrant(
+            case: caseID, to: lawyer.publicKey, permissions: .read, expires: Day.today().adding(days: 30),
+            administrator: administrator)
+        try vault.reply(to: record, text: "Адвокат.", as: .grantee(lawyer))
+        let replies = try Set(intake.replies(codename: codename).map(\.text))
+        #expect(replies == ["Мы получили.", "Адвокат."])
+        _ = try intake.followUp(TestVault.sample("Ещё."), codename: codename)
+        #expect(try vault.open(record, as: .administrator(administrator)).attachments.count == 1)
+
+        // Whatever the intake's password opens, no row can be changed or removed.
+        for statement in [
+            #"UPDATE "testimony" SET "kind" = 2"#, #"DELETE FROM "testimony""#, #"DELETE FROM "auditEntry""#,
+            #"UPDATE "vaultInfo" SET "intakeKey" = ''"#, #"DELETE FROM "blobPiece""#,
+            #"UPDATE "grant" SET "revokedDay" = NULL"#,
+            #"DELETE FROM "reply""#, #"TRUNCATE "mailbox" CASCADE"#, #"DROP TABLE "blob""#,
+        ] {
+            #expect {
+                try TestPostgreSQL.psql(intakeAddress, statement)
+            } throws: { "\($0)".contains("permission denied") || "\($0)".contains("must be owner") }
+        }
+        #expect(try vault.verifyAudit().count == 8)
+    }
+
     @Test("writers on many connections at once append one unbroken audit sequence")
     func oneChain() throws {
         let url = try TestPostgreSQL.freshDatabase()

@@ -130,6 +130,12 @@ struct PostgreSQLCommandTests {
         let pass = try cli.write("admin.pass", "administrator passphrase\n")
         let created = try cli.ok(["init", "--vault", address, "--passphrase-file", pass])
         #expect(created.contains("Created the vault at \(address)"))
+        // The least-privilege roles' SQL, beside the administrator's identity, ready for the database's owner.
+        let database = try #require(URLComponents(string: address)?.path.dropFirst()).description
+        let roles = try String(contentsOfFile: cli.path(database + "-roles.sql"), encoding: .utf8)
+        #expect(roles.contains("CREATE ROLE \"\(database)_intake\" LOGIN") && created.contains("-roles.sql"))
+        #expect(FileManager.default.fileExists(atPath: cli.path(database + "-administrator.id")))
+        try TestPostgreSQL.psql(address, roles)
         let again = try cli.run(["init", "--vault", address, "--passphrase-file", pass])
         #expect(again.status != 0 && again.err.contains("already holds a vault"), "\(again.err)")
         let secret = try cli.run(["inbox", "--vault", "postgresql://amanat:hunter2@localhost/vault"])

@@ -65,9 +65,14 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
     }
 
     /// Brings an empty database to the current schema; refuses one a newer Amanat has changed.
+    /// Nothing is created where the schema is current, so a role without the right to create tables (the
+    /// intake's, `PostgreSQLRoles`) opens the vault.
     private func migrate() throws {
         try transaction(writing: true) { rows in
-            try rows.session.run(#"CREATE TABLE IF NOT EXISTS "amanatSchema" ("revision" BIGINT NOT NULL)"#)
+            let found = try rows.session.query(#"SELECT to_regclass('"amanatSchema"') IS NOT NULL"#).first
+            if try found?.decode(Bool.self) != true {
+                try rows.session.run(#"CREATE TABLE "amanatSchema" ("revision" BIGINT NOT NULL)"#)
+            }
             let revision =
                 try rows.session.query(#"SELECT max("revision") FROM "amanatSchema""#).first
                 .flatMap { try? $0.decode(Int?.self) } ?? 0

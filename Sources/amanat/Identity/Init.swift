@@ -95,14 +95,17 @@ extension Amanat {
             if let organisation {
                 try created.setAuthorName(organisation, for: administrator.publicKey, administrator: administrator)
             }
+            let roles = try writeRolesScript()
             if output.json {
                 return try output.printJSON(
                     Created(
                         vault: vault.path, identity_file: identityPath,
                         public_key: administrator.publicKey.stringRepresentation,
-                        fingerprint: administrator.publicKey.fingerprint.description, organisation: organisation))
+                        fingerprint: administrator.publicKey.fingerprint.description, organisation: organisation,
+                        roles_sql: roles?.path))
             }
             print("Created the vault at \(vault.path).")
+            if let roles { printRolesNote(roles) }
             print("Administrator identity: \(identityPath)")
             print("Intake public key: \(administrator.publicKey.stringRepresentation)")
             print("Fingerprint: \(administrator.publicKey.fingerprint)")
@@ -141,21 +144,42 @@ extension Amanat {
             }
         }
 
+        /// For a vault in a database: the SQL of its least-privilege roles (`PostgreSQLRoles`), written to
+        /// DATABASE-roles.sql in the working folder for the database's owner to run.
+        private func writeRolesScript() throws -> (path: String, database: String)? {
+            guard let database = vault.location.database else { return nil }
+            let path = database + "-roles.sql"
+            let writer = try AtomicFileWriter(path: path, permissions: 0o600, overwrite: true)
+            try Array(PostgreSQLRoles.script(database: database).utf8).withUnsafeBytes { try writer.write($0) }
+            try writer.commit()
+            return (path, database)
+        }
+
+        private func printRolesNote(_ roles: (path: String, database: String)) {
+            let names = PostgreSQLRoles.names(database: roles.database)
+            print(
+                "Database roles: \(roles.path) makes \(names.intake) (for amanat serve: may add rows, never change "
+                    + "or delete one) and \(names.administrator); run it as the database's owner "
+                    + "(psql -d \(roles.database) -f \(roles.path)), then set their passwords with psql's \\password.")
+        }
+
         /// `--administrator-key`: the vault from the public key alone.
         private func createFromPublicKey(_ key: Identity.PublicKey) throws {
             _ = try Vault.create(
                 vault.location, administratorKey: key, codenameParameters: KeyStretching.codenames,
                 knownVaults: VaultOptions.knownVaults)
+            let roles = try writeRolesScript()
             if output.json {
                 return try output.printJSON(
                     Created(
                         vault: vault.path, identity_file: nil, public_key: key.stringRepresentation,
-                        fingerprint: key.fingerprint.description, organisation: nil))
+                        fingerprint: key.fingerprint.description, organisation: nil, roles_sql: roles?.path))
             }
             print(
                 "Created the vault at \(vault.path) from the administrator's public key; no secret key is on this "
                     + "machine."
             )
+            if let roles { printRolesNote(roles) }
             print("Intake public key: \(key.stringRepresentation)")
             print("Fingerprint: \(key.fingerprint)")
             print("Its settings are signed at the administrator's first action with her identity.")
@@ -165,6 +189,8 @@ extension Amanat {
         struct Created: Encodable {
             let vault: String, identity_file: String?, public_key: String, fingerprint: String
             let organisation: String?
+            /// For a vault in a database: the file of its roles' SQL.
+            let roles_sql: String?
         }
 
         /// Whether `path` would land inside `folder` (which need not exist yet), comparing absolute paths.

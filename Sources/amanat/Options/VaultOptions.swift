@@ -66,11 +66,8 @@ struct VaultOptions: ParsableArguments {
     /// Where `amanat init` writes the administrator's identity by default: next to the vault folder, never
     /// inside it (the folder may be copied to the intake server, which must hold no secret).
     var defaultAdministratorIdentityPath: String {
-        if case .database(let address) = location {
-            // Beside the working folder, named after the database.
-            let name = URLComponents(string: address)?.path.split(separator: "/").last.map(String.init)
-            return (name ?? "vault") + "-administrator.id"
-        }
+        // For a database: in the working folder, named after the database.
+        if let database = location.database { return database + "-administrator.id" }
         var folder = path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         let name = (folder as NSString).lastPathComponent
