@@ -147,3 +147,26 @@ struct PostgreSQLCommandTests {
         }
     }
 }
+
+extension PostgreSQLCommandTests {
+    @Test("amanat migrate copies a vault folder into a database that the other commands then use")
+    func migrate() throws {
+        let cli = try CLI()
+        let pass = try cli.write("admin.pass", "administrator passphrase\n")
+        try cli.ok(["init", "--passphrase-file", pass])
+        let submitted = try cli.ok(["submit"], input: "Мой сын ушёл 14 марта 2002 года.")
+        let record = try #require(CLI.value(after: "(record ", in: submitted))
+        let address = try TestPostgreSQL.freshDatabase()
+        let copied = try cli.ok(["migrate", "--to", address])
+        #expect(copied.contains("Copied") && copied.contains("Audit head of both: "))
+        #expect(try cli.ok(["inbox", "--vault", address]).contains(record))
+        let read = try cli.ok(
+            [
+                "read", record, "--vault", address, "--passphrase-file", pass, "--identity",
+                cli.path("vault-administrator.id"),
+            ])
+        #expect(read.contains("Мой сын ушёл"))
+        let wrong = try cli.run(["migrate", "--to", cli.path("elsewhere")])
+        #expect(wrong.status == 64 && wrong.err.contains("postgresql://"), "\(wrong.err)")
+    }
+}

@@ -151,6 +151,7 @@ struct PostgreSQLRows: VaultWriter {
         }
     }
     func authorName(signingKey: Data) throws -> AuthorNameRow? { try row(AuthorNameRow.self, key: [signingKey]) }
+    func authorNames() throws -> [AuthorNameRow] { try rows(AuthorNameRow.self, order: #""signingKey""#) }
     func caseTerms(caseID: Data) throws -> CaseTermsRow? { try row(CaseTermsRow.self, key: [caseID]) }
     func caseTermRows() throws -> [CaseTermsRow] { try rows(CaseTermsRow.self, order: #""caseID""#) }
 

@@ -278,6 +278,7 @@ private struct SQLiteRows: VaultWriter {
         try AuditEntryRow.filter(Column("action") == action).order(Column("sequence")).fetchAll(db)
     }
     func authorName(signingKey: Data) throws -> AuthorNameRow? { try AuthorNameRow.fetchOne(db, key: signingKey) }
+    func authorNames() throws -> [AuthorNameRow] { try AuthorNameRow.order(Column("signingKey")).fetchAll(db) }
 
     func insert(_ row: VaultInfoRow) throws { try row.insert(db) }
     func update(_ row: VaultInfoRow) throws { try row.update(db) }

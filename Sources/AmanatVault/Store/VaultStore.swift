@@ -58,6 +58,8 @@ public protocol VaultReader {
     func auditEntries(action: String) throws -> [AuditEntryRow]
     /// The name the administrator gave the holder of an Ed25519 key, if any.
     func authorName(signingKey: Data) throws -> AuthorNameRow?
+    /// Every signed author name (for copying a vault).
+    func authorNames() throws -> [AuthorNameRow]
     /// Every case key version, without the sealed keys, in no particular order.
     func caseKeyVersions() throws -> [(caseID: Data, version: Int)]
     /// Every (case, record) membership with the key version wrapping it, without the keys, in no particular order.

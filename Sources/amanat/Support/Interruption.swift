@@ -92,6 +92,7 @@ extension Amanat.Replies: VaultCommand {}
 extension Amanat.Export: VaultCommand {}
 extension Amanat.Revoke: VaultCommand {}
 extension Amanat.Audit: VaultCommand {}
+extension Amanat.Migrate: VaultCommand {}
 extension Amanat.Redact: VaultCommand {}
 extension Amanat.Publish: VaultCommand {}
 extension Amanat.ExportPublic: VaultCommand {}
