@@ -26,15 +26,7 @@ public struct Redactor: Sendable {
 
     /// The terms of a list written one per line (a terms file), each trimmed, blank lines skipped.
     public static func terms(listedIn text: String) -> [RedactionPlan.Term] {
-        text.split(whereSeparator: \.isNewline).map(trimmed).filter { !$0.isEmpty }.map { term(listed: String($0)) }
-    }
-
-    /// `text` without the white space at either end.
-    private static func trimmed(_ text: Substring) -> Substring {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-            let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return text[first...last]
+        text.split(whereSeparator: \.isNewline).map(\.trimmed).filter { !$0.isEmpty }.map { term(listed: String($0)) }
     }
 
     /// A term as written on a list ("place: Карабулак").
@@ -44,7 +36,7 @@ public struct Redactor: Sendable {
         ]
         where line.lowercased().hasPrefix(prefix) {
             return RedactionPlan.Term(
-                text: String(trimmed(line.dropFirst(prefix.count))), kind: kind)
+                text: String(line.dropFirst(prefix.count).trimmed), kind: kind)
         }
         return RedactionPlan.Term(text: line, kind: .person)
     }
@@ -127,5 +119,14 @@ public struct LeakError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         "the redacted text still contains a \(span.detector.rawValue) at \(span.start)..\(span.end); nothing was "
             + "published"
+    }
+}
+
+extension Substring {
+    /// Without the white space at either end (term lists, gazetteer lines; Foundation's trimming is slower).
+    var trimmed: Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return self[first...last]
     }
 }

@@ -172,7 +172,9 @@ struct HandMatcherTests {
     @Test("a one-line testimony with a name, a date and a phone compiles no pattern")
     func shortTextCompilesNothing() throws {
         let detector = IdentifierDetector()
-        let scan = Scan("Заира Мусаева звонила 14 марта 2016 года " + "с номера +7 928 123-45-67.")
+        let scan = Scan(
+            "Заира Мусаева звонила 14 марта 2016 года "
+                + "с номера +7 928 123-45-67.")
         #expect(Set(detector.spans(in: scan).map(\.detector)) == [.date])
         #expect(PhoneDetector().spans(in: scan).count == 1)
         let compiled = detector.rules.filter { $0.regex.matcher == nil && $0.regex.isCompiled }

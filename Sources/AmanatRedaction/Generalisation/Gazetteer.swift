@@ -34,13 +34,13 @@ public struct Gazetteer: Sendable {
             as: UTF8.self)
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            let fields = entry.split(separator: "|", omittingEmptySubsequences: false).map(trimmed)
+            let fields = entry.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmed)
             switch fields.first {
             case "region" where fields.count == 4:
                 regions[String(fields[1])] = Region(
                     key: String(fields[1]), russian: String(fields[2]), english: String(fields[3]))
             case "place" where fields.count == 4:
-                places.append(([fields[1]] + fields[3].split(separator: ";").map(trimmed), fields[2]))
+                places.append(([fields[1]] + fields[3].split(separator: ";").map(\.trimmed), fields[2]))
             case "" where fields.count == 1:
                 continue
             default:
@@ -48,13 +48,6 @@ public struct Gazetteer: Sendable {
             }
         }
         return (regions, places, unreadable)
-    }
-
-    private static func trimmed(_ text: Substring) -> Substring {
-        var text = text
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return text
     }
 
     private init() {
