@@ -24,20 +24,43 @@ public enum TestPostgreSQL {
         return url
     }
 
-    /// Runs one SQL statement with psql (the tests' way to act as an administrator of the cluster).
+    /// Runs SQL with psql (the tests' way to act as an administrator of the cluster, or as any role).
     public static func psql(_ url: String, _ statement: String) throws {
+        _ = try query(url, statement)
+    }
+
+    /// Runs SQL with psql and returns what it printed: unaligned, without headers, one row per line.
+    public static func query(_ url: String, _ statement: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", statement]
-        let errors = Pipe()
+        process.arguments = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", statement]
+        let (output, errors) = (Pipe(), Pipe())
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw TestPostgreSQLError("psql failed: \(message)")
         }
+        return String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The database an address names.
+    public static func database(of url: String) throws -> String {
+        guard let components = URLComponents(string: url), components.path.count > 1 else {
+            throw TestPostgreSQLError("no database in the address")
+        }
+        return String(components.path.dropFirst())
+    }
+
+    /// The same address with another login.
+    public static func address(_ url: String, user: String) throws -> String {
+        guard var components = URLComponents(string: url) else { throw TestPostgreSQLError("not an address") }
+        components.user = user
+        guard let address = components.string else { throw TestPostgreSQLError("cannot name login \(user)") }
+        return address
     }
 }
 

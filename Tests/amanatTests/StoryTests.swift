@@ -170,3 +170,40 @@ extension PostgreSQLCommandTests {
         #expect(wrong.status == 64 && wrong.err.contains("postgresql://"), "\(wrong.err)")
     }
 }
+
+extension PostgreSQLCommandTests {
+    @Test("a lawyer's own login (amanat grant login) opens her case, and nothing once her grant is revoked")
+    func granteeLogin() throws {
+        let s = try StoryTests.Setup(database: true)
+        let address = try #require(s.cli.environment["AMANAT_VAULT"])
+        let database = try TestPostgreSQL.database(of: address)
+        try TestPostgreSQL.psql(address, String(contentsOfFile: s.cli.path(database + "-roles.sql"), encoding: .utf8))
+        let (record, _) = try s.submit("Мой сын Ахмед ушёл 14 марта 2002 года.")
+        let caseOut = try s.cli.ok(["case", "new", "Хакиев, 2002"] + s.admin)
+        let caseID = try #require(CLI.value(after: "Created case ", in: caseOut))
+        try s.cli.ok(["case", "assign", caseID, record] + s.admin)
+        try s.cli.ok(["grant", caseID, "--to", s.lawyerKey, "--expires", "30d"] + s.admin)
+
+        let login = database + "_maria"
+        let written = try s.cli.ok(["grant", "login", "--to", s.lawyerKey, "--login", login, "--json"])
+        #expect(written.contains("\"group\" : \"\(database)_grantee\"") && written.contains(s.lawyerFingerprint))
+        let script = s.cli.path("\(database)-login-\(login).sql")
+        let mode = try FileManager.default.attributesOfItem(atPath: script)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try TestPostgreSQL.psql(address, String(contentsOfFile: script, encoding: .utf8))
+        let own = ["--vault", try TestPostgreSQL.address(address, user: login)] + s.lawyer
+        #expect(try s.cli.ok(["open", record] + own).contains("Мой сын Ахмед ушёл"))
+        try s.cli.ok(["reply", record] + own, input: "Я ваш адвокат.")
+
+        try s.cli.ok(["revoke", caseID, "--grantee", s.lawyerFingerprint] + s.admin)
+        let refused = try s.cli.run(["open", record] + own)
+        #expect(refused.status != 0 && refused.err.hasPrefix("amanat: error: "), "\(refused.err)")
+        #expect(!refused.out.contains("Мой сын"))
+
+        // Mistakes: a folder vault, a login PostgreSQL would not take.
+        let folder = try s.cli.run(["grant", "login", "--to", s.lawyerKey, "--login", "maria", "--vault", "somewhere"])
+        #expect(folder.status != 0 && folder.err.contains("postgresql://"), "\(folder.err)")
+        let bad = try s.cli.run(["grant", "login", "--to", s.lawyerKey, "--login", "maria; DROP"])
+        #expect(bad.status == 64 && bad.err.contains("--login"), "\(bad.err)")
+    }
+}

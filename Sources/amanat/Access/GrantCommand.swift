@@ -15,8 +15,9 @@ extension Amanat {
                 Examples:
                   amanat grant CASE --to amanat1yxod… --expires 90d
                   amanat grant list CASE
+                  amanat grant login --to lawyer.pub --login maria --vault postgresql://db/vault
                 """,
-            subcommands: [Issue.self, List.self],
+            subcommands: [Issue.self, List.self, Login.self],
             defaultSubcommand: Issue.self
         )
     }
@@ -123,6 +124,64 @@ extension Amanat.GrantCommand {
                         + "v\(g.key_version)  \(g.status)"
                 )
             }
+        }
+    }
+}
+
+extension Amanat.GrantCommand {
+    /// `amanat grant login --to KEY --login NAME`: a lawyer's own database login.
+    struct Login: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the SQL that gives a lawyer her own login to a vault in PostgreSQL.",
+            discussion: """
+                With her own login, the database itself shows her only the cases on which she holds a grant \
+                valid today: once it expires or is revoked, her connection returns nothing, whatever her \
+                program does. The SQL goes to DATABASE-login-LOGIN.sql, for the database's owner to run \
+                once; then set the login's password with psql's \\password and give it to her in person.
+
+                Example:
+                  amanat grant login --to lawyer.pub --login maria --vault postgresql://db/vault
+                """
+        )
+        @OptionGroup var vault: VaultOptions
+        @OptionGroup var output: OutputOptions
+        @Option(
+            help: ArgumentHelp(
+                "The lawyer's public key (amanat1…), or a text file holding it.", valueName: "PUBLIC-KEY-OR-FILE"))
+        var to: String
+        @Option(help: ArgumentHelp("Her login name: letters, digits and _.", valueName: "LOGIN")) var login: String
+
+        /// What `grant login --json` prints (Docs/cli.md).
+        struct Written: Encodable { let login: String, fingerprint: String, group: String, sql: String }
+
+        func validate() throws {
+            guard PostgreSQLRoles.isAcceptableLogin(login) else {
+                throw ValidationError("--login must be 1 to 63 letters, digits or _, not starting with a digit")
+            }
+        }
+
+        func run() throws {
+            guard let database = vault.location.database else {
+                throw CLIError.usage(
+                    "logins are for a vault in PostgreSQL; \(vault.path) is a folder",
+                    hint: "give the database with --vault postgresql://HOST/DATABASE")
+            }
+            let lawyer = try PublicKeyArgument.parse(to)
+            let path = "\(database)-login-\(login).sql"
+            let script = PostgreSQLRoles.loginScript(
+                database: database, login: login, signingKey: lawyer.signing.rawRepresentation)
+            let writer = try AtomicFileWriter(path: path, permissions: 0o600, overwrite: true)
+            try Array(script.utf8).withUnsafeBytes { try writer.write($0) }
+            try writer.commit()
+            let group = PostgreSQLRoles.names(database: database).grantee
+            if output.json {
+                return try output.printJSON(
+                    Written(login: login, fingerprint: lawyer.fingerprint.description, group: group, sql: path))
+            }
+            print(
+                "Wrote \(path): the login \(login) for \(lawyer.fingerprint), in \(group). Run it as the "
+                    + "database's owner (psql -d \(database) -f \(path)), then set its password with psql's \\password."
+            )
         }
     }
 }

@@ -159,7 +159,8 @@ extension Amanat {
             let names = PostgreSQLRoles.names(database: roles.database)
             print(
                 "Database roles: \(roles.path) makes \(names.intake) (for amanat serve: may add rows, never change "
-                    + "or delete one) and \(names.administrator); run it as the database's owner "
+                    + "or delete one), \(names.administrator) and \(names.grantee) (each lawyer's login joins it: "
+                    + "`amanat grant login`); run it as the database's owner "
                     + "(psql -d \(roles.database) -f \(roles.path)), then set their passwords with psql's \\password.")
         }
 
