@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import AmanatVault
+@_spi(Publication) @testable import AmanatVault
 
 /// Expiry and revocation the database enforces: a lawyer's own login (`PostgreSQLRoles.loginScript`) sees
 /// the rows of the cases on which she holds a grant valid today and nothing else, even through a client that
@@ -129,6 +129,26 @@ struct PostgreSQLGranteeTests {
             try TestPostgreSQL.psql(
                 address, #"INSERT INTO "reply" VALUES ('\x00', '\x\#(mailbox)', '2026-12-03', '\x00')"#)
         } throws: { "\($0)".contains("row-level security") }
+    }
+
+    @Test("an editor's own login lists terms (written, then rewritten) and publishes within her case")
+    func editorLogin() throws {
+        let s = try Setting()
+        let editor = Identity()
+        try s.t.grant(s.cases[0], to: editor, permissions: .readAndPublish)
+        let vault = try s.vault(at: try s.login("editor", for: editor))
+        for terms in [[CaseTermsTests.son], [CaseTermsTests.son, CaseTermsTests.town]] {
+            try vault.setCaseTerms(terms, for: s.cases[0], as: .grantee(editor))
+        }
+        #expect(try s.t.vault.caseTerms(s.cases[0], as: .administrator(s.t.administrator)).count == 2)
+        let projection = try vault.publish(
+            PublicationTests.draft(), from: s.records[0], case: s.cases[0], plan: PublicationTests.plan,
+            publisher: editor)
+        #expect(try s.t.vault.projections(case: s.cases[0]) == [projection])
+        #expect(throws: (any Error).self) {
+            try vault.setCaseTerms([CaseTermsTests.son], for: s.cases[1], as: .grantee(editor))
+        }
+        #expect(try s.t.vault.verifyAudit().count > 0)
     }
 
     @Test("revocation: once `revoke` returns, the revoked login opens nothing, even while it was opening")
