@@ -55,6 +55,24 @@ public enum TestPostgreSQL {
         return String(components.path.dropFirst())
     }
 
+    /// The address of `database` (a fresh one when nil) over TCP to `host` with TLS `settings` (an address
+    /// query such as `sslmode=verify-full&sslrootcert=CA`, where `CA` stands for the cluster's authority and
+    /// `OTHER-CA` for one that signed nothing). The cluster takes TCP connections only with TLS.
+    public static func tcpAddress(
+        host: String = "localhost", settings: String, database: String? = nil
+    ) throws
+        -> String
+    {
+        let fresh = try freshDatabase()
+        guard let components = URLComponents(string: fresh), let port = components.port,
+            let folder = components.queryItems?.first(where: { $0.name == "host" })?.value
+        else { throw TestPostgreSQLError("AMANAT_TEST_POSTGRESQL has no port and socket folder") }
+        let query = settings.replacingOccurrences(of: "OTHER-CA", with: folder + "/tls/other-ca.crt")
+            .replacingOccurrences(of: "CA", with: folder + "/tls/ca.crt")
+        let name = try database ?? self.database(of: fresh)
+        return "postgresql://amanat@\(host):\(port)/\(name)" + (query.isEmpty ? "" : "?" + query)
+    }
+
     /// The same address with another login.
     public static func address(_ url: String, user: String) throws -> String {
         guard var components = URLComponents(string: url) else { throw TestPostgreSQLError("not an address") }

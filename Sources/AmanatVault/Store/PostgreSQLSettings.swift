@@ -35,22 +35,16 @@ struct PostgreSQLSettings {
             ?? Self.passwordFile(environment).flatMap {
                 Self.password(in: $0, host: passwordHost, port: port, database: database, user: user)
             }
-        switch query["sslmode"] ?? environment["PGSSLMODE"] ?? "disable" {
-        case "disable", "allow", "prefer": break
-        default:
-            throw AmanatVaultError.storage(
-                "this Amanat cannot yet connect to PostgreSQL over TLS; use a Unix socket or a private network "
-                    + "(sslmode=disable)")
-        }
         if let socketFolder {
             configuration = PostgresConnection.Configuration(
                 unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
                 database: database)
             place = socketFolder
         } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
             configuration = PostgresConnection.Configuration(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,
-                tls: .disable)
+                tls: try PostgreSQLTLS.configuration(query: query, environment: environment, home: home))
             place = "\(host ?? "localhost"):\(port)"
         }
     }

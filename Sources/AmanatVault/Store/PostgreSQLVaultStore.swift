@@ -117,7 +117,7 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
         } catch {
             throw AmanatVaultError.storage(
                 "cannot connect to the vault's PostgreSQL server at \(settings.place) (\(Self.reason(error))); "
-                    + "check that it runs and that the address, user and password are right")
+                    + "check that it runs and that the address, its TLS settings, user and password are right")
         }
     }
 
@@ -147,7 +147,20 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
             let code = error.serverInfo?[.sqlState].map { " (PostgreSQL code \($0))" } ?? ""
             return message + code
         }
+        if let underlying = error.underlying { return connectionProblem(underlying) }
         return "\(error.code)"
+    }
+
+    /// Why a connection failed, in words (TLS problems above all: they are the ones a person can fix).
+    static func connectionProblem(_ underlying: any Error) -> String {
+        let text = String(describing: underlying)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "its TLS certificate is not signed by the authority in sslrootcert"
+        }
+        if text.contains("failedToValidateHostname") { return "its TLS certificate is for another host name" }
+        if text.contains("NIOSSL") || text.contains("BoringSSL") { return "the TLS handshake failed" }
+        if text.contains("Connection refused") { return "connection refused" }
+        return "\(type(of: underlying))"
     }
 }
 
