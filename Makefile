@@ -57,7 +57,8 @@ build: deps ## Build everything (debug).
 	$(SWIFT) build
 
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
-	@# The PostgreSQL tests run on a throwaway cluster on a Unix socket, stopped and removed afterwards; last,
+	@# The PostgreSQL tests run on a throwaway cluster (a Unix socket, and loopback TCP with TLS only), stopped
+	@# and removed afterwards; last,
 	@# two `amanat serve` on one database, one killed with SIGKILL while submissions are in flight.
 	@pg=$$(mktemp -d /tmp/amanat-pg-XXXXXX) && url=$$(Scripts/postgres-test-cluster.sh start $$pg) \
 	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
@@ -76,7 +77,7 @@ screenshots: deps-test ## Refresh the screenshots of the web intake in Docs/scre
 	$(SWIFT) build --product amanat
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots Docs/screenshots
 
-bench: deps ## Release build; Swift vs libsodium from C, the vault, amanat vs age and gpg, and what a request leaves in the intake's memory; writes Docs/bench.md.
+bench: deps ## Release build; Swift vs libsodium from C, the vault (SQLite and PostgreSQL), amanat vs age and gpg, and what a request leaves in the intake's memory; writes Docs/bench.md.
 	@for tool in age gpg /usr/bin/time; do command -v $$tool >/dev/null || missing=1; done; \
 	if [ -n "$$missing" ]; then echo "amanat: installing age, gnupg and time for the peer comparison"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age gnupg time >/dev/null; fi
@@ -85,6 +86,11 @@ bench: deps ## Release build; Swift vs libsodium from C, the vault, amanat vs ag
 	$(SWIFT) build -c release --product amanat
 	@sed -n '/^<!-- memory-scan:/,/^<!-- memory-scan end -->/p' Docs/bench.md > .build/memory-scan.md
 	.build/release/AmanatBench --baseline .build/release/SodiumBaseline --amanat .build/release/amanat --out Docs/bench.md
+	@# The vault on PostgreSQL beside SQLite: a throwaway cluster with fsync on, stopped and removed afterwards.
+	@pg=$$(mktemp -d /tmp/amanat-pg-XXXXXX) && url=$$(AMANAT_CLUSTER_FSYNC=on Scripts/postgres-test-cluster.sh start $$pg) \
+	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
+	  && python3 Scripts/bench-postgresql.py --amanat .build/release/amanat --bench-binary .build/release/AmanatBench \
+	    --postgresql $$url --bench Docs/bench.md
 	@# The memory scan's section survives the rewrite; its release row is measured again (reading /proc/PID/mem needs root).
 	@if [ -s .build/memory-scan.md ]; then printf '\n' >> Docs/bench.md; cat .build/memory-scan.md >> Docs/bench.md; fi
 	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --bench Docs/bench.md \

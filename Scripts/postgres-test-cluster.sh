@@ -4,7 +4,8 @@
 # a Unix socket in DIR and on loopback TCP (127.0.0.1 and 127.0.0.2, TLS only, with a certificate for
 # localhost and 127.0.0.1 signed by a throwaway authority in DIR/tls/ca.crt; DIR/tls/other-ca.crt signed
 # nothing), and prints the URL the tests read from AMANAT_TEST_POSTGRESQL; `stop DIR` stops it and removes
-# DIR. Nothing listens beyond loopback and nothing outlives `stop`.
+# DIR. Nothing listens beyond loopback and nothing outlives `stop`. fsync is off (the tests need no
+# durability) unless AMANAT_CLUSTER_FSYNC=on (the benchmarks, to compare with SQLite's fsync'd commits).
 set -euo pipefail
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
@@ -61,7 +62,8 @@ start)
     chmod 755 "$tls"
     # A free port: a few random tries (the socket's name carries the port too).
     started=""
-    options="-c listen_addresses='127.0.0.1,127.0.0.2' -k $dir -c fsync=off -c max_connections=200"
+    options="-c listen_addresses='127.0.0.1,127.0.0.2' -k $dir -c fsync=${AMANAT_CLUSTER_FSYNC:-off}"
+    options+=" -c max_connections=200"
     options+=" -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key"
     for _ in 1 2 3 4 5; do
         port=$((20000 + RANDOM % 40000))

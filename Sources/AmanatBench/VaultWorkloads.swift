@@ -13,6 +13,9 @@ enum VaultWorkloads {
         case "vault-submit": try submitScaling(total: Int(arguments[0])!, window: Int(arguments[1])!)
         case "vault-grant": try grantAndRevoke(records: Int(arguments[0])!)
         case "vault-attach": try attach(path: arguments[0])
+        case "vault-submit-postgresql":
+            try PostgreSQLWorkloads.submitScaling(
+                url: arguments[0], total: Int(arguments[1])!, window: Int(arguments[2])!)
         default: return false
         }
         return true

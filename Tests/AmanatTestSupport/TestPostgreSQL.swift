@@ -56,8 +56,8 @@ public enum TestPostgreSQL {
     }
 
     /// The address of `database` (a fresh one when nil) over TCP to `host` with TLS `settings` (an address
-    /// query such as `sslmode=verify-full&sslrootcert=CA`, where `CA` stands for the cluster's authority and
-    /// `OTHER-CA` for one that signed nothing). The cluster takes TCP connections only with TLS.
+    /// query such as `sslmode=verify-full&sslrootcert={ca}`, where `{ca}` stands for the cluster's authority and
+    /// `{other-ca}` for one that signed nothing). The cluster takes TCP connections only with TLS.
     public static func tcpAddress(
         host: String = "localhost", settings: String, database: String? = nil
     ) throws
@@ -67,8 +67,8 @@ public enum TestPostgreSQL {
         guard let components = URLComponents(string: fresh), let port = components.port,
             let folder = components.queryItems?.first(where: { $0.name == "host" })?.value
         else { throw TestPostgreSQLError("AMANAT_TEST_POSTGRESQL has no port and socket folder") }
-        let query = settings.replacingOccurrences(of: "OTHER-CA", with: folder + "/tls/other-ca.crt")
-            .replacingOccurrences(of: "CA", with: folder + "/tls/ca.crt")
+        let query = settings.replacingOccurrences(of: "{other-ca}", with: folder + "/tls/other-ca.crt")
+            .replacingOccurrences(of: "{ca}", with: folder + "/tls/ca.crt")
         let name = try database ?? self.database(of: fresh)
         return "postgresql://amanat@\(host):\(port)/\(name)" + (query.isEmpty ? "" : "?" + query)
     }

@@ -24,7 +24,9 @@ struct PostgreSQLTLSTests {
 
     @Test(
         "a vault opens over TLS with the server's certificate checked, and by default TLS is used when offered",
-        arguments: ["sslmode=verify-full&sslrootcert=CA", "sslmode=require", "", "sslmode=verify-ca&sslrootcert=CA"])
+        arguments: [
+            "sslmode=verify-full&sslrootcert={ca}", "sslmode=require", "", "sslmode=verify-ca&sslrootcert={ca}",
+        ])
     func connects(settings: String) throws {
         let (home, environment) = try Self.environment()
         let address = try TestPostgreSQL.tcpAddress(settings: settings)
@@ -45,12 +47,12 @@ struct PostgreSQLTLSTests {
         let (home, environment) = try Self.environment()
         let unsigned = "its TLS certificate is not signed by the authority in sslrootcert"
         for (host, settings, reason) in [
-            ("localhost", "sslmode=verify-full&sslrootcert=OTHER-CA", unsigned),
-            ("localhost", "sslmode=verify-ca&sslrootcert=OTHER-CA", unsigned),
+            ("localhost", "sslmode=verify-full&sslrootcert={other-ca}", unsigned),
+            ("localhost", "sslmode=verify-ca&sslrootcert={other-ca}", unsigned),
             // A root file makes require check the authority too, as in libpq.
-            ("localhost", "sslmode=require&sslrootcert=OTHER-CA", unsigned),
+            ("localhost", "sslmode=require&sslrootcert={other-ca}", unsigned),
             // The certificate names localhost and 127.0.0.1, not 127.0.0.2.
-            ("127.0.0.2", "sslmode=verify-full&sslrootcert=CA", "its TLS certificate is for another host name"),
+            ("127.0.0.2", "sslmode=verify-full&sslrootcert={ca}", "its TLS certificate is for another host name"),
         ] {
             let address = try TestPostgreSQL.tcpAddress(host: host, settings: settings)
             #expect(Comment(rawValue: "\(host) \(settings)")) {
@@ -58,7 +60,7 @@ struct PostgreSQLTLSTests {
             } throws: { "\($0)".contains("cannot connect") && "\($0)".contains(reason) }
         }
         // verify-ca checks the authority only, so the other name passes.
-        let otherName = try TestPostgreSQL.tcpAddress(host: "127.0.0.2", settings: "sslmode=verify-ca&sslrootcert=CA")
+        let otherName = try TestPostgreSQL.tcpAddress(host: "127.0.0.2", settings: "sslmode=verify-ca&sslrootcert={ca}")
         #expect(try Self.encrypted(PostgreSQLVaultStore(url: otherName, environment: environment)))
         withExtendedLifetime(home) {}
     }

@@ -8,7 +8,6 @@ Usage: shutdown_test.py --amanat PATH [--submissions 30]. Reuses the load test's
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -20,13 +19,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def load_client():
-    spec = importlib.util.spec_from_file_location("load_intake", os.path.join(ROOT, "Scripts", "load-intake.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, os.path.join(ROOT, "Scripts"))
+from amanat_load import load_client  # noqa: E402
 
 
 def main():

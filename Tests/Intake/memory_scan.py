@@ -14,7 +14,6 @@ named --label in the "Memory left after a request" section of that file is repla
 
 import argparse
 import http.client
-import importlib.util
 import os
 import re
 import secrets
@@ -26,15 +25,11 @@ import time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "Scripts"))
+from amanat_load import load_client  # noqa: E402
 BEGIN = "<!-- memory-scan: written by Tests/Intake/memory_scan.py; `make bench` keeps it, measures its release row -->"
 END = "<!-- memory-scan end -->"
 
-
-def load_client():
-    spec = importlib.util.spec_from_file_location("load_intake", os.path.join(ROOT, "Scripts", "load-intake.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class Browser:

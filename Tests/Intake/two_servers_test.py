@@ -12,7 +12,6 @@ when the set-up fails.
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -22,30 +21,10 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def load_client():
-    spec = importlib.util.spec_from_file_location("load_intake", os.path.join(ROOT, "Scripts", "load-intake.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def database_url(cluster, name):
-    """The address of database `name` in the cluster that `cluster` names."""
-    parts = urllib.parse.urlsplit(cluster)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
-
-
-def psql(url, statement):
-    result = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", statement],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"psql: {result.stderr.strip()}")
-    return result.stdout.strip()
+sys.path.insert(0, os.path.join(ROOT, "Scripts"))
+from amanat_load import database_url, load_client, psql  # noqa: E402
 
 
 def main():
