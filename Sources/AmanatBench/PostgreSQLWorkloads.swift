@@ -3,27 +3,46 @@ import AmanatVault
 import Foundation
 
 /// The PostgreSQL workload of `make bench` (Scripts/bench-postgresql.py runs it): what one submission costs
-/// with a thousand records and with a million.
+/// in a vault of a thousand records and in one of a million.
 enum PostgreSQLWorkloads {
-    /// Submits `window` records to a new vault in the database `url`, fills it with records written in bulk by
-    /// SQL up to `total` less `window`, submits `window` more, and prints the mean cost of each window.
-    static func submitScaling(url: String, total: Int, window: Int) throws {
+    /// What one submission costs in a small vault (`small`, up to `rounds` × `window` records) and in one that
+    /// holds `total` (`large`, filled in bulk by SQL first): windows of `window` submissions alternate between
+    /// the two, `rounds` times, so that the machine's drift (fsync latency above all) hits both alike; prints
+    /// the medians of each side's windows and of the paired ratios, and the write-ahead log per submission.
+    static func submitScaling(small: String, large: String, total: Int, window: Int, rounds: Int) throws {
         Argon2id.allowWeakParametersInThisProcess()
-        let vault = try Vault.create(
-            VaultLocation(url), administrator: Identity(), codenameParameters: .minimumForTesting)
-        func timedWindow() throws -> Double {
+        let vaults = try [small, large].map {
+            try Vault.create(VaultLocation($0), administrator: Identity(), codenameParameters: .minimumForTesting)
+        }
+        // The mean time of a submission over a window, and the write-ahead log it wrote.
+        func timedWindow(_ vault: Vault, _ url: String) throws -> (seconds: Double, walBytes: Double) {
+            let lsn = try psql(url, "SELECT pg_current_wal_insert_lsn()")
             let start = Clock.now()
             for _ in 0..<window { _ = try vault.submit(VaultWorkloads.testimony) }
-            return (Clock.now() - start) / Double(window)
+            let seconds = (Clock.now() - start) / Double(window)
+            let wal = try psql(url, "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '\(lsn)')")
+            return (seconds, (Double(wal) ?? 0) / Double(window))
         }
-        let first = try timedWindow()
-        let filled = max(0, total - 2 * window)
+        _ = try vaults[1].submit(VaultWorkloads.testimony)
+        let filled = max(0, total - 1 - rounds * window)
         let start = Clock.now()
-        try fill(url: url, count: filled)
+        try fill(url: large, count: filled)
         let fillSeconds = Clock.now() - start
-        let last = try timedWindow()
+        var smallRuns: [(seconds: Double, walBytes: Double)] = [], largeRuns = smallRuns, ratios: [Double] = []
+        for round in 0..<rounds {
+            printError("    round \(round + 1)/\(rounds)…\n")
+            let order = round % 2 == 0 ? [0, 1] : [1, 0]
+            var pair: [Int: (seconds: Double, walBytes: Double)] = [:]
+            for index in order { pair[index] = try timedWindow(vaults[index], [small, large][index]) }
+            smallRuns.append(pair[0]!)
+            largeRuns.append(pair[1]!)
+            ratios.append(pair[1]!.seconds / pair[0]!.seconds)
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
         print(
-            "first_ms=\(first * 1000) last_ms=\(last * 1000) filled=\(filled) fill_s=\(fillSeconds) "
+            "small_ms=\(median(smallRuns.map(\.seconds)) * 1000) large_ms=\(median(largeRuns.map(\.seconds)) * 1000) "
+                + "ratio=\(median(ratios)) small_wal=\(median(smallRuns.map(\.walBytes))) "
+                + "large_wal=\(median(largeRuns.map(\.walBytes))) filled=\(filled) fill_s=\(fillSeconds) "
                 + "peak_kib=\(Workloads.peakResidentKiB())")
     }
 

@@ -15,7 +15,8 @@ enum VaultWorkloads {
         case "vault-attach": try attach(path: arguments[0])
         case "vault-submit-postgresql":
             try PostgreSQLWorkloads.submitScaling(
-                url: arguments[0], total: Int(arguments[1])!, window: Int(arguments[2])!)
+                small: arguments[0], large: arguments[1], total: Int(arguments[2])!, window: Int(arguments[3])!,
+                rounds: Int(arguments[4])!)
         default: return false
         }
         return true
