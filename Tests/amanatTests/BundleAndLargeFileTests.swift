@@ -74,9 +74,10 @@ struct BundleAndLargeFileTests {
         return (result, peak)
     }
 
-    @Test("a 1 GiB attachment streams in and out in bounded memory")
-    func oneGibibyte() throws {
-        let s = try StoryTests.Setup()
+    /// In a vault folder, and in PostgreSQL (pieces of 1 MiB in the database) where `make test` gives one.
+    @Test("a 1 GiB attachment streams in and out in bounded memory", arguments: StoryTests.backends)
+    func oneGibibyte(backend: String) throws {
+        let s = try StoryTests.Setup(database: backend == "PostgreSQL")
         let big = s.cli.path("video.mp4")
         #expect(FileManager.default.createFile(atPath: big, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
