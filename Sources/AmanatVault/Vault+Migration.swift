@@ -24,17 +24,25 @@ extension Vault {
     public func migrate(
         to address: String, progress: ((_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> MigrationReport {
+        try migrate(to: address, pageSize: 500, progress: progress)
+    }
+
+    /// `migrate(to:progress:)` reading `pageSize` rows at a time from the tables that grow with submissions.
+    func migrate(
+        to address: String, pageSize: Int, progress: ((_ stage: String, _ done: Int, _ total: Int) -> Void)?
+    ) throws -> MigrationReport {
         guard let folder = blobs as? BlobFolder else {
             throw AmanatVaultError.invalidArgument("only a vault kept in a folder can be copied into a database")
         }
         let head = try verifyAudit()
-        let rows = try store.read { try VaultRows(reading: $0) }
+        guard let info = try store.read({ try $0.info() }) else {
+            throw AmanatVaultError.corrupted("the vault's settings")
+        }
         let destination = try PostgreSQLVaultStore(url: address)
         let destinationBlobs = PostgreSQLBlobs(store: destination)
         let present = try destination.read { try $0.info() }
         if let present,
-            present.administratorSigningKey != rows.info.administratorSigningKey
-                || present.codenameSalt != rows.info.codenameSalt
+            present.administratorSigningKey != info.administratorSigningKey || present.codenameSalt != info.codenameSalt
         {
             throw AmanatVaultError.vaultExists(path: address)
         }
@@ -56,11 +64,20 @@ extension Vault {
             }
         }
         progress?("blobs", ids.count, ids.count)
-        // Rows, all or nothing.
+        // Rows, all or nothing: one snapshot of this vault read page by page into one transaction there.
+        let counts = try store.read { try $0.rowCounts() }
+        let total = counts.reduce(0, +)
         if present == nil {
-            progress?("rows", 0, rows.count)
-            try destination.write { try rows.insert(into: $0) }
-            progress?("rows", rows.count, rows.count)
+            try store.read { source in
+                var done = 0
+                progress?("rows", 0, total)
+                try destination.write { target in
+                    try RowCopy(source: source, target: target, pageSize: pageSize) { count in
+                        done += count
+                        progress?("rows", done, total)
+                    }.run()
+                }
+            }
         }
         // The copy, checked as a reader of it would check it.
         let copy = try Vault(store: destination, blobs: destinationBlobs)
@@ -68,11 +85,11 @@ extension Vault {
             throw AmanatVaultError.corrupted(
                 "the copy's audit log in \(address) (it does not end where this vault's does)")
         }
-        guard try destination.read({ try VaultRows(reading: $0) }).counts == rows.counts else {
+        guard try destination.read({ try $0.rowCounts() }) == counts else {
             throw AmanatVaultError.corrupted("the copy in \(address) (its tables do not hold as many rows as here)")
         }
         return MigrationReport(
-            rows: present == nil ? rows.count : 0, blobsCopied: copied, blobsAlreadyThere: found, auditHead: head)
+            rows: present == nil ? total : 0, blobsCopied: copied, blobsAlreadyThere: found, auditHead: head)
     }
 
     /// The blobs in a blob folder (temporary files left out).
@@ -108,72 +125,67 @@ extension Vault {
     }
 }
 
-/// Every row of a vault, read in one snapshot, in an order that keeps foreign keys satisfied on insert.
-private struct VaultRows {
-    let info: VaultInfoRow
-    let authorNames: [AuthorNameRow]
-    let mailboxes: [MailboxRow]
-    let testimonies: [TestimonyRow]
-    let cases: [CaseRow]
-    let caseKeys: [CaseKeyRow]
-    let memberships: [CaseRecordRow]
-    let grants: [GrantRow]
-    let replies: [ReplyRow]
-    let projections: [ProjectionRow]
-    let plans: [PlanRow]
-    let caseTerms: [CaseTermsRow]
-    let audit: [AuditEntryRow]
+/// Every row of a vault copied from a reader into a writer, in an order that keeps foreign keys satisfied,
+/// the tables that grow with each submission (mailboxes, records, replies, the audit log) a page at a time, so
+/// that a vault of a million records is copied in constant memory.
+private struct RowCopy {
+    let source: any VaultReader
+    let target: any VaultWriter
+    /// How many rows of a growing table are read at a time.
+    let pageSize: Int
+    /// Told how many rows were just copied.
+    let copied: (Int) -> Void
 
-    init(reading reader: any VaultReader) throws {
-        guard let info = try reader.info() else { throw AmanatVaultError.corrupted("the vault's settings") }
-        self.info = info
-        authorNames = try reader.authorNames()
-        testimonies = try reader.testimonies()
-        let mailboxIDs = Set(testimonies.map(\.mailboxID)).union(try reader.replyHeaders().map(\.mailboxID))
-        mailboxes = try mailboxIDs.sorted { $0.lexicographicallyPrecedes($1) }.map { id in
-            guard let row = try reader.mailbox(id) else { throw AmanatVaultError.corrupted("a mailbox") }
-            return row
-        }
-        cases = try reader.caseFiles()
-        caseKeys = try reader.caseKeyVersions().map { key in
-            guard let row = try reader.caseKey(caseID: key.caseID, version: key.version) else {
+    func run() throws {
+        guard let info = try source.info() else { throw AmanatVaultError.corrupted("the vault's settings") }
+        try target.insert(info)
+        copied(1)
+        try each(source.authorNames()) { try target.save($0) }
+        try pages({ try source.mailboxes(after: $0, limit: pageSize) }, id: \.id) { try target.insert($0) }
+        try pages({ try source.testimonies(after: $0, limit: pageSize) }, id: \.id) { try target.insert($0) }
+        let cases = try source.caseFiles()
+        try each(cases) { try target.insert($0) }
+        try each(source.caseKeyVersions()) { key in
+            guard let row = try source.caseKey(caseID: key.caseID, version: key.version) else {
                 throw AmanatVaultError.corrupted("a case key")
             }
-            return row
+            try target.insert(row)
         }
-        memberships = try cases.flatMap { try reader.caseRecords(caseID: $0.id) }
-        grants = try reader.grants(caseID: nil)
-        replies = try mailboxes.flatMap { try reader.replies(mailboxID: $0.id) }
-        projections = try reader.projections(caseID: nil)
-        plans = try projections.compactMap { try reader.plan(projectionID: $0.id) }
-        caseTerms = try reader.caseTermRows()
-        audit = try reader.auditEntries()
+        for caseFile in cases { try each(source.caseRecords(caseID: caseFile.id)) { try target.save($0) } }
+        try each(source.grants(caseID: nil)) { try target.insert($0) }
+        try pages({ try source.mailboxes(after: $0, limit: pageSize) }, id: \.id, count: false) { mailbox in
+            try each(source.replies(mailboxID: mailbox.id)) { try target.insert($0) }
+        }
+        let projections = try source.projections(caseID: nil)
+        try each(projections) { try target.insert($0) }
+        try each(projections.compactMap { try source.plan(projectionID: $0.id) }) { try target.insert($0) }
+        try each(source.caseTermRows()) { try target.save($0) }
+        var next = 1
+        while true {
+            let entries = try source.auditEntries(from: next, limit: pageSize)
+            guard let last = entries.last else { break }
+            try each(entries) { try target.append($0) }
+            next = last.sequence + 1
+        }
     }
 
-    /// How many rows each table holds.
-    var counts: [Int] {
-        [
-            1, authorNames.count, mailboxes.count, testimonies.count, cases.count, caseKeys.count,
-            memberships.count, grants.count, replies.count, projections.count, plans.count, caseTerms.count,
-            audit.count,
-        ]
+    /// Copies `rows` one by one and counts them.
+    private func each<Row>(_ rows: [Row], _ body: (Row) throws -> Void) throws {
+        for row in rows { try body(row) }
+        copied(rows.count)
     }
 
-    var count: Int { counts.reduce(0, +) }
-
-    func insert(into writer: any VaultWriter) throws {
-        try writer.insert(info)
-        for row in authorNames { try writer.save(row) }
-        for row in mailboxes { try writer.insert(row) }
-        for row in testimonies { try writer.insert(row) }
-        for row in cases { try writer.insert(row) }
-        for row in caseKeys { try writer.insert(row) }
-        for row in memberships { try writer.save(row) }
-        for row in grants { try writer.insert(row) }
-        for row in replies { try writer.insert(row) }
-        for row in projections { try writer.insert(row) }
-        for row in plans { try writer.insert(row) }
-        for row in caseTerms { try writer.save(row) }
-        for row in audit { try writer.append(row) }
+    /// Walks a table page by page in id order; `count: false` for a second walk that copies other rows.
+    private func pages<Row>(
+        _ fetch: (Data?) throws -> [Row], id: (Row) -> Data, count: Bool = true, _ body: (Row) throws -> Void
+    ) throws {
+        var after: Data?
+        while true {
+            let rows = try fetch(after)
+            guard let last = rows.last else { return }
+            for row in rows { try body(row) }
+            if count { copied(rows.count) }
+            after = id(last)
+        }
     }
 }

@@ -48,4 +48,28 @@ struct MigrationTests {
         let other = try TestVault(onDisk: true)
         #expect(throws: AmanatVaultError.self) { try other.vault.migrate(to: address) }
     }
+
+    @Test("rows are copied page by page: records, follow-ups and replies across many pages, each once")
+    func pages() throws {
+        let t = try TestVault(onDisk: true)
+        var codenames: [Codename] = []
+        for index in 0..<9 {
+            let (record, codename) = try t.submit("Запись \(index).")
+            codenames.append(codename)
+            _ = try t.vault.followUp(TestVault.sample("Ещё \(index)."), codename: codename)
+            try t.vault.reply(to: record, text: "Ответ \(index).", as: .administrator(t.administrator))
+        }
+        let address = try TestPostgreSQL.freshDatabase()
+        var reported: [Int] = []
+        let report = try t.vault.migrate(to: address, pageSize: 4) { stage, done, _ in
+            if stage == "rows" { reported.append(done) }
+        }
+        let total = try t.vault.store.read { try $0.rowCounts() }.reduce(0, +)
+        #expect(report.rows == total && reported.last == total && reported.count > 8)
+        let copy = try Vault.open(.database(address), trust: VaultTrust(administrator: t.administrator.publicKey))
+        #expect(try copy.inbox() == t.vault.inbox())
+        for (index, codename) in codenames.enumerated() {
+            #expect(try copy.replies(codename: codename).map(\.text) == ["Ответ \(index)."])
+        }
+    }
 }

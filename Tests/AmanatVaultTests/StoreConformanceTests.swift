@@ -116,6 +116,55 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test(
+        "pages of mailboxes, records and audit entries cover each row once, in order; counts per table",
+        arguments: backends)
+    func pages(backend: String) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.make(backend, in: directory)
+        // Ids with high bytes too: pages must compare bytes as unsigned in every store.
+        let mailboxes = (0..<7).map { index in
+            MailboxRow(
+                id: Data([UInt8(index * 40)] + SecureRandom.bytes(31)), replyKey: Data(SecureRandom.bytes(32)),
+                createdDay: "2026-11-25")
+        }
+        let records = mailboxes.map { mailbox in
+            var row = Self.testimony()
+            row.mailboxID = mailbox.id
+            return row
+        }
+        try store.write { writer in
+            for row in mailboxes { try writer.insert(row) }
+            for row in records { try writer.insert(row) }
+            for sequence in 1...5 {
+                try writer.append(
+                    AuditEntryRow(
+                        sequence: sequence, day: "2026-11-25", actor: nil, action: "submit", objects: "",
+                        previousHash: Data(count: 32), entryHash: Data(count: 32), signature: nil))
+            }
+        }
+        func walk<Row>(_ fetch: (Data?) throws -> [Row], id: (Row) -> Data) throws -> [Data] {
+            var seen: [Data] = [], after: Data?
+            while let last = try fetch(after).last.map(id) {
+                seen += try fetch(after).map(id)
+                after = last
+            }
+            return seen
+        }
+        let sorted = { (ids: [Data]) in ids.sorted { $0.lexicographicallyPrecedes($1) } }
+        try store.read { (reader: any VaultReader) throws in
+            #expect(try walk({ try reader.mailboxes(after: $0, limit: 3) }, id: \.id) == sorted(mailboxes.map(\.id)))
+            #expect(try walk({ try reader.testimonies(after: $0, limit: 2) }, id: \.id) == sorted(records.map(\.id)))
+            #expect(try reader.auditEntries(from: 2, limit: 3).map(\.sequence) == [2, 3, 4])
+            #expect(try reader.auditEntries(from: 5, limit: 3).map(\.sequence) == [5])
+            let counts = Dictionary(uniqueKeysWithValues: zip(VaultTables.names, try reader.rowCounts()))
+            #expect(counts["mailbox"] == 7 && counts["testimony"] == 7 && counts["auditEntry"] == 5)
+            #expect(
+                counts.filter { !["mailbox", "testimony", "auditEntry"].contains($0.key) }.values.allSatisfy { $0 == 0 }
+            )
+        }
+    }
+
     @Test("audit entries append only in sequence", arguments: backends)
     func auditSequence(backend: String) throws {
         let directory = try TemporaryDirectory()

@@ -150,6 +150,26 @@ struct PostgreSQLRows: VaultWriter {
             try PostgreSQLRowDecoder.decode(AuditEntryRow.self, from: $0)
         }
     }
+    func auditEntries(from sequence: Int, limit: Int) throws -> [AuditEntryRow] {
+        try select(
+            AuditEntryRow.self,
+            #"SELECT * FROM "auditEntry" WHERE "sequence" >= \#(sequence) ORDER BY "sequence" LIMIT \#(limit)"#)
+    }
+    func mailboxes(after id: Data?, limit: Int) throws -> [MailboxRow] { try page(MailboxRow.self, after: id, limit) }
+    func testimonies(after id: Data?, limit: Int) throws -> [TestimonyRow] {
+        try page(TestimonyRow.self, after: id, limit)
+    }
+    func rowCounts() throws -> [Int] {
+        try VaultTables.names.map { table in
+            try select(Count.self, #"SELECT count(*) AS "n" FROM \#(PostgreSQLColumns.quote(table))"#).first?.n ?? 0
+        }
+    }
+    /// At most `limit` rows of `T` in "id" order, after `id`.
+    private func page<T: PostgreSQLTable>(_ type: T.Type, after id: Data?, _ limit: Int) throws -> [T] {
+        let table = PostgreSQLColumns.quote(T.tableName)
+        guard let id else { return try select(T.self, #"SELECT * FROM \#(table) ORDER BY "id" LIMIT \#(limit)"#) }
+        return try select(T.self, #"SELECT * FROM \#(table) WHERE "id" > $1 ORDER BY "id" LIMIT \#(limit)"#, [id])
+    }
     func authorName(signingKey: Data) throws -> AuthorNameRow? { try row(AuthorNameRow.self, key: [signingKey]) }
     func authorNames() throws -> [AuthorNameRow] { try rows(AuthorNameRow.self, order: #""signingKey""#) }
     func caseTerms(caseID: Data) throws -> CaseTermsRow? { try row(CaseTermsRow.self, key: [caseID]) }
@@ -200,4 +220,9 @@ struct PostgreSQLRows: VaultWriter {
 private struct Pair: Decodable {
     let a: Data
     let b: Data
+}
+
+/// A count, as `SELECT count(*) AS "n"` gives it.
+private struct Count: Decodable {
+    let n: Int
 }

@@ -277,6 +277,20 @@ private struct SQLiteRows: VaultWriter {
     func auditEntries(action: String) throws -> [AuditEntryRow] {
         try AuditEntryRow.filter(Column("action") == action).order(Column("sequence")).fetchAll(db)
     }
+    func auditEntries(from sequence: Int, limit: Int) throws -> [AuditEntryRow] {
+        try AuditEntryRow.filter(Column("sequence") >= sequence).order(Column("sequence")).limit(limit).fetchAll(db)
+    }
+    func mailboxes(after id: Data?, limit: Int) throws -> [MailboxRow] {
+        try (id.map { MailboxRow.filter(Column("id") > $0) } ?? MailboxRow.all()).order(Column("id")).limit(limit)
+            .fetchAll(db)
+    }
+    func testimonies(after id: Data?, limit: Int) throws -> [TestimonyRow] {
+        try (id.map { TestimonyRow.filter(Column("id") > $0) } ?? TestimonyRow.all()).order(Column("id"))
+            .limit(limit).fetchAll(db)
+    }
+    func rowCounts() throws -> [Int] {
+        try VaultTables.names.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\($0)\"") ?? 0 }
+    }
     func authorName(signingKey: Data) throws -> AuthorNameRow? { try AuthorNameRow.fetchOne(db, key: signingKey) }
     func authorNames() throws -> [AuthorNameRow] { try AuthorNameRow.order(Column("signingKey")).fetchAll(db) }
 

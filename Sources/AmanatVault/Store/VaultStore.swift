@@ -72,6 +72,24 @@ public protocol VaultReader {
     func caseTermRows() throws -> [CaseTermsRow]
     /// Every stored plan's projection and record, without the sealed plan, in no particular order.
     func planHeaders() throws -> [(projectionID: Data, recordID: Data)]
+    /// At most `limit` mailboxes in id order (bytes compared as unsigned), those after `id` (from the first when
+    /// nil): a vault is copied page by page, in constant memory.
+    func mailboxes(after id: Data?, limit: Int) throws -> [MailboxRow]
+    /// At most `limit` records in id order, those after `id` (from the first when nil).
+    func testimonies(after id: Data?, limit: Int) throws -> [TestimonyRow]
+    /// At most `limit` audit entries from `sequence` on, in sequence order.
+    func auditEntries(from sequence: Int, limit: Int) throws -> [AuditEntryRow]
+    /// How many rows each table of `VaultTables.names` holds, in that order.
+    func rowCounts() throws -> [Int]
+}
+
+/// The vault's tables (the same names in every store; Docs/format.md §6 and §8.22).
+public enum VaultTables {
+    /// Every table that holds the vault, parents before the tables that refer to them.
+    public static let names = [
+        "vaultInfo", "authorName", "mailbox", "testimony", "caseFile", "caseKey", "caseRecord", "grant", "reply",
+        "projection", "redactionPlan", "caseTerms", "auditEntry",
+    ]
 }
 
 /// Changing a vault's rows, inside a `VaultStore.write` transaction.
