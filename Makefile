@@ -59,7 +59,8 @@ build: deps ## Build everything (debug).
 test: deps-test ## Build and run every test (known-answer vectors, tampering, interop with PyNaCl), then the web intake in headless Chromium and its memory scan.
 	@# The PostgreSQL tests run on a throwaway cluster (a Unix socket, and loopback TCP with TLS only), stopped
 	@# and removed afterwards; last,
-	@# two `amanat serve` on one database, one killed with SIGKILL while submissions are in flight.
+	@# two `amanat serve` on one database, one killed with SIGKILL while submissions are in flight, then
+	@# restarted for follow-ups and new submissions to both at once.
 	@pg=$$(mktemp -d /tmp/amanat-pg-XXXXXX) && url=$$(Scripts/postgres-test-cluster.sh start $$pg) \
 	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
 	  && AMANAT_TEST_POSTGRESQL=$$url AMANAT_INTEROP_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test \

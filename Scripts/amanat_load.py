@@ -1,9 +1,12 @@
 """Shared by the scripts and tests that drive `amanat serve` (Tests/Intake, Tests/Browser, the benchmarks):
-the load test's client (Scripts/load-intake.py, whose name is not a module name) and the databases of the
-throwaway PostgreSQL cluster (Scripts/postgres-test-cluster.sh)."""
+the load test's client (Scripts/load-intake.py, whose name is not a module name), a visitor who comes back
+with her codename, and the databases of the throwaway PostgreSQL cluster (Scripts/postgres-test-cluster.sh)."""
 
+import http.client
 import importlib.util
 import os
+import re
+import secrets
 import subprocess
 import urllib.parse
 
@@ -31,3 +34,57 @@ def psql(url, statement):
     if result.returncode != 0:
         raise RuntimeError(f"psql: {result.stderr.strip()}")
     return result.stdout.strip()
+
+
+class Browser:
+    """One visitor of the web intake: her form cookie, over one loopback port."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+
+    def request(self, method, path, body=None, content_type=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode()
+        connection.close()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";")[0]
+        return response.status, text
+
+    def token(self, path):
+        status, page = self.request("GET", path)
+        match = re.search(r'name="csrf" value="([^"]+)"', page)
+        if status != 200 or not match:
+            raise RuntimeError(f"GET {path} gave no form ({status})")
+        return match.group(1)
+
+
+def multipart(fields):
+    """A multipart/form-data body of text fields, and its content type."""
+    boundary = "----amanatForm" + secrets.token_hex(8)
+    body = b""
+    for name, value in fields:
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode()
+        body += b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def follow_up(browser, codename, statement):
+    """As a source coming back: the codename on the return page, then more testimony. The HTTP status."""
+    form = urllib.parse.urlencode({"csrf": browser.token("/en/return"), "codename": codename})
+    status, page = browser.request("POST", "/en/return", form, "application/x-www-form-urlencoded")
+    if status != 200:
+        return status
+    match = re.search(r'name="csrf" value="([^"]+)"', page)
+    if not match:
+        return 0
+    body, kind = multipart([("csrf", match.group(1)), ("codename", codename), ("statement", statement)])
+    status, _ = browser.request("POST", "/en/follow-up", body, kind)
+    return status

@@ -13,7 +13,6 @@ named --label in the "Memory left after a request" section of that file is repla
 """
 
 import argparse
-import http.client
 import os
 import re
 import secrets
@@ -22,53 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "Scripts"))
-from amanat_load import load_client  # noqa: E402
+from amanat_load import Browser, follow_up, load_client, multipart  # noqa: E402
 BEGIN = "<!-- memory-scan: written by Tests/Intake/memory_scan.py; `make bench` keeps it, measures its release row -->"
 END = "<!-- memory-scan end -->"
 
-
-
-class Browser:
-    """One browser: its form cookie, over one loopback port."""
-
-    def __init__(self, port):
-        self.port = port
-        self.cookie = None
-
-    def request(self, method, path, body=None, content_type=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        if content_type:
-            headers["Content-Type"] = content_type
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        text = response.read().decode()
-        connection.close()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";")[0]
-        return response.status, text
-
-    def token(self, path):
-        status, page = self.request("GET", path)
-        match = re.search(r'name="csrf" value="([^"]+)"', page)
-        if status != 200 or not match:
-            raise RuntimeError(f"GET {path} gave no form ({status})")
-        return match.group(1)
-
-
-def multipart(fields):
-    boundary = "----amanatScan" + secrets.token_hex(8)
-    body = b""
-    for name, value in fields:
-        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode()
-        body += b"\r\n"
-    body += f"--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
 
 
 def visit(port, statement, addition):
@@ -80,13 +39,7 @@ def visit(port, statement, addition):
     if status != 200 or not match:
         raise RuntimeError(f"the submission was not answered with a codename ({status})")
     codename = match.group(1).strip()
-    form = urllib.parse.urlencode({"csrf": browser.token("/en/return"), "codename": codename})
-    status, page = browser.request("POST", "/en/return", form, "application/x-www-form-urlencoded")
-    if status != 200:
-        raise RuntimeError(f"the codename did not open the mailbox ({status})")
-    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    body, kind = multipart([("csrf", token), ("codename", codename), ("statement", addition)])
-    status, _ = browser.request("POST", "/en/follow-up", body, kind)
+    status = follow_up(browser, codename, addition)
     if status != 200:
         raise RuntimeError(f"the follow-up was refused ({status})")
     return codename
