@@ -46,7 +46,15 @@ extension Amanat {
                 return try openBundle()
             }
             let vault = try self.vault.open()
-            let (record, caseID) = try IDArgument.recordOrCase(target, in: vault)
+            let (record, caseID): (Testimony.ID?, Case.ID?)
+            do {
+                (record, caseID) = try IDArgument.recordOrCase(target, in: vault)
+            } catch CLIError.notFound(let message) where self.vault.location.database != nil {
+                // A lawyer's own database login shows only what her grants cover today (row-level security).
+                throw CLIError.notFound(
+                    message + " (through a lawyer's own database login, only the cases granted to her today "
+                        + "are there: one that expired or was revoked is not shown)")
+            }
             let lawyer = try identity.unlock()
             let isCase = caseID != nil
             let records =
