@@ -95,6 +95,14 @@ extension Vault {
             }
             try rotate(caseID: grant.caseID, revoking: [grant.id], administrator: administrator, writer)
         }
+        clearOldWrappings()
+    }
+
+    /// After a rotation: the old wrappings of record keys, which a revoked lawyer's case key still opens, are
+    /// cleared from the store's files where it can be done now (never a reason to report the revocation
+    /// failed: it is committed; SQLite's next checkpoint clears them otherwise).
+    private func clearOldWrappings() {
+        try? store.clearReplacedRows()
     }
 
     /// Revokes every current grant of `caseID` held by the identity with `fingerprint`, in one
@@ -106,7 +114,7 @@ extension Vault {
         case caseID: Case.ID, grantee fingerprint: Identity.Fingerprint, administrator: Identity
     ) throws -> Int {
         try requireAdministrator(administrator)
-        return try store.write { writer in
+        let count = try store.write { writer in
             let targets = try writer.grants(caseID: Data(caseID.rawValue)).filter { row in
                 guard row.revokedDay == nil, row.supersededBy == nil,
                     let key = try? Identity.PublicKey(rows: row)
@@ -118,6 +126,8 @@ extension Vault {
                 caseID: Data(caseID.rawValue), revoking: Set(targets.map(\.id)), administrator: administrator, writer)
             return targets.count
         }
+        clearOldWrappings()
+        return count
     }
 
     /// Marks `revoking` revoked, rotates the case key, re-wraps every record key and the title, and

@@ -70,6 +70,28 @@ struct AtRestTests {
         #expect(scanned >= 3)
     }
 
+    @Test("after a revocation, the record keys wrapped under the old case key are nowhere in the vault's files")
+    func rotatedWrappingsGone() throws {
+        let t = try TestVault(onDisk: true)
+        let records = try (0..<3).map { index in try t.submit("Запись \(index).").0 }
+        let caseID = try t.makeCase(records)
+        let (revoked, kept) = (Identity(), Identity())
+        let grant = try t.grant(caseID, to: revoked)
+        try t.grant(caseID, to: kept)
+        let old = try t.vault.store.read { try $0.caseRecords(caseID: Data(caseID.rawValue)) }.map(\.wrappedKey)
+        try t.vault.revoke(grant, administrator: t.administrator)
+        let now = try t.vault.store.read { try $0.caseRecords(caseID: Data(caseID.rawValue)) }
+        #expect(now.count == 3 && now.allSatisfy { $0.keyVersion == 2 })
+        // The revoked lawyer still holds version 1 of the case key: no copy of what it unwraps may be left in
+        // the database's free space or in its write-ahead log.
+        let folder = t.directory.file("vault")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasPrefix("vault.sqlite") {
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+            let kept = old.filter { contains(bytes, Array($0)) }.count
+            #expect(kept == 0, "\(name) keeps \(kept) old wrappings")
+        }
+    }
+
     func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         let first = needle[0]

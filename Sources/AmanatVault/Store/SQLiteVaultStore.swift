@@ -15,6 +15,8 @@ public final class SQLiteVaultStore: VaultStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
+        // What a row held is overwritten with zeros when it is deleted or replaced, not left in free space.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(writer)
@@ -43,6 +45,17 @@ public final class SQLiteVaultStore: VaultStore {
 
     public func write<T>(_ body: (any VaultWriter) throws -> T) throws -> T {
         try Self.retryingLockRaces { try writer.write { db in try body(SQLiteRows(db: db)) } }
+    }
+
+    /// Copies every page of the write-ahead log into the database and empties the log (a TRUNCATE
+    /// checkpoint), so that the log keeps no page as it was before a row was replaced; with `secure_delete`
+    /// the database keeps none either. Fails when another connection is reading at that moment.
+    public func clearReplacedRows() throws {
+        do {
+            try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw Self.storageError(error)
+        }
     }
 
     /// Runs a transaction again when SQLite gave up on its WAL locks (`SQLITE_PROTOCOL`): under heavy load a

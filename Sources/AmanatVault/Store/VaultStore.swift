@@ -10,6 +10,15 @@ public protocol VaultStore: Sendable {
     func read<T>(_ body: (any VaultReader) throws -> T) throws -> T
     /// Runs `body` in one transaction; if it throws, nothing it wrote is kept.
     func write<T>(_ body: (any VaultWriter) throws -> T) throws -> T
+    /// Clears old copies of rows that were replaced or deleted from the store's files, where the engine
+    /// allows it (SQLite: its write-ahead log, once no other connection is reading). Called after a key
+    /// rotation, whose old wrappings a revoked lawyer could still open.
+    func clearReplacedRows() throws
+}
+
+extension VaultStore {
+    /// Nothing to clear by default (PostgreSQL keeps old row versions until VACUUM, beyond Amanat's reach).
+    public func clearReplacedRows() throws {}
 }
 
 /// Reading a vault's rows.
