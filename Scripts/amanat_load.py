@@ -7,6 +7,7 @@ import importlib.util
 import os
 import re
 import secrets
+import signal
 import subprocess
 import urllib.parse
 
@@ -19,6 +20,17 @@ def load_client():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def stop(processes):
+    """Stops each `amanat serve` still running: SIGTERM, then SIGKILL after 30 s."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def database_url(cluster, name):

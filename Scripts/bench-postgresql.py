@@ -20,7 +20,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from amanat_load import database_url, load_client, psql  # noqa: E402
+from amanat_load import database_url, load_client, psql, stop  # noqa: E402
 
 BEGIN = "<!-- postgresql: written by Scripts/bench-postgresql.py (`make bench`) -->"
 END = "<!-- postgresql end -->"
@@ -83,13 +82,7 @@ def intake_round(args, client, engine, servers, label):
         stored = len(json.loads(inbox.stdout)) if inbox.returncode == 0 else -1
         return accepted / wall, accepted, stored
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop(processes)
         if database:
             psql(args.postgresql, f"DROP DATABASE IF EXISTS {database}")
         shutil.rmtree(directory, ignore_errors=True)

@@ -27,7 +27,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "Scripts"))
-from amanat_load import Browser, database_url, follow_up, load_client, psql  # noqa: E402
+from amanat_load import Browser, database_url, follow_up, load_client, psql, stop  # noqa: E402
 
 
 def main():
@@ -168,13 +168,7 @@ def main():
             print(f"two servers: FAIL {problem}")
         return 1 if problems else 0
     finally:
-        for server in servers:
-            if server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-                try:
-                    server.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+        stop(servers)
         shutil.rmtree(directory, ignore_errors=True)
 
 
