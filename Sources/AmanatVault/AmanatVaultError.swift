@@ -11,6 +11,8 @@ public enum AmanatVaultError: Error, Equatable, Sendable {
     case unsupportedVaultVersion(Int)
     /// No record with this id.
     case recordNotFound(String)
+    /// The record or case was shredded: its tombstone's day and audit entry.
+    case shredded(what: String, day: String, sequence: Int)
     /// No case with this id.
     case caseNotFound(String)
     /// No grant with this id, or none for this person and case.
@@ -68,6 +70,9 @@ extension AmanatVaultError: CustomStringConvertible {
         case .unsupportedVaultVersion(let v):
             return "this vault uses format version \(v), newer than this Amanat understands; update Amanat"
         case .recordNotFound(let id): return "no record \(id) in this vault; list records with `amanat inbox`"
+        case .shredded(let what, let day, let sequence):
+            return "\(what) was shredded on \(day) (audit entry \(sequence)): it no longer exists in this vault, and "
+                + "no key here opens what was left of it"
         case .caseNotFound(let id): return "no case \(id) in this vault; list cases with `amanat case list`"
         case .grantNotFound(let what): return "no grant \(what); list grants with `amanat grant list`"
         case .notAdministrator:

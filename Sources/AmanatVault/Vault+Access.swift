@@ -72,9 +72,7 @@ extension Vault {
     }
 
     func testimonyRow(_ id: Testimony.ID, _ reader: any VaultReader) throws -> TestimonyRow {
-        guard let row = try reader.testimony(Data(id.rawValue)) else {
-            throw AmanatVaultError.recordNotFound(id.description)
-        }
+        guard let row = try reader.testimony(Data(id.rawValue)) else { throw try missingRecord(id, reader) }
         return row
     }
 

@@ -158,6 +158,14 @@ extension Vault {
     public func plan(of projection: Projection.ID, as accessor: Accessor, today: Day = .today()) throws -> SecretBytes {
         try store.read { reader in
             guard let row = try reader.plan(projectionID: Data(projection.rawValue)) else {
+                // A plan goes when its record is shredded; the projection's publish entry names the record.
+                let hex = projection.description
+                if let entry = try reader.auditEntries(action: "projection.publish").first(where: {
+                    $0.objects.hasPrefix(hex)
+                }), let record = Vault.objectIDs(entry).last {
+                    let error = try missingRecord(Testimony.ID(bytes: Array(record)), reader)
+                    if case .shredded = error { throw error }
+                }
                 throw AmanatVaultError.invalidArgument(
                     "no projection \(projection) in this vault; list them with `amanat export-public CASE`")
             }

@@ -35,7 +35,7 @@ struct Amanat: ParsableCommand {
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
             GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self,
             Publish.self,
-            ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, Migrate.self, Demo.self,
+            ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, Shred.self, Migrate.self, Demo.self,
         ]
     )
 

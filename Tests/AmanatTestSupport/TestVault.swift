@@ -44,6 +44,16 @@ public struct TestVault {
             store: store, blobDirectory: blobs, administrator: administrator, codenameParameters: .minimumForTesting)
     }
 
+    /// A vault kept wholly in the PostgreSQL database `store` opened: records, and attachments in pieces of
+    /// `pieceSize` bytes (small, so that a blob spans many).
+    public init(postgreSQL store: PostgreSQLVaultStore, pieceSize: Int = 8_192) throws {
+        WeakTestKeys.allow()
+        directory = try TemporaryDirectory(prefix: "amanat-vault-tests")
+        vault = try Vault.create(
+            store: store, blobs: PostgreSQLBlobs(store: store, pieceSize: pieceSize), administrator: administrator,
+            codenameParameters: .minimumForTesting)
+    }
+
     /// A sample testimony with recognisable facts.
     public static func sample(
         _ statement: String = "Мой сын Ахмед ушёл 14 марта 2002 "

@@ -80,6 +80,43 @@ struct BlobContainerTests {
         blobs.remove([removed, dropped])
         #expect(try blobs.size(of: removed) == nil && leftovers() == 0)
     }
+
+    @Test(
+        "a destroyed blob is gone with every piece; destroying it again, or one never written, is no error",
+        arguments: backends)
+    func destroy(backend: String) throws {
+        let directory = try TemporaryDirectory()
+        let (blobs, leftovers) = try Self.make(backend, in: directory)
+        let (doomed, kept) = (VaultID<BlobTag>(), VaultID<BlobTag>())
+        for id in [doomed, kept] {
+            let draft = try blobs.draft(id)
+            try SecureRandom.bytes(30_000).withUnsafeBytes { try draft.write($0) }
+            try draft.commit()
+        }
+        let before = try leftovers()
+        try blobs.destroy(doomed)
+        #expect(try blobs.size(of: doomed) == nil && blobs.size(of: kept) == 30_000)
+        #expect(try leftovers() < before && leftovers() > 0)
+        try blobs.destroy(doomed)
+        try blobs.destroy(VaultID<BlobTag>())
+        #expect(try Self.readAll(blobs.reader(kept)).count == 30_000)
+    }
+
+    @Test("a blob file is overwritten with zeros before it is unlinked: a hard link to it keeps only zeros")
+    func overwrittenBeforeUnlink() throws {
+        let directory = try TemporaryDirectory()
+        let folder = BlobFolder(path: directory.path)
+        let id = VaultID<BlobTag>()
+        let draft = try folder.draft(id)
+        try SecureRandom.bytes(3_000_000).withUnsafeBytes { try draft.write($0) }
+        try draft.commit()
+        // The second name sees the same blocks: what the overwrite left in them.
+        let witness = directory.file("witness")
+        #expect(link(folder.file(id), witness) == 0)
+        try folder.destroy(id)
+        let left = try Data(contentsOf: URL(fileURLWithPath: witness))
+        #expect(left.count == 3_000_000 && left.allSatisfy { $0 == 0 })
+    }
 }
 
 /// A vault kept wholly in PostgreSQL: records and attachments.
@@ -88,13 +125,8 @@ struct PostgreSQLAttachmentTests {
     @Test("an attachment stored in the database opens byte for byte; a damaged piece is refused")
     func attachment() throws {
         let url = try TestPostgreSQL.freshDatabase()
-        let store = try PostgreSQLVaultStore(url: url)
-        WeakTestKeys.allow()
-        let directory = try TemporaryDirectory()
-        let administrator = Identity()
-        let vault = try Vault.create(
-            store: store, blobs: PostgreSQLBlobs(store: store, pieceSize: 8_192), administrator: administrator,
-            codenameParameters: .minimumForTesting)
+        let t = try TestVault(postgreSQL: PostgreSQLVaultStore(url: url))
+        let (vault, administrator, directory) = (t.vault, t.administrator, t.directory)
         let content = SecureRandom.bytes(100_000)
         let source = directory.file("scan.bin")
         try Data(content).write(to: URL(fileURLWithPath: source))

@@ -264,6 +264,62 @@ struct StoreConformanceTests {
         #expect(throws: (any Error).self) { try store.write { try $0.update(missing) } }
     }
 
+    @Test("a shred deletes exactly the rows that hold its id, and says how many", arguments: backends)
+    func shreddedRows(backend: String) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.make(backend, in: directory)
+        let (doomed, kept) = (Self.testimony(), Self.testimony())
+        let caseRow = CaseRow(
+            id: Data(SecureRandom.bytes(16)), createdDay: "2026-11-25", keyVersion: 1, title: Data([1]))
+        let projection = ProjectionRow(
+            id: Data(SecureRandom.bytes(16)), caseID: caseRow.id, caseLabel: "Дело 7", language: "ru",
+            period: "2002", publishedDay: "2026-11-27", text: "Текст", publisherSigningKey: Data(count: 32),
+            signature: Data([8]))
+        let replies = (0..<3).map { _ in
+            ReplyRow(id: Data(SecureRandom.bytes(16)), mailboxID: Self.mailbox.id, day: "2026-11-26", sealed: Data([7]))
+        }
+        try store.write { writer in
+            try writer.insert(Self.mailbox)
+            try writer.insert(doomed)
+            try writer.insert(kept)
+            try writer.insert(caseRow)
+            for record in [doomed, kept] {
+                try writer.save(
+                    CaseRecordRow(
+                        caseID: caseRow.id, recordID: record.id, keyVersion: 1, wrappedKey: Data([9]),
+                        day: "2026-11-25"))
+            }
+            try writer.insert(projection)
+            try writer.insert(PlanRow(projectionID: projection.id, recordID: doomed.id, sealed: Data([9])))
+            for reply in replies { try writer.insert(reply) }
+        }
+        let counts = try store.write { writer in
+            [
+                try writer.delete(.plans, id: doomed.id), try writer.delete(.memberships, id: doomed.id),
+                try writer.delete(.record, id: doomed.id), try writer.delete(.reply, id: replies[0].id),
+                try writer.delete(.record, id: doomed.id),
+            ]
+        }
+        #expect(counts == [1, 1, 1, 1, 0])
+        try store.read { (reader: any VaultReader) throws in
+            #expect(try reader.testimonies().map(\.id) == [kept.id])
+            #expect(try reader.membershipVersions().map(\.recordID) == [kept.id])
+            #expect(try reader.planHeaders().isEmpty && reader.projections(caseID: nil) == [projection])
+            #expect(try reader.replyHeaders().count == 2)
+        }
+        // A mailbox still named by a record cannot go; once its records and replies have, it can.
+        #expect(throws: (any Error).self) { try store.write { try $0.delete(.mailbox, id: Self.mailbox.id) } }
+        let last = try store.write { writer in
+            [
+                try writer.delete(.memberships, id: kept.id), try writer.delete(.record, id: kept.id),
+                try writer.delete(.mailboxReplies, id: Self.mailbox.id),
+                try writer.delete(.mailbox, id: Self.mailbox.id),
+            ]
+        }
+        #expect(last == [1, 1, 2, 1])
+        #expect(try store.read { try $0.mailbox(Self.mailbox.id) } == nil)
+    }
+
     @Test("records must name an existing mailbox (foreign keys are enforced)", arguments: backends)
     func foreignKeys(backend: String) throws {
         let directory = try TemporaryDirectory()

@@ -9,10 +9,10 @@ import Foundation
 /// `auditBroken` for an entry that cannot be replayed: an unknown action, the wrong number of ids, an id
 /// created twice, or an object no earlier entry created. Amanat never writes such an entry.
 ///
-/// Adding an action: give it a case in `apply`. A tombstone (the retention work's signed deletion)
-/// removes what it names from these maps (`records.removeValue(forKey:)`, and the record's memberships,
-/// replies and projections), so their rows are no longer expected; a row still present is then reported
-/// as one the log does not account for.
+/// Adding an action: give it a case in `apply`. A tombstone (`record.shred`) removes what it names from these
+/// maps (the record, its memberships, the replies about it, the plans of projections drawn from it), so
+/// their rows are no longer expected; a row still present is then reported as one the shred should have
+/// taken.
 struct AuditLedger {
     /// The entry that recorded an object.
     struct Source {
@@ -52,9 +52,13 @@ struct AuditLedger {
         let source: Source
         let caseID: Data
         let recordID: Data
+        /// The `record.shred` entry that took its plan with the record, if one did.
+        var planShredBy: Int? = nil
     }
 
     private(set) var records: [Data: Record] = [:]
+    /// Records shredded, by the sequence of their `record.shred` entry (their tombstone).
+    private(set) var shredded: [Data: Int] = [:]
     private(set) var cases: [Data: Source] = [:]
     /// The `grant.revoke` entries of each case, in order: version `v > 1` was made by the `(v - 1)`-th.
     private(set) var rotations: [Data: [Int]] = [:]
@@ -64,6 +68,10 @@ struct AuditLedger {
     private(set) var projections: [Data: Publication] = [:]
     /// The `case.terms` entries of each case, in order: the list's revision is their count.
     private(set) var termLists: [Data: [Int]] = [:]
+    /// The cases each record was filed in, the replies written about it, the projections drawn from it.
+    private var filedIn: [Data: [Data]] = [:]
+    private var repliesAbout: [Data: [Data]] = [:]
+    private var drawnFrom: [Data: [Data]] = [:]
     /// The grants of each case in the order the log issued them.
     private var grantsByCase: [Data: [Data]] = [:]
     /// The grant rows, by id: their signed grantee keys.
@@ -101,7 +109,9 @@ struct AuditLedger {
             try requireCase(ids[0], entry)
             for record in ids.dropFirst() {
                 try requireRecord(record, entry)
-                memberships[Membership(caseID: ids[0], recordID: record)] = source
+                if memberships.updateValue(source, forKey: Membership(caseID: ids[0], recordID: record)) == nil {
+                    filedIn[record, default: []].append(ids[0])
+                }
             }
         case "case.export":
             try count(ids.count == 1)
@@ -122,6 +132,7 @@ struct AuditLedger {
             try fresh(ids[0], replies[ids[0]] != nil, entry)
             try requireRecord(ids[1], entry)
             replies[ids[0]] = (source, ids[1])
+            repliesAbout[ids[1], default: []].append(ids[0])
         case "projection.publish":
             try count(ids.count == 3)
             try fresh(ids[0], projections[ids[0]] != nil, entry)
@@ -133,11 +144,31 @@ struct AuditLedger {
                         + hex(ids[1]))
             }
             projections[ids[0]] = Publication(source: source, caseID: ids[1], recordID: ids[2])
+            drawnFrom[ids[2], default: []].append(ids[0])
+        case "record.shred":
+            // The record, then the blobs of its attachments (ids this log cannot check: they were in its body).
+            try count(!ids.isEmpty)
+            try requireRecord(ids[0], entry)
+            shred(ids[0], sequence: entry.sequence)
         default:
             throw Self.broken(
                 entry,
                 "its action \"\(entry.action.prefix(40))\" is not one this Amanat knows; "
                     + "if a newer Amanat wrote this vault, verify it with that version")
+        }
+    }
+
+    /// A tombstone: the record, its memberships and the replies about it are no longer expected; the
+    /// projections drawn from it stay (published), their plans do not.
+    private mutating func shred(_ record: Data, sequence: Int) {
+        records.removeValue(forKey: record)
+        shredded[record] = sequence
+        for caseID in filedIn.removeValue(forKey: record) ?? [] {
+            memberships.removeValue(forKey: Membership(caseID: caseID, recordID: record))
+        }
+        for reply in repliesAbout.removeValue(forKey: record) ?? [] { replies.removeValue(forKey: reply) }
+        for projection in drawnFrom.removeValue(forKey: record) ?? [] {
+            projections[projection]?.planShredBy = sequence
         }
     }
 

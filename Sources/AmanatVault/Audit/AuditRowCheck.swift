@@ -35,6 +35,13 @@ struct AuditRowCheck {
         mailboxes.reserveCapacity(rows.count)
         for row in rows {
             mailboxes[row.id] = row.mailboxID
+            if let shred = ledger.shredded[row.id] {
+                report(
+                    shred,
+                    "record \(hex(row.id)) was shredded by audit entry \(shred), yet its row is still there "
+                        + "(it was put back outside Amanat, perhaps from a backup)")
+                continue
+            }
             guard let logged = ledger.records[row.id] else {
                 report(
                     Self.unlogged,
@@ -287,7 +294,12 @@ struct AuditRowCheck {
                         + "(its row was inserted outside Amanat)")
                 continue
             }
-            if plan.recordID != logged.recordID {
+            if let shred = logged.planShredBy {
+                report(
+                    shred,
+                    "\(what) went with record \(hex(logged.recordID)) when audit entry \(shred) shredded it, "
+                        + "yet it is still there (it was put back outside Amanat)")
+            } else if plan.recordID != logged.recordID {
                 report(
                     logged.source.sequence,
                     "\(what) is stored for record \(hex(plan.recordID)), but audit entry "
@@ -303,7 +315,7 @@ struct AuditRowCheck {
                     "projection \(hex(id)), published in audit entry \(sequence), is missing "
                         + "(it was deleted outside Amanat)")
             }
-            if !planned.contains(id) {
+            if !planned.contains(id) && logged.planShredBy == nil {
                 report(
                     sequence,
                     "the redaction plan of projection \(hex(id)), published in audit entry \(sequence), "

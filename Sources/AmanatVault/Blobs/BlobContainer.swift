@@ -13,6 +13,10 @@ public protocol BlobContainer: Sendable {
     func size(of id: VaultID<BlobTag>) throws -> Int?
     /// Removes blobs (written for a submission that then failed); missing ones are skipped.
     func remove(_ ids: [VaultID<BlobTag>])
+    /// Destroys blob `id` for a shred: its bytes are overwritten where the container can overwrite them,
+    /// then it is removed. A missing blob is not an error (a shred finished again after a crash).
+    /// - Throws: when the blob is still there afterwards.
+    func destroy(_ id: VaultID<BlobTag>) throws
 }
 
 /// A blob being written: bytes, then `commit()`, after which it is whole and visible; never half.
@@ -46,6 +50,39 @@ public struct BlobFolder: BlobContainer {
 
     public func remove(_ ids: [VaultID<BlobTag>]) {
         for id in ids { try? FileManager.default.removeItem(atPath: file(id)) }
+    }
+
+    /// Overwrites the file with zeros, flushes that to disk, then unlinks it and flushes the folder. On a
+    /// copy-on-write or journaling file system, or an SSD, the old blocks may survive the overwrite; the
+    /// blob's key, inside the shredded record's body, is gone either way (Docs/format.md §8.23).
+    public func destroy(_ id: VaultID<BlobTag>) throws {
+        let path = file(id)
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return }
+            throw AmanatVaultError.crypto(.io(path: path, reason: "cannot open it to overwrite it"))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw AmanatVaultError.crypto(.io(path: path, reason: "cannot read its size"))
+        }
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var done = 0
+        while done < Int(status.st_size) {
+            let count = min(zeros.count, Int(status.st_size) - done)
+            let written = zeros.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, count, off_t(done)) }
+            guard written > 0 else { throw AmanatVaultError.crypto(.io(path: path, reason: "cannot overwrite it")) }
+            done += written
+        }
+        guard fsync(descriptor) == 0, unlink(path) == 0 else {
+            throw AmanatVaultError.crypto(.io(path: path, reason: "cannot overwrite and remove it"))
+        }
+        let folder = open(self.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            _ = fsync(folder)
+            close(folder)
+        }
     }
 
     /// Sets a file's access and modification times to the start of its day (UTC), so the file system

@@ -42,6 +42,21 @@ public final class PostgreSQLBlobs: BlobContainer {
         }
     }
 
+    /// Deletes the blob's row and pieces in one transaction. PostgreSQL cannot overwrite them: the old row
+    /// versions stay in the table's files until VACUUM reuses them, and in its write-ahead log and backups
+    /// (Docs/format.md §8.23); the blob's key, inside the shredded record's body, is gone either way.
+    public func destroy(_ id: VaultID<BlobTag>) throws {
+        let key = Data(id.rawValue)
+        // One statement, so the row and its pieces go together.
+        try store.withSession { session in
+            try session.run(
+                #"""
+                WITH "gone" AS (DELETE FROM "blob" WHERE "id" = \#(key))
+                DELETE FROM "blobPiece" WHERE "blobID" = \#(key)
+                """#)
+        }
+    }
+
     private func header(_ id: Data) throws -> (size: Int, pieces: Int)? {
         try store.withSession { session in
             guard let row = try session.query(#"SELECT "size", "pieces" FROM "blob" WHERE "id" = \#(id)"#).first

@@ -214,6 +214,13 @@ struct PostgreSQLRows: VaultWriter {
         }
         try insert(row, upserting: false)
     }
+
+    func delete(_ rows: ShreddedRows, id: Data) throws -> Int {
+        var bindings = PostgresBindings()
+        try bindings.append(id)
+        let (table, column) = (PostgreSQLColumns.quote(rows.table.name), PostgreSQLColumns.quote(rows.table.column))
+        return try session.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE \(column) = $1", binds: bindings))
+    }
 }
 
 /// Two byte-string columns, `a` and `b`.

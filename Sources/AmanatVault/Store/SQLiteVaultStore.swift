@@ -321,6 +321,10 @@ private struct SQLiteRows: VaultWriter {
     func insert(_ row: ReplyRow) throws { try row.insert(db) }
     func insert(_ row: ProjectionRow) throws { try row.insert(db) }
     func insert(_ row: PlanRow) throws { try row.insert(db) }
+    func delete(_ rows: ShreddedRows, id: Data) throws -> Int {
+        try db.execute(sql: #"DELETE FROM "\#(rows.table.name)" WHERE "\#(rows.table.column)" = ?"#, arguments: [id])
+        return db.changesCount
+    }
     func save(_ row: CaseTermsRow) throws { try row.save(db) }
     func caseTerms(caseID: Data) throws -> CaseTermsRow? { try CaseTermsRow.fetchOne(db, key: caseID) }
     func caseTermRows() throws -> [CaseTermsRow] { try CaseTermsRow.fetchAll(db) }

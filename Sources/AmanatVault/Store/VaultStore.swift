@@ -135,4 +135,37 @@ public protocol VaultWriter: VaultReader {
     func save(_ row: CaseTermsRow) throws
     /// Appends an audit entry; its sequence must follow the last one.
     func append(_ row: AuditEntryRow) throws
+    /// Deletes the `rows` whose column holds `id` (a shred, Docs/format.md §8.23).
+    /// - Returns: how many rows were deleted.
+    @discardableResult
+    func delete(_ rows: ShreddedRows, id: Data) throws -> Int
+}
+
+/// The rows a shred deletes, each selected by an id in one column. The ids are public (they are in the
+/// audit log); what goes is ciphertext and the wrappings of keys.
+public enum ShreddedRows: Sendable, CaseIterable {
+    /// A record (`testimony.id`): its key sealed to the intake key, and its body.
+    case record
+    /// A record's memberships (`caseRecord.recordID`): every wrapping of its key under a case key.
+    case memberships
+    /// The redaction plans of projections drawn from a record (`redactionPlan.recordID`).
+    case plans
+    /// One reply (`reply.id`).
+    case reply
+    /// Every reply in a mailbox (`reply.mailboxID`).
+    case mailboxReplies
+    /// A mailbox (`mailbox.id`), once no record or reply refers to it.
+    case mailbox
+
+    /// The table and the column holding the id.
+    public var table: (name: String, column: String) {
+        switch self {
+        case .record: ("testimony", "id")
+        case .memberships: ("caseRecord", "recordID")
+        case .plans: ("redactionPlan", "recordID")
+        case .reply: ("reply", "id")
+        case .mailboxReplies: ("reply", "mailboxID")
+        case .mailbox: ("mailbox", "id")
+        }
+    }
 }

@@ -4,8 +4,16 @@ import AmanatVault
 /// Record and case ids as typed: the full 32 characters, or a unique beginning of at least 6.
 enum IDArgument {
     /// The record whose id is, or starts with, `text`.
+    /// - Throws: `AmanatVaultError.shredded` when it names only a record shredded earlier.
     static func record(_ text: String, in vault: Vault) throws -> Testimony.ID {
-        try resolve(text, among: vault.inbox().map(\.id), what: "record", list: "amanat inbox")
+        do {
+            return try resolve(text, among: vault.inbox().map(\.id), what: "record", list: "amanat inbox")
+        } catch CLIError.notFound(let message) {
+            let shredded = try vault.tombstones().filter { $0.key.description.hasPrefix(text.lowercased()) }
+            guard shredded.count == 1, let (id, tombstone) = shredded.first else { throw CLIError.notFound(message) }
+            throw AmanatVaultError.shredded(
+                what: "record \(id)", day: tombstone.day.description, sequence: tombstone.sequence)
+        }
     }
 
     /// The case whose id is, or starts with, `text`.
