@@ -38,6 +38,8 @@ public enum Labels {
     public static let replyStatement: [UInt8] = Array("amanat/v1/reply-statement".utf8)
     /// BLAKE2b key of the hash a case bundle's signature covers, and prefix of the signed message.
     public static let caseBundle: [UInt8] = Array("amanat/v1/case-bundle".utf8)
+    /// BLAKE2b key of the hash a vault backup's signature covers, and prefix of the signed message.
+    public static let vaultBackup: [UInt8] = Array("amanat/v1/vault-backup".utf8)
     /// BLAKE2b key of a blob's digest: BLAKE2b-512 of its stored (encrypted) bytes, computed when it is
     /// written and signed, per blob, in case bundles.
     public static let blobDigest: [UInt8] = Array("amanat/v1/blob-digest".utf8)

@@ -47,7 +47,7 @@ extension Vault {
             throw AmanatVaultError.vaultExists(path: address)
         }
         // Blobs, each checked by digest whether copied now or by an earlier run.
-        let ids = try Self.blobIDs(in: folder.path)
+        let ids = try folder.ids()
         var copied = 0, found = 0
         for (index, id) in ids.enumerated() {
             progress?("blobs", index, ids.count)
@@ -92,12 +92,6 @@ extension Vault {
             rows: present == nil ? total : 0, blobsCopied: copied, blobsAlreadyThere: found, auditHead: head)
     }
 
-    /// The blobs in a blob folder (temporary files left out).
-    private static func blobIDs(in folder: String) throws -> [VaultID<BlobTag>] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted().compactMap { try? VaultID<BlobTag>($0) }
-    }
-
     private static func copy(_ id: VaultID<BlobTag>, from source: BlobFolder, to destination: PostgreSQLBlobs) throws {
         var reader = try source.reader(id)
         let draft = try destination.draft(id)
@@ -112,7 +106,7 @@ extension Vault {
     }
 
     /// The digest of a blob's stored bytes (the case bundles' blob digest).
-    private static func digest(_ reader: any ByteReader) throws -> [UInt8] {
+    static func digest(_ reader: any ByteReader) throws -> [UInt8] {
         var reader = reader
         let hasher = CaseBundle.blobHasher()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
@@ -128,7 +122,7 @@ extension Vault {
 /// Every row of a vault copied from a reader into a writer, in an order that keeps foreign keys satisfied,
 /// the tables that grow with each submission (mailboxes, records, replies, the audit log) a page at a time, so
 /// that a vault of a million records is copied in constant memory.
-private struct RowCopy {
+struct RowCopy {
     let source: any VaultReader
     let target: any VaultWriter
     /// How many rows of a growing table are read at a time.

@@ -116,6 +116,8 @@ struct AuditLedger {
         case "case.export":
             try count(ids.count == 1)
             try requireCase(ids[0], entry)
+        case "vault.backup":
+            try count(ids.count == 1)
         case "case.terms":
             try count(ids.count == 1)
             try requireCase(ids[0], entry)

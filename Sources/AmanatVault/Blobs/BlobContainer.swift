@@ -11,6 +11,8 @@ public protocol BlobContainer: Sendable {
     func reader(_ id: VaultID<BlobTag>) throws -> any ByteReader
     /// How many bytes blob `id` holds, or nil if there is no such blob.
     func size(of id: VaultID<BlobTag>) throws -> Int?
+    /// Every committed blob, in increasing byte order of id.
+    func ids() throws -> [VaultID<BlobTag>]
     /// Removes blobs (written for a submission that then failed); missing ones are skipped.
     func remove(_ ids: [VaultID<BlobTag>])
     /// Destroys blob `id` for a shred: its bytes are overwritten where the container can overwrite them,
@@ -50,6 +52,12 @@ public struct BlobFolder: BlobContainer {
 
     public func remove(_ ids: [VaultID<BlobTag>]) {
         for id in ids { try? FileManager.default.removeItem(atPath: file(id)) }
+    }
+
+    /// The files named by a blob id (temporary files left out).
+    public func ids() throws -> [VaultID<BlobTag>] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.sorted().compactMap { $0.count == 32 ? try? VaultID<BlobTag>($0) : nil }
     }
 
     /// Overwrites the file with zeros, flushes that to disk, then unlinks it and flushes the folder. On a

@@ -50,3 +50,5 @@ public enum ReplyTag {}
 public enum BlobTag {}
 /// Tags for `VaultID`.
 public enum ProjectionTag {}
+/// Tags for `VaultID`.
+public enum BackupTag {}

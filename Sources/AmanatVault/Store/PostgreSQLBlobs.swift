@@ -57,6 +57,16 @@ public final class PostgreSQLBlobs: BlobContainer {
         }
     }
 
+    public func ids() throws -> [VaultID<BlobTag>] {
+        try store.withSession { session in
+            try session.query(#"SELECT "id" FROM "blob" ORDER BY "id""#).map { row in
+                let id = try row.decode(Data.self)
+                guard id.count == 16 else { throw AmanatVaultError.corrupted("the vault database's blob list") }
+                return VaultID<BlobTag>(bytes: Array(id))
+            }
+        }
+    }
+
     private func header(_ id: Data) throws -> (size: Int, pieces: Int)? {
         try store.withSession { session in
             guard let row = try session.query(#"SELECT "size", "pieces" FROM "blob" WHERE "id" = \#(id)"#).first
