@@ -53,6 +53,8 @@ public enum Labels {
     public static let casePseudonymKey: [UInt8] = Array("amanat/v1/case-pseudonym-key".utf8)
     /// Associated-data prefix of a case's sealed term list (the editor's people and places).
     public static let caseTerms: [UInt8] = Array("amanat/v1/case-terms".utf8)
+    /// Prefix of the statement by which the administrator sets a case's retention policy.
+    public static let caseRetention: [UInt8] = Array("amanat/v1/case-retention".utf8)
     /// Associated-data prefix of a stored redaction plan.
     public static let redactionPlan: [UInt8] = Array("amanat/v1/redaction-plan".utf8)
     /// crypto_kdf context: the key of a record's stored redaction plans, derived from the record key.

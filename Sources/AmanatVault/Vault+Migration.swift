@@ -154,6 +154,7 @@ struct RowCopy {
         try each(projections) { try target.insert($0) }
         try each(projections.compactMap { try source.plan(projectionID: $0.id) }) { try target.insert($0) }
         try each(source.caseTermRows()) { try target.save($0) }
+        try each(source.caseRetentionRows()) { try target.save($0) }
         var next = 1
         while true {
             let entries = try source.auditEntries(from: next, limit: pageSize)

@@ -35,7 +35,8 @@ struct Amanat: ParsableCommand {
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
             GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self,
             Publish.self,
-            ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, Shred.self, Backup.self, Restore.self,
+            ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, RetentionCommand.self, Shred.self,
+            Backup.self, Restore.self,
             Migrate.self,
             Demo.self,
         ]

@@ -208,6 +208,9 @@ struct StoreConformanceTests {
             signature: Data([8]))
         let plan = PlanRow(projectionID: projection.id, recordID: record.id, sealed: Data([9]))
         var terms = CaseTermsRow(caseID: caseRow.id, revision: 1, keyVersion: 1, sealed: Data([10]))
+        var retention = CaseRetentionRow(
+            caseID: caseRow.id, revision: 1, keepUntil: "2031-12-31", keepDaysAfterClose: nil, closedDay: nil,
+            day: "2026-12-03", signature: Data([13]))
         var author = AuthorNameRow(
             signingKey: Data(repeating: 2, count: 32), encryptionKey: Data(count: 32), name: "Лейла",
             day: "2026-11-25", signature: Data([11]))
@@ -222,6 +225,7 @@ struct StoreConformanceTests {
             try writer.insert(projection)
             try writer.insert(plan)
             try writer.save(terms)
+            try writer.save(retention)
             try writer.save(author)
             for sequence in 1...3 {
                 try writer.append(
@@ -236,6 +240,9 @@ struct StoreConformanceTests {
             try writer.update(grant)
             terms.revision = 2
             try writer.save(terms)
+            (retention.revision, retention.keepUntil, retention.keepDaysAfterClose) = (2, nil, 90)
+            retention.closedDay = "2026-12-04"
+            try writer.save(retention)
             author.name = "Лейла Х."
             try writer.save(author)
         }
@@ -254,6 +261,8 @@ struct StoreConformanceTests {
             #expect(try reader.plan(projectionID: projection.id) == plan)
             #expect(try reader.planHeaders().map(\.recordID) == [record.id])
             #expect(try reader.caseTerms(caseID: caseRow.id) == terms && reader.caseTermRows() == [terms])
+            #expect(try reader.caseRetention(caseID: caseRow.id) == retention)
+            #expect(try reader.caseRetentionRows() == [retention])
             #expect(try reader.authorName(signingKey: author.signingKey) == author)
             #expect(try reader.auditEntries(from: 2).map(\.sequence) == [2, 3])
             #expect(try reader.auditEntries(action: "grant").map(\.sequence) == [3])

@@ -93,7 +93,9 @@ MIGRATION_V3 = "Anchor trust outside the vault (schema revision 3)"
 MIGRATIONS_V3 = MIGRATIONS_V2 + [MIGRATION_V3]
 # Schema revision 4 (format.md 8.21) adds each case's sealed term list.
 MIGRATIONS_V4 = MIGRATIONS_V3 + ["Keep each case's term list (schema revision 4)"]
-MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V2, MIGRATIONS_V3, MIGRATIONS_V4]
+# Schema revision 5 (format.md 8.25) adds each case's signed retention policy.
+MIGRATIONS_V5 = MIGRATIONS_V4 + ["Keep each case's retention policy (schema revision 5)"]
+MIGRATIONS_KNOWN = [MIGRATIONS_V1, MIGRATIONS_V2, MIGRATIONS_V3, MIGRATIONS_V4, MIGRATIONS_V5]
 KINDS = (1, 2)  # 1 = first submission, 2 = follow-up; any other value is damage (format.md 8.6)
 ANONYMOUS_ACTIONS = {"submit", "follow-up"}  # the only unsigned entries
 GRANTEE_ACTIONS = {"reply", "projection.publish", "case.terms"}  # the only signed actions a grantee may take; all others are the administrator's

@@ -68,6 +68,8 @@ struct AuditLedger {
     private(set) var projections: [Data: Publication] = [:]
     /// The `case.terms` entries of each case, in order: the list's revision is their count.
     private(set) var termLists: [Data: [Int]] = [:]
+    /// The `case.retention` entries of each case, in order: the policy's revision is their count.
+    private(set) var retentionPolicies: [Data: [Int]] = [:]
     /// The cases each record was filed in, the replies written about it, the projections drawn from it.
     private var filedIn: [Data: [Data]] = [:]
     private var repliesAbout: [Data: [Data]] = [:]
@@ -118,6 +120,10 @@ struct AuditLedger {
             try requireCase(ids[0], entry)
         case "vault.backup":
             try count(ids.count == 1)
+        case "case.retention":
+            try count(ids.count == 1)
+            try requireCase(ids[0], entry)
+            retentionPolicies[ids[0], default: []].append(entry.sequence)
         case "case.terms":
             try count(ids.count == 1)
             try requireCase(ids[0], entry)

@@ -26,6 +26,7 @@ extension AuditLog {
         check.replies(try reader.replyHeaders(), mailboxes: mailboxes)
         check.projections(try reader.projections(caseID: nil), plans: try reader.planHeaders())
         check.termLists(try reader.caseTermRows())
+        check.retentionPolicies(try reader.caseRetentionRows())
         if let error = check.error { throw error }
     }
 }

@@ -326,31 +326,55 @@ struct AuditRowCheck {
 
     /// Case term lists against `case.terms`: the revision is the number of entries, the key version the case's.
     mutating func termLists(_ rows: [CaseTermsRow]) {
+        let ledger = self.ledger
+        revisioned(
+            rows.map { ($0.caseID, $0.revision) }, written: ledger.termLists, what: "term list", action: "case.terms"
+        ) {
+            index, count in
+            let row = rows[index]
+            let version = ledger.keyVersion(of: row.caseID)
+            guard row.revision != count || row.keyVersion != version else { return nil }
+            return "is revision \(row.revision) at key version \(row.keyVersion), but the audit log records revision "
+                + "\(count) at version \(version)"
+        }
+    }
+
+    /// Case retention policies against `case.retention`: the revision is the number of entries.
+    mutating func retentionPolicies(_ rows: [CaseRetentionRow]) {
+        revisioned(
+            rows.map { ($0.caseID, $0.revision) }, written: ledger.retentionPolicies, what: "retention policy",
+            action: "case.retention"
+        ) { index, count in
+            rows[index].revision == count
+                ? nil : "is revision \(rows[index].revision), but the audit log records revision \(count)"
+        }
+    }
+
+    /// Rows kept one per case and numbered by the entries that wrote them (`written`, per case, in order):
+    /// each row needs an entry, `disagreement` says how the row at an index differs from the log (given the
+    /// number of entries), and each case with entries needs its row.
+    private mutating func revisioned(
+        _ rows: [(caseID: Data, revision: Int)], written: [Data: [Int]], what: String, action: String,
+        disagreement: (_ index: Int, _ count: Int) -> String?
+    ) {
         var present = Set<Data>()
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             present.insert(row.caseID)
-            let written = ledger.termLists[row.caseID] ?? []
-            guard let last = written.last else {
+            let name = "the \(what) of case \(hex(row.caseID))"
+            guard let entries = written[row.caseID], let last = entries.last else {
                 report(
                     Self.unlogged,
-                    "the term list of case \(hex(row.caseID)) has no case.terms entry in the audit log "
-                        + "(its row was inserted outside Amanat)")
+                    "\(name) has no \(action) entry in the audit log (its row was inserted outside Amanat)")
                 continue
             }
-            let version = ledger.keyVersion(of: row.caseID)
-            if row.revision != written.count || row.keyVersion != version {
-                report(
-                    last,
-                    "the term list of case \(hex(row.caseID)) is revision \(row.revision) at key version "
-                        + "\(row.keyVersion), but the audit log records revision \(written.count) at version "
-                        + "\(version) "
-                        + "(an older copy was put back, or the row changed, outside Amanat)")
+            if let difference = disagreement(index, entries.count) {
+                report(last, "\(name) \(difference) (an older copy was put back, or the row changed, outside Amanat)")
             }
         }
-        for (id, written) in ledger.termLists where !present.contains(id) {
+        for (id, entries) in written where !present.contains(id) {
             report(
-                written[0],
-                "the term list of case \(hex(id)), written by audit entry \(written[0]), is missing "
+                entries[0],
+                "the \(what) of case \(hex(id)), written by audit entry \(entries[0]), is missing "
                     + "(it was deleted outside Amanat)")
         }
     }

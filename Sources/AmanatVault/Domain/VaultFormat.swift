@@ -42,6 +42,22 @@ enum VaultFormat {
         Labels.caseTerms + [0, version] + caseID + u32(keyVersion) + u32(revision)
     }
 
+    /// The statement a case's retention policy is signed with: label, 0, version, case id, revision (u32),
+    /// keep-until day, days after closing (u32, 0xFFFFFFFF for none), closed day, day written; an absent day
+    /// is 10 zero bytes (Docs/format.md §8.25). Nil for a row whose fields cannot be encoded.
+    static func retentionStatement(_ row: CaseRetentionRow) -> [UInt8]? {
+        func day(_ text: String?) -> [UInt8]? {
+            guard let text else { return [UInt8](repeating: 0, count: 10) }
+            return (try? Day(text)) == nil ? nil : Array(text.utf8)
+        }
+        guard row.caseID.count == 16, (1...Int(UInt32.max)).contains(row.revision),
+            let until = day(row.keepUntil), let closed = day(row.closedDay), let written = day(row.day),
+            row.day.utf8.count == 10, (0..<Int(UInt32.max)).contains(row.keepDaysAfterClose ?? 0)
+        else { return nil }
+        return Labels.caseRetention + [0, version] + row.caseID + u32(row.revision) + until
+            + u32(row.keepDaysAfterClose ?? Int(UInt32.max)) + closed + written
+    }
+
     /// Associated data of a stored redaction plan: label, 0, version, projection id, record id.
     static func planAD(projection: Data, record: Data) -> [UInt8] {
         Labels.redactionPlan + [0, version] + projection + record

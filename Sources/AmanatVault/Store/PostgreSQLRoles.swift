@@ -56,6 +56,7 @@ public enum PostgreSQLRoles {
         ("mailbox", #""id" IN (SELECT "mailboxID" FROM "testimony")"#),
         ("reply", #""mailboxID" IN (SELECT "id" FROM "mailbox")"#),
         ("caseTerms", #""caseID" IN (SELECT "amanatGrantedCases"())"#),
+        ("caseRetention", #""caseID" IN (SELECT "amanatGrantedCases"())"#),
         ("projection", #""caseID" IN (SELECT "amanatGrantedCases"())"#),
         ("redactionPlan", #""recordID" IN (SELECT "id" FROM "testimony")"#),
         // The administrator's own copies of case keys: never a lawyer's.

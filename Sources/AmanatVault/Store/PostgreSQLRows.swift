@@ -16,6 +16,7 @@ extension ReplyRow: PostgreSQLTable { static let tableName = "reply", keyColumns
 extension ProjectionRow: PostgreSQLTable { static let tableName = "projection", keyColumns = ["id"] }
 extension PlanRow: PostgreSQLTable { static let tableName = "redactionPlan", keyColumns = ["projectionID"] }
 extension CaseTermsRow: PostgreSQLTable { static let tableName = "caseTerms", keyColumns = ["caseID"] }
+extension CaseRetentionRow: PostgreSQLTable { static let tableName = "caseRetention", keyColumns = ["caseID"] }
 extension AuthorNameRow: PostgreSQLTable { static let tableName = "authorName", keyColumns = ["signingKey"] }
 extension AuditEntryRow: PostgreSQLTable { static let tableName = "auditEntry", keyColumns = ["sequence"] }
 
@@ -174,6 +175,8 @@ struct PostgreSQLRows: VaultWriter {
     func authorNames() throws -> [AuthorNameRow] { try rows(AuthorNameRow.self, order: #""signingKey""#) }
     func caseTerms(caseID: Data) throws -> CaseTermsRow? { try row(CaseTermsRow.self, key: [caseID]) }
     func caseTermRows() throws -> [CaseTermsRow] { try rows(CaseTermsRow.self, order: #""caseID""#) }
+    func caseRetention(caseID: Data) throws -> CaseRetentionRow? { try row(CaseRetentionRow.self, key: [caseID]) }
+    func caseRetentionRows() throws -> [CaseRetentionRow] { try rows(CaseRetentionRow.self, order: #""caseID""#) }
 
     // Reads for the complete audit check: ids only.
     func caseKeyVersions() throws -> [(caseID: Data, version: Int)] {
@@ -207,6 +210,7 @@ struct PostgreSQLRows: VaultWriter {
     func insert(_ row: ProjectionRow) throws { try insert(row, upserting: false) }
     func insert(_ row: PlanRow) throws { try insert(row, upserting: false) }
     func save(_ row: CaseTermsRow) throws { try insert(row, upserting: true) }
+    func save(_ row: CaseRetentionRow) throws { try insert(row, upserting: true) }
     func append(_ row: AuditEntryRow) throws {
         let last = try lastAuditEntry()?.sequence ?? 0
         guard row.sequence == last + 1 else {

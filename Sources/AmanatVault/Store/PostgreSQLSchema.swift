@@ -83,5 +83,30 @@ enum PostgreSQLSchema {
             """#,
             #"CREATE TABLE "blob" ("id" BYTEA PRIMARY KEY, "size" BIGINT NOT NULL, "pieces" BIGINT NOT NULL)"#,
         ],
+        // Revision 3: each case's retention policy (SQLite's revision 5). A database whose roles were made
+        // already (`PostgreSQLRoles.script`) gives the administrator's role this table too, and lawyers the
+        // rows of their cases.
+        [
+            #"""
+            CREATE TABLE "caseRetention" ("caseID" BYTEA PRIMARY KEY REFERENCES "caseFile",
+                "revision" BIGINT NOT NULL, "keepUntil" TEXT COLLATE "C", "keepDaysAfterClose" BIGINT,
+                "closedDay" TEXT COLLATE "C", "day" TEXT COLLATE "C" NOT NULL, "signature" BYTEA NOT NULL)
+            """#,
+            #"""
+            DO $$ DECLARE administrator TEXT := current_database() || '_administrator';
+                grantee TEXT := current_database() || '_grantee';
+            BEGIN
+                IF EXISTS (SELECT FROM pg_roles WHERE rolname = administrator) THEN
+                    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON "caseRetention" TO %I', administrator);
+                    EXECUTE format('GRANT SELECT ON "caseRetention" TO %I', grantee);
+                    ALTER TABLE "caseRetention" ENABLE ROW LEVEL SECURITY;
+                    EXECUTE format('CREATE POLICY "administrator" ON "caseRetention" TO %I USING (true) '
+                        || 'WITH CHECK (true)', administrator);
+                    EXECUTE format('CREATE POLICY "grantee" ON "caseRetention" TO %I USING ('
+                        || '"caseID" IN (SELECT "amanatGrantedCases"()))', grantee);
+                END IF;
+            END $$
+            """#,
+        ],
     ]
 }

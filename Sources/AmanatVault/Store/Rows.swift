@@ -98,6 +98,26 @@ public struct CaseTermsRow: Codable, Sendable, Equatable {
     public var sealed: Data
 }
 
+/// A case's retention policy: when the records filed in it are shredded (schema revision 5). Public (the
+/// days are metadata like any row's day), and signed by the administrator, so that no one who can only write
+/// the database can make `retention run` shred evidence.
+public struct CaseRetentionRow: Codable, Sendable, Equatable {
+    /// The case.
+    public var caseID: Data
+    /// How many times the policy was written: the number of `case.retention` audit entries naming the case.
+    public var revision: Int
+    /// The records are kept until this day, inclusive; nil for no such rule.
+    public var keepUntil: String?
+    /// The records are kept this many days after the case is closed; nil for no such rule.
+    public var keepDaysAfterClose: Int?
+    /// The day the case was closed; nil while it is open.
+    public var closedDay: String?
+    /// The day this revision was written.
+    public var day: String
+    /// The administrator's Ed25519 signature over the retention statement (Docs/format.md §8.25).
+    public var signature: Data
+}
+
 /// One version of a case key, sealed to the intake key so the administrator can always open it.
 public struct CaseKeyRow: Codable, Sendable, Equatable {
     /// The case.

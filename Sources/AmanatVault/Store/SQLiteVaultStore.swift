@@ -192,6 +192,17 @@ public final class SQLiteVaultStore: VaultStore {
                 t.column("sealed", .blob).notNull()
             }
         }
+        migrator.registerMigration("Keep each case's retention policy (schema revision 5)") { db in
+            try db.create(table: "caseRetention") { t in
+                t.primaryKey("caseID", .blob).references("caseFile")
+                t.column("revision", .integer).notNull()
+                t.column("keepUntil", .text)
+                t.column("keepDaysAfterClose", .integer)
+                t.column("closedDay", .text)
+                t.column("day", .text).notNull()
+                t.column("signature", .blob).notNull()
+            }
+        }
         return migrator
     }
 
@@ -231,6 +242,9 @@ extension ReplyRow: FetchableRecord, PersistableRecord { public static let datab
 extension ProjectionRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "projection" }
 extension PlanRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "redactionPlan" }
 extension CaseTermsRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "caseTerms" }
+extension CaseRetentionRow: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "caseRetention"
+}
 extension AuthorNameRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "authorName" }
 extension AuditEntryRow: FetchableRecord, PersistableRecord { public static let databaseTableName = "auditEntry" }
 
@@ -328,6 +342,9 @@ private struct SQLiteRows: VaultWriter {
     func save(_ row: CaseTermsRow) throws { try row.save(db) }
     func caseTerms(caseID: Data) throws -> CaseTermsRow? { try CaseTermsRow.fetchOne(db, key: caseID) }
     func caseTermRows() throws -> [CaseTermsRow] { try CaseTermsRow.fetchAll(db) }
+    func save(_ row: CaseRetentionRow) throws { try row.save(db) }
+    func caseRetention(caseID: Data) throws -> CaseRetentionRow? { try CaseRetentionRow.fetchOne(db, key: caseID) }
+    func caseRetentionRows() throws -> [CaseRetentionRow] { try CaseRetentionRow.fetchAll(db) }
     func append(_ row: AuditEntryRow) throws {
         let last = try lastAuditEntry()?.sequence ?? 0
         guard row.sequence == last + 1 else {

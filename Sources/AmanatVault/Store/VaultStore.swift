@@ -79,6 +79,10 @@ public protocol VaultReader {
     func caseTerms(caseID: Data) throws -> CaseTermsRow?
     /// Every case's term list, in no particular order.
     func caseTermRows() throws -> [CaseTermsRow]
+    /// A case's retention policy, if one was written.
+    func caseRetention(caseID: Data) throws -> CaseRetentionRow?
+    /// Every case's retention policy, in no particular order.
+    func caseRetentionRows() throws -> [CaseRetentionRow]
     /// Every stored plan's projection and record, without the sealed plan, in no particular order.
     func planHeaders() throws -> [(projectionID: Data, recordID: Data)]
     /// At most `limit` mailboxes in id order (bytes compared as unsigned), those after `id` (from the first when
@@ -97,7 +101,7 @@ public enum VaultTables {
     /// Every table that holds the vault, parents before the tables that refer to them.
     public static let names = [
         "vaultInfo", "authorName", "mailbox", "testimony", "caseFile", "caseKey", "caseRecord", "grant", "reply",
-        "projection", "redactionPlan", "caseTerms", "auditEntry",
+        "projection", "redactionPlan", "caseTerms", "caseRetention", "auditEntry",
     ]
 }
 
@@ -133,6 +137,8 @@ public protocol VaultWriter: VaultReader {
     func insert(_ row: PlanRow) throws
     /// Stores or replaces a case's term list.
     func save(_ row: CaseTermsRow) throws
+    /// Stores or replaces a case's retention policy.
+    func save(_ row: CaseRetentionRow) throws
     /// Appends an audit entry; its sequence must follow the last one.
     func append(_ row: AuditEntryRow) throws
     /// Deletes the `rows` whose column holds `id` (a shred, Docs/format.md §8.23).

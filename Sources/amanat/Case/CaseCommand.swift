@@ -9,7 +9,7 @@ extension Amanat {
         static let configuration = CommandConfiguration(
             commandName: "case",
             abstract: "Create cases, file records into them, and list or show them.",
-            subcommands: [New.self, Assign.self, List.self, Show.self, Terms.self]
+            subcommands: [New.self, Assign.self, List.self, Show.self, Terms.self, Close.self]
         )
     }
 }
