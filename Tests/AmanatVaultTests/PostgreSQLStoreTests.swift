@@ -144,3 +144,34 @@ struct PostgreSQLStoreTests {
         #expect(PostgreSQLSettings.password(in: "a:b:c", host: "a", port: 1, database: "c", user: "d") == nil)
     }
 }
+
+/// A vault made in PostgreSQL by an earlier Amanat (schema revision 2) whose roles exist already.
+@Suite("PostgreSQL schema upgrade", .enabled(if: TestPostgreSQL.isAvailable, "needs the cluster `make test` starts"))
+struct PostgreSQLUpgradeTests {
+    @Test("revision 3 needs the owner once, says so to the administrator's login, then gives her role the table")
+    func upgrade() throws {
+        let owner = try TestPostgreSQL.freshDatabase()
+        let database = try TestPostgreSQL.database(of: owner)
+        let t = try TestVault(store: PostgreSQLVaultStore(url: owner))
+        let caseID = try t.vault.createCase(title: "t", administrator: t.administrator)
+        try TestPostgreSQL.psql(owner, PostgreSQLRoles.script(database: database))
+        // As a revision-2 database was: no retention table, roles made without it.
+        try TestPostgreSQL.psql(owner, #"DROP TABLE "caseRetention"; DELETE FROM "amanatSchema" WHERE "revision" = 3"#)
+        let administrator = try TestPostgreSQL.address(
+            owner, user: PostgreSQLRoles.names(database: database).administrator)
+        #expect {
+            try PostgreSQLVaultStore(url: administrator)
+        } throws: { error in
+            "\(error)".contains("needs schema revision 3, which only the database's owner can add")
+        }
+        _ = try PostgreSQLVaultStore(url: owner)
+        let vault = try Vault.open(
+            store: PostgreSQLVaultStore(url: administrator), blobDirectory: t.directory.file("blobs"),
+            location: administrator, trust: .administrator(t.administrator.publicKey))
+        try vault.setRetention(.until(.today()), for: caseID, administrator: t.administrator)
+        #expect(try vault.retention(of: caseID).rule == .until(.today()))
+        #expect(
+            try TestPostgreSQL.query(owner, #"SELECT relrowsecurity FROM pg_class WHERE relname = 'caseRetention'"#)
+                .contains("t"))
+    }
+}

@@ -80,7 +80,15 @@ public final class PostgreSQLVaultStore: VaultStore, @unchecked Sendable {
                 throw AmanatVaultError.unsupportedVaultVersion(Int(VaultFormat.version) + 1)
             }
             for (index, statements) in PostgreSQLSchema.revisions.enumerated() where index + 1 > revision {
-                for statement in statements { try rows.session.run(PostgresQuery(unsafeSQL: statement)) }
+                do {
+                    for statement in statements { try rows.session.run(PostgresQuery(unsafeSQL: statement)) }
+                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" && revision > 0 {
+                    // A vault made by an earlier Amanat, opened with a login that may not create tables.
+                    throw AmanatVaultError.storage(
+                        "this vault was made by an earlier Amanat and needs schema revision \(index + 1), which only "
+                            + "the database's owner can add: run any amanat command once with the owner's login "
+                            + "(for example `amanat inbox --vault postgresql://OWNER@HOST/DATABASE`), then again")
+                }
                 try rows.session.run(#"INSERT INTO "amanatSchema" VALUES (\#(index + 1))"#)
             }
         }
