@@ -31,6 +31,9 @@ struct ShredCommandTests {
             #expect(gone.status == 66, "\(arguments): \(gone.err)")
             #expect(gone.err.contains("record \(record) was shredded on \(today) (audit entry "), "\(gone.err)")
         }
+        let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "T"] + s.admin)))
+        let whole = try s.cli.run(["shred", caseID, "--yes"] + s.admin)
+        #expect(whole.status == 64 && whole.err.contains("is a case; this version shreds records"), "\(whole.err)")
         let replies = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": codename])
         #expect(replies.status == 3, "the mailbox went with the source's only record: \(replies.err)")
         try s.cli.ok(["read", kept] + s.admin)

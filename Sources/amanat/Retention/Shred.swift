@@ -53,7 +53,18 @@ extension Amanat {
             if finished > 0 {
                 Diagnostics.note("removed \(finished) attachment(s) that an interrupted shred had left behind")
             }
-            let ids = try records.map { try IDArgument.record($0, in: vault) }
+            let ids = try records.map { text in
+                do {
+                    return try IDArgument.record(text, in: vault)
+                } catch CLIError.notFound(let message) {
+                    // A case id: its records are shredded one by one, or by its retention policy.
+                    guard (try? IDArgument.caseID(text, in: vault)) != nil else { throw CLIError.notFound(message) }
+                    throw CLIError.usage(
+                        "\(text) is a case; this version shreds records, not whole cases",
+                        hint: "list its records with `amanat case show \(text)` and shred them, or set when they go "
+                            + "with `amanat retention set \(text)`")
+                }
+            }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let summaries = try vault.shredSummaries(ids, administrator: administrator)
             try confirm(summaries)
