@@ -78,7 +78,7 @@ screenshots: deps-test ## Refresh the screenshots of the web intake in Docs/scre
 	$(SWIFT) build --product amanat
 	$(PYTHON) Tests/Browser/browser_test.py --amanat .build/debug/amanat --screenshots Docs/screenshots
 
-bench: deps ## Release build; Swift vs libsodium from C, the vault (SQLite and PostgreSQL), amanat vs age and gpg, and what a request leaves in the intake's memory; writes Docs/bench.md.
+bench: deps ## Release build; Swift vs libsodium from C, the vault (SQLite and PostgreSQL), amanat vs age and gpg, backups, and what a request leaves in the intake's memory; writes Docs/bench.md.
 	@for tool in age gpg /usr/bin/time; do command -v $$tool >/dev/null || missing=1; done; \
 	if [ -n "$$missing" ]; then echo "amanat: installing age, gnupg and time for the peer comparison"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age gnupg time >/dev/null; fi
@@ -92,6 +92,8 @@ bench: deps ## Release build; Swift vs libsodium from C, the vault (SQLite and P
 	  && trap "Scripts/postgres-test-cluster.sh stop $$pg" EXIT \
 	  && python3 Scripts/bench-postgresql.py --amanat .build/release/amanat --bench-binary .build/release/AmanatBench \
 	    --postgresql $$url --bench Docs/bench.md
+	@# Backups and restores beside tar | age and tar | gpg (1 GiB of attachments).
+	python3 Scripts/bench-backup.py --amanat .build/release/amanat --bench Docs/bench.md
 	@# The memory scan's section survives the rewrite; its release row is measured again (reading /proc/PID/mem needs root).
 	@if [ -s .build/memory-scan.md ]; then printf '\n' >> Docs/bench.md; cat .build/memory-scan.md >> Docs/bench.md; fi
 	$(SUDO) python3 Tests/Intake/memory_scan.py --amanat .build/release/amanat --runs 3 --bench Docs/bench.md \

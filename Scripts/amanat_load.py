@@ -1,6 +1,7 @@
 """Shared by the scripts and tests that drive `amanat serve` (Tests/Intake, Tests/Browser, the benchmarks):
 the load test's client (Scripts/load-intake.py, whose name is not a module name), a visitor who comes back
-with her codename, and the databases of the throwaway PostgreSQL cluster (Scripts/postgres-test-cluster.sh)."""
+with her codename, the databases of the throwaway PostgreSQL cluster (Scripts/postgres-test-cluster.sh), and
+the benchmarks' sections of Docs/bench.md."""
 
 import http.client
 import importlib.util
@@ -100,3 +101,18 @@ def follow_up(browser, codename, statement):
     body, kind = multipart([("csrf", match.group(1)), ("codename", codename), ("statement", statement)])
     status, _ = browser.request("POST", "/en/follow-up", body, kind)
     return status
+
+
+def write_bench_section(path, begin, end, lines):
+    """Writes `lines` between the markers `begin` and `end` in the benchmark report at `path`, replacing the
+    section an earlier run wrote, before the memory scan's section (which `make bench` appends last)."""
+    text = open(path).read() if os.path.exists(path) else ""
+    opening = begin.split(":")[0] + ":"
+    if opening in text and end in text:
+        start, stop_at = text.index(opening), text.index(end)
+        text = text[:start].rstrip("\n") + "\n" + text[stop_at + len(end):].lstrip("\n")
+    section = "\n".join([begin] + lines + ["", end]) + "\n"
+    later = text.find("<!-- memory-scan:")
+    head, tail = (text, "") if later < 0 else (text[:later], "\n" + text[later:])
+    with open(path, "w") as handle:
+        handle.write(head.rstrip("\n") + "\n\n" + section + tail)

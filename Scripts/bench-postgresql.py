@@ -28,7 +28,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from amanat_load import database_url, load_client, psql, stop  # noqa: E402
+from amanat_load import database_url, load_client, psql, stop, write_bench_section  # noqa: E402
 
 BEGIN = "<!-- postgresql: written by Scripts/bench-postgresql.py (`make bench`) -->"
 END = "<!-- postgresql end -->"
@@ -113,20 +113,6 @@ def cpu_model():
     return "unknown CPU"
 
 
-def write_section(path, lines):
-    text = open(path).read() if os.path.exists(path) else ""
-    opening = BEGIN.split(":")[0] + ":"
-    if opening in text and END in text:
-        start, end = text.index(opening), text.index(END)
-        text = text[:start].rstrip("\n") + "\n" + text[end + len(END):].lstrip("\n")
-    section = "\n".join([BEGIN] + lines + ["", END]) + "\n"
-    # Before the memory scan's section, which `make bench` appends last.
-    later = text.find("<!-- memory-scan:")
-    head, tail = (text, "") if later < 0 else (text[:later], "\n" + text[later:])
-    with open(path, "w") as handle:
-        handle.write(head.rstrip("\n") + "\n\n" + section + tail)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--amanat", required=True)
@@ -208,7 +194,7 @@ def main():
         f"| write-ahead log per submission, small / large vault | {scaling['small_wal'] / 1024:.1f} KiB / "
         f"{scaling['large_wal'] / 1024:.1f} KiB | — | — |",
     ]
-    write_section(args.bench, lines)
+    write_bench_section(args.bench, BEGIN, END, lines)
     say(f"  written to {args.bench}")
     return 1 if problems else 0
 

@@ -192,6 +192,19 @@ struct ShreddingTests {
         #expect(try vault.verifyAudit().count > 0)
     }
 
+    @Test("what a lawyer already holds outside the vault (a case bundle exported before the shred) still opens")
+    func beyondReach() throws {
+        let scene = try Scene()
+        let bundle = scene.t.directory.file("case.amanat")
+        try scene.t.vault.exportCase(
+            scene.caseID, to: scene.lawyer.publicKey, path: bundle, administrator: scene.t.administrator)
+        try scene.t.vault.shred([scene.first], administrator: scene.t.administrator)
+        #expect(throws: AmanatVaultError.self) { try scene.t.vault.open(scene.first, as: .grantee(scene.lawyer)) }
+        let contents = try CaseBundle.open(
+            at: bundle, identity: scene.lawyer, signer: scene.t.administrator.publicKey.signing)
+        #expect(contents.records.contains { $0.id == scene.first.description && $0.testimony.statement == "first" })
+    }
+
     @Test("a record.shred row nobody signed, or a lawyer signed, destroys no attachment")
     func forgedTombstone() throws {
         let scene = try Scene()
