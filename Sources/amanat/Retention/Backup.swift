@@ -41,9 +41,11 @@ extension Amanat {
         func run() throws {
             let vault = try self.vault.open()
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
-            let bar = ProgressBar.reporter(for: "amanat: backing up attachments", size: Int.max)
+            // The bar appears once the attachments' total is known, and only for a large one (as for files).
+            var bar: (@Sendable (Int, Int) -> Void)??
             let report = try vault.backup(to: out, administrator: administrator) { done, total in
-                bar?(done, total)
+                if bar == nil { bar = .some(ProgressBar.reporter(for: "amanat: backing up attachments", size: total)) }
+                bar??(done, total)
             }
             if output.json { return try output.printJSON(Made(report)) }
             print(
