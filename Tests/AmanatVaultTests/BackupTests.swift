@@ -76,6 +76,8 @@ struct BackupTests {
         // A backup made after the shred does not hold it.
         let (later, _) = try scene.backup("later.amanat-backup")
         let again = scene.t.directory.file("again")
+        // An empty folder is a valid destination.
+        try FileManager.default.createDirectory(atPath: again, withIntermediateDirectories: false)
         try VaultBackup.restore(from: later, to: again, administrator: scene.t.administrator)
         let shredded = try Vault.open(at: again, trust: .administrator(scene.t.administrator.publicKey))
         #expect(throws: AmanatVaultError.self) {

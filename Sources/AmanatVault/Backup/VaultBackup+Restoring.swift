@@ -51,10 +51,9 @@ extension VaultBackup {
             throw AmanatVaultError.corrupted("\(what) (it changed while it was being restored)")
         }
         let (records, head) = try checkRestored(scratch, header: header, administrator: administrator)
-        try vaultCrypto(folder) {
-            if FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
-            try FileManager.default.moveItem(atPath: scratch, toPath: folder)
-        }
+        // An empty destination folder is replaced; rmdir removes nothing that appeared in it meanwhile.
+        if rmdir(folder) != 0, errno != ENOENT { throw AmanatVaultError.vaultExists(path: folder) }
+        try vaultCrypto(folder) { try FileManager.default.moveItem(atPath: scratch, toPath: folder) }
         placed = true
         if let knownVaults {
             _ = try knownVaults.forget(location: Vault.location(of: folder))
