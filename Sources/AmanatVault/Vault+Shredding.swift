@@ -59,13 +59,14 @@ extension Vault {
                 try writer.delete(.plans, id: target.row.id)
                 try writer.delete(.memberships, id: target.row.id)
                 try writer.delete(.record, id: target.row.id)
-                if target.summary.removesMailbox {
-                    try writer.delete(.mailboxReplies, id: target.row.mailboxID)
-                    try writer.delete(.mailbox, id: target.row.mailboxID)
-                }
                 try AuditLog.append(
                     to: writer, action: "record.shred",
                     objects: [target.row.id] + target.blobs.map { Data($0.rawValue) }, actor: administrator, day: day)
+            }
+            // Mailboxes last: two records of one source shredded together both name hers.
+            for mailbox in Set(plan.filter(\.summary.removesMailbox).map(\.row.mailboxID)) {
+                try writer.delete(.mailboxReplies, id: mailbox)
+                try writer.delete(.mailbox, id: mailbox)
             }
             return plan
         }

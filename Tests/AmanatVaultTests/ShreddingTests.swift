@@ -127,6 +127,16 @@ struct ShreddingTests {
         #expect(try vault.verifyAudit().count == entry.sequence + 1)
     }
 
+    @Test("a source's submission and follow-up shredded together take her mailbox and every reply in it")
+    func sameSourceTogether() throws {
+        let scene = try Scene()
+        let summaries = try scene.t.vault.shred([scene.first, scene.followUp], administrator: scene.t.administrator)
+        #expect(summaries.map(\.removesMailbox) == [true, true] && summaries.map(\.replies) == [1, 1])
+        #expect(throws: AmanatVaultError.unknownCodename) { try scene.t.vault.replies(codename: scene.codename) }
+        #expect(try scene.t.vault.store.read { try $0.replyHeaders() }.isEmpty)
+        #expect(try scene.t.vault.verifyAudit().count > 0)
+    }
+
     @Test("only the administrator shreds, each record once; a missing one is named, and nothing changes")
     func refused() throws {
         let scene = try Scene()
