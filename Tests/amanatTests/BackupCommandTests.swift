@@ -44,5 +44,12 @@ struct BackupCommandTests {
         #expect(!FileManager.default.fileExists(atPath: s.cli.path("other")))
         let missing = try s.cli.run(["restore", s.cli.path("nowhere"), "--vault", s.cli.path("other")] + admin)
         #expect(missing.status == 66, "\(missing.err)")
+        // --check needs no passphrase and decrypts nothing.
+        let checked = try s.cli.run(["restore", backup, "--check", "--identity", s.cli.path(identity)])
+        #expect(checked.status == 0 && checked.out.contains("the signature and every byte verify"), "\(checked.err)")
+        let flipped = try s.cli.run(["restore", damaged, "--check", "--identity", s.cli.path(identity)])
+        #expect(flipped.status == 65, "\(flipped.err)")
+        let stranger = try s.cli.run(["restore", backup, "--check", "--administrator-key", s.lawyerKey])
+        #expect(stranger.status == 4 && stranger.err.contains("made by another administrator"), "\(stranger.err)")
     }
 }

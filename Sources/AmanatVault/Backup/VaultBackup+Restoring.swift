@@ -64,6 +64,22 @@ extension VaultBackup {
             id: header.id, day: header.day, records: records, blobs: archive.blobs, size: size, auditHead: head)
     }
 
+    /// What checking a backup without opening it shows.
+    public struct Summary: Sendable, Equatable {
+        /// The backup's id and the day it was made.
+        public let id: VaultID<BackupTag>, day: Day
+        /// The file's size in bytes.
+        public let size: Int
+    }
+
+    /// Checks that the backup at `path` was made by `administrator` and that every byte is as she signed it,
+    /// decrypting nothing (her public key is enough: no passphrase).
+    /// - Throws: as `restore` for the file's header and signature.
+    public static func verify(at path: String, administrator: Identity.PublicKey) throws -> Summary {
+        let (header, size, _) = try check(path, administrator: administrator, progress: nil)
+        return Summary(id: header.id, day: header.day, size: size)
+    }
+
     /// Checks the header and the signature over the whole file, decrypting nothing.
     /// - Returns: the header, the file's size and the hash the signature covers.
     static func check(

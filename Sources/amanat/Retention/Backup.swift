@@ -78,8 +78,14 @@ extension Amanat {
         @Argument(help: ArgumentHelp("The backup file made by `amanat backup`.", valueName: "FILE"))
         var file: String
 
+        @Flag(
+            help: ArgumentHelp(
+                "Only check that the administrator made it and that every byte verifies; restore nothing. Needs "
+                    + "her public key only (--administrator-key, or her identity file's public part), no passphrase."))
+        var check = false
+
         func validate() throws {
-            guard vault.location.folder != nil else {
+            guard check || vault.location.folder != nil else {
                 throw ValidationError(
                     "--vault must be a new folder; to bring a backup into PostgreSQL, restore it into a folder, "
                         + "then run `amanat migrate`")
@@ -90,6 +96,7 @@ extension Amanat {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw CLIError.notFound("\(file): no such backup file")
             }
+            if check { return try checkOnly() }
             let administrator = try identity.unlock(fallback: vault.administratorIdentityPath)
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             let checking = ProgressBar.reporter(for: "amanat: checking the backup", size: size ?? 0)
@@ -104,6 +111,20 @@ extension Amanat {
                 "Restored backup \(report.id) of \(report.day) into \(vault.path): "
                     + "\(counted(report.records, "record")), \(counted(report.blobs, "attachment")).")
             print("Audit head: \(report.auditHead.count):\(report.auditHead.hash); it verifies.")
+        }
+
+        /// `--check`: the signature over every byte, against the administrator's public key.
+        private func checkOnly() throws {
+            let key: Identity.PublicKey
+            if let trusted = try vault.trustedAdministrator() {
+                key = trusted
+            } else {
+                key = try IdentityFile.publicKey(at: identity.identity ?? vault.administratorIdentityPath)
+            }
+            let summary = try VaultBackup.verify(at: file, administrator: key)
+            print(
+                "\(file): backup \(summary.id) of \(summary.day), \(summary.size) bytes, made by \(key.fingerprint); "
+                    + "the signature and every byte verify. Nothing was decrypted.")
         }
     }
 }
