@@ -1,5 +1,5 @@
 public import AmanatCrypto
-public import Foundation
+import Foundation
 
 /// How long the records filed in a case are kept (Docs/format.md §8.25). By default, and until the
 /// administrator sets a rule, for ever.
@@ -60,6 +60,22 @@ extension Vault {
         }
     }
 
+    /// Every case's retention policy, checked as `retention(of:)` checks one, in one read.
+    /// - Throws: as `retention(of:)`, for the first policy that does not verify.
+    public func retentionPolicies() throws -> [Case.ID: RetentionPolicy] {
+        try store.read { reader in
+            let written = try retentionEntryCounts(reader)
+            let rows = Dictionary(
+                try reader.caseRetentionRows().map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
+            var policies: [Case.ID: RetentionPolicy] = [:]
+            for caseFile in try reader.caseFiles() {
+                policies[Case.ID(bytes: Array(caseFile.id))] = try checkedRetention(
+                    caseFile.id, row: rows[caseFile.id], written: written[caseFile.id] ?? 0)
+            }
+            return policies
+        }
+    }
+
     /// Sets the rule of a case's policy (nil: keep for ever), keeping its closed day; logged as `case.retention`.
     /// - Throws: `.notAdministrator`, `.caseNotFound`, `.invalidArgument` for a rule out of range, and as
     ///   `retention(of:)` when the stored policy does not verify.
@@ -102,7 +118,7 @@ extension Vault {
             var start = 0
             while start < report.records.count {
                 let batch = Array(report.records[start..<min(start + batchSize, report.records.count)])
-                try shred(batch, administrator: administrator)
+                _ = try shredFinished(batch, administrator: administrator)
                 start += batch.count
             }
         }
@@ -113,8 +129,9 @@ extension Vault {
     private func dueRecords(today: Day, _ reader: any VaultReader) throws -> RetentionReport {
         var due = Set<Data>()
         var dueCases: [Case.ID] = []
+        let written = try retentionEntryCounts(reader)
         for row in try reader.caseRetentionRows() {
-            let policy = try checkedRetention(row.caseID, reader)
+            let policy = try checkedRetention(row.caseID, row: row, written: written[row.caseID] ?? 0)
             if let day = policy.dueDay, day <= today {
                 due.insert(row.caseID)
                 dueCases.append(Case.ID(bytes: Array(row.caseID)))
@@ -133,11 +150,27 @@ extension Vault {
         return RetentionReport(dueCases: dueCases, records: records, kept: kept)
     }
 
+    /// How many `case.retention` entries name each case: the revision its policy must have.
+    private func retentionEntryCounts(_ reader: any VaultReader) throws -> [Data: Int] {
+        var counts: [Data: Int] = [:]
+        for entry in try reader.auditEntries(action: "case.retention") {
+            if let caseID = Self.objectIDs(entry).first { counts[caseID, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// The stored policy of a case, checked; `.keep` when none was written.
     private func checkedRetention(_ caseID: Data, _ reader: any VaultReader) throws -> RetentionPolicy {
+        let written = try reader.auditEntries(action: "case.retention").filter {
+            $0.objects == Hex.encode(Array(caseID))
+        }
+        return try checkedRetention(caseID, row: reader.caseRetention(caseID: caseID), written: written.count)
+    }
+
+    /// `row`, the stored policy of a case, checked against the number of `case.retention` entries naming it.
+    private func checkedRetention(_ caseID: Data, row: CaseRetentionRow?, written: Int) throws -> RetentionPolicy {
         let hex = Hex.encode(Array(caseID))
-        let written = try reader.auditEntries(action: "case.retention").filter { $0.objects == hex }.count
-        guard let row = try reader.caseRetention(caseID: caseID) else {
+        guard let row else {
             guard written == 0 else {
                 throw AmanatVaultError.auditMismatch("the retention policy of case \(hex) is missing")
             }

@@ -1,5 +1,5 @@
 public import AmanatCrypto
-public import Foundation
+import Foundation
 
 /// What shredding one record takes away, shown to the administrator before she confirms.
 public struct ShredSummary: Sendable, Equatable {
@@ -51,6 +51,12 @@ extension Vault {
     public func shred(_ records: [Testimony.ID], administrator: Identity) throws -> [ShredSummary] {
         try requireAdministrator(administrator)
         _ = try finishShredding()
+        return try shredFinished(records, administrator: administrator)
+    }
+
+    /// `shred` once the leftovers of earlier shreds are gone (`retention run` finishes them once, not per batch).
+    func shredFinished(_ records: [Testimony.ID], administrator: Identity) throws -> [ShredSummary] {
+        try requireAdministrator(administrator)
         let day = Day.today()
         let done = try store.write { writer in
             let plan = try shredPlan(records, administrator: administrator, writer)

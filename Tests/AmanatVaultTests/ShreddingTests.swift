@@ -32,7 +32,8 @@ struct ShreddingTests {
             try t.grant(caseID, to: lawyer, permissions: .readAndPublish)
             try t.vault.reply(to: first, text: "about the first", as: .grantee(lawyer))
             try t.vault.reply(to: followUp, text: "about the follow-up", as: .grantee(lawyer))
-            let draft = ProjectionDraft(caseLabel: "Case 14", language: "ru", period: "2002", text: "Сын [Person KX].")
+            let draft = ProjectionDraft(
+                caseLabel: "Case 14", language: "ru", period: "2002", text: "Сын [Person KX].")
             projection = try t.vault.publish(
                 draft, from: first, case: caseID, plan: Array(#"{"spans":[]}"#.utf8), publisher: lawyer
             ).id

@@ -57,6 +57,9 @@ public enum AuditLog {
 
         /// "42 entries, head 9c1f…".
         public var description: String { "\(count) entries, head \(hash)" }
+
+        /// "42:9c1f…": the form `amanat audit --expect-head` takes, and the CLI prints.
+        public var argument: String { "\(count):\(hash)" }
     }
 
     /// Checks the whole log.

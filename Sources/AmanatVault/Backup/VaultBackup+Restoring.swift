@@ -87,8 +87,9 @@ extension VaultBackup {
         progress: ((_ stage: String, _ done: Int, _ total: Int) -> Void)?
     ) throws -> (Header, Int, [UInt8]) {
         let what = "the backup \(path)"
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        guard let size else { throw AmanatVaultError.crypto(.io(path: path, reason: "No such file or cannot read it")) }
+        guard let size = VaultBackup.size(of: path) else {
+            throw AmanatVaultError.crypto(.io(path: path, reason: "No such file or cannot read it"))
+        }
         let smallest = headerSize + SecretStream.headerSize + SecretStream.frameOverhead + signatureSize
         guard size >= smallest else { throw AmanatVaultError.corrupted("\(what) (it is cut short)") }
         var reader = try CheckedFileReader(

@@ -52,9 +52,9 @@ extension Vault {
             try signature.withUnsafeBytes { try file.write($0) }
             try file.commit()
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return VaultBackup.Report(
-            id: id, day: day, records: records, blobs: blobIDs.count, size: size ?? 0, auditHead: head)
+            id: id, day: day, records: records, blobs: blobIDs.count, size: VaultBackup.size(of: path) ?? 0,
+            auditHead: head)
     }
 
     /// A new folder (mode 0700) beside `path` for the scratch copy of the rows.
@@ -113,8 +113,7 @@ struct BackupArchiveReader: ByteReader {
         database: String, blobs: any BlobContainer, ids: [VaultID<BlobTag>], sizes: [Int],
         progress: ((Int, Int) -> Void)?
     ) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? nil
-        guard let size, size <= VaultBackup.databaseLimit else {
+        guard let size = VaultBackup.size(of: database), size <= VaultBackup.databaseLimit else {
             throw AmanatVaultError.crypto(.io(path: database, reason: "cannot read the copy of the rows"))
         }
         (self.blobs, self.ids, self.sizes, self.progress) = (blobs, ids, sizes, progress)

@@ -1,4 +1,4 @@
-public import AmanatCrypto
+import AmanatCrypto
 import Foundation
 
 /// A vault backup (`FILE.amanat-backup`): every row and every attachment of a vault in one file, encrypted
@@ -36,6 +36,11 @@ public enum VaultBackup {
 
     /// The keyed hash of everything before the signature.
     static func hasher() -> BLAKE2b.Hasher { BLAKE2b.Hasher(length: 64, key: Labels.vaultBackup) }
+
+    /// The size of the file at `path`, or nil when it cannot be read.
+    static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
 
     /// What the administrator signs: label || 0 || version || hash.
     static func signedMessage(_ hash: [UInt8]) -> [UInt8] { Labels.vaultBackup + [0, version] + hash }

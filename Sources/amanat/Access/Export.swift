@@ -56,7 +56,7 @@ extension Amanat {
                         signer_fingerprint: administrator.publicKey.fingerprint.description,
                         signer_public_key: administrator.publicKey.stringRepresentation))
             }
-            let records = "\(count) record\(count == 1 ? "" : "s")"
+            let records = counted(count, "record")
             print(
                 "Wrote \(out): case \(caseID), \(records), for \(recipient.fingerprint), "
                     + "signed by \(administrator.publicKey.fingerprint).")
@@ -97,7 +97,7 @@ extension Amanat {
                         file: file, signer: signer, recipient_x25519: Hex.encode(summary.recipient.rawRepresentation),
                         attachments: summary.blobCount, bytes: summary.size))
             }
-            let attachments = "\(summary.blobCount) attachment\(summary.blobCount == 1 ? "" : "s")"
+            let attachments = counted(summary.blobCount, "attachment")
             print("\(file): the signature and every byte verify (\(summary.size) bytes, \(attachments)).")
             let whose = trusted == nil ? "; add --from KEY to require a signer you trust" : ", the key you gave"
             print("Signed by the Ed25519 key \(signer)\(whose).")

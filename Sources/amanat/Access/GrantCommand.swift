@@ -268,7 +268,7 @@ extension Amanat {
                         key_version: version))
             }
             print(
-                "Revoked \(count) grant\(count == 1 ? "" : "s") of \(fingerprint) on case \(caseID); the case key was rotated."
+                "Revoked \(counted(count, "grant")) of \(fingerprint) on case \(caseID); the case key was rotated."
             )
         }
     }

@@ -58,9 +58,9 @@ extension Amanat {
                 }
                 let head = try vault.verifyAudit(remembered: remembered)
                 if output.json {
-                    return try output.printJSON(Verified(entries: head.count, head: "\(head.count):\(head.hash)"))
+                    return try output.printJSON(Verified(entries: head.count, head: head.argument))
                 }
-                return print("The audit log verifies: \(head.count) entries. Head: \(head.count):\(head.hash)")
+                return print("The audit log verifies: \(head.count) entries. Head: \(head.argument)")
             }
             let entries = try vault.store.read { try $0.auditEntries() }.map { row in
                 Entry(

@@ -92,7 +92,7 @@ extension Amanat.CaseCommand {
             if output.json {
                 return try output.printJSON(Filed(case_id: caseID.description, records: ids.map(\.description)))
             }
-            print("Filed \(ids.count) record\(ids.count == 1 ? "" : "s") into case \(caseID).")
+            print("Filed \(counted(ids.count, "record")) into case \(caseID).")
         }
     }
 

@@ -65,7 +65,7 @@ extension Amanat {
                 try output.printJSON(Written(case: id.description, format: format.rawValue, files: written))
             }
             FileHandle.standardError.write(
-                Data("Wrote \(projections.count) projection\(projections.count == 1 ? "" : "s") of case \(id).\n".utf8))
+                Data("Wrote \(counted(projections.count, "projection")) of case \(id).\n".utf8))
         }
     }
 

@@ -34,7 +34,7 @@ extension Amanat {
             init(_ report: VaultBackup.Report) {
                 (backup_id, day, records) = (report.id.description, report.day.description, report.records)
                 (attachments, bytes) = (report.blobs, report.size)
-                audit_head = "\(report.auditHead.count):\(report.auditHead.hash)"
+                audit_head = report.auditHead.argument
             }
         }
 
@@ -51,7 +51,7 @@ extension Amanat {
             print(
                 "Backed up \(counted(report.records, "record")) and \(counted(report.blobs, "attachment")) to \(out) "
                     + "(backup \(report.id), \(report.size) bytes).")
-            print("Audit head inside: \(report.auditHead.count):\(report.auditHead.hash)")
+            print("Audit head inside: \(report.auditHead.argument)")
         }
     }
 
@@ -98,9 +98,9 @@ extension Amanat {
             }
             if check { return try checkOnly() }
             let administrator = try identity.unlock(fallback: vault.administratorIdentityPath)
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            let checking = ProgressBar.reporter(for: "amanat: checking the backup", size: size ?? 0)
-            let restoring = ProgressBar.reporter(for: "amanat: restoring", size: size ?? 0)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0
+            let checking = ProgressBar.reporter(for: "amanat: checking the backup", size: size)
+            let restoring = ProgressBar.reporter(for: "amanat: restoring", size: size)
             let report = try VaultBackup.restore(
                 from: file, to: vault.path, administrator: administrator, knownVaults: VaultOptions.knownVaults
             ) { stage, done, total in
@@ -110,7 +110,7 @@ extension Amanat {
             print(
                 "Restored backup \(report.id) of \(report.day) into \(vault.path): "
                     + "\(counted(report.records, "record")), \(counted(report.blobs, "attachment")).")
-            print("Audit head: \(report.auditHead.count):\(report.auditHead.hash); it verifies.")
+            print("Audit head: \(report.auditHead.argument); it verifies.")
         }
 
         /// `--check`: the signature over every byte, against the administrator's public key.
@@ -128,6 +128,3 @@ extension Amanat {
         }
     }
 }
-
-/// "1 record", "3 records".
-private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -78,8 +78,9 @@ extension Amanat.RetentionCommand {
 
         func run() throws {
             let vault = try self.vault.open()
+            let policies = try vault.retentionPolicies()
             let entries = try vault.cases().map { summary in
-                let policy = try vault.retention(of: summary.id)
+                let policy = policies[summary.id] ?? .keep
                 var entry = Entry(
                     case_id: summary.id.description, closed: policy.closed?.description,
                     due: policy.dueDay?.description)
@@ -102,7 +103,7 @@ extension Amanat.RetentionCommand {
             case .until(let day): return "kept until \(day) (\(closed)); due \(policy.dueDay?.description ?? "-")"
             case .daysAfterClose(let days):
                 let due = policy.dueDay.map { "due \($0)" } ?? "due once it is closed"
-                return "kept \(days) day\(days == 1 ? "" : "s") after it is closed (\(closed)); \(due)"
+                return "kept \(counted(days, "day")) after it is closed (\(closed)); \(due)"
             case nil: return "kept for ever (\(closed))"
             }
         }
@@ -145,7 +146,7 @@ extension Amanat.RetentionCommand {
                         shredded: report.records.map(\.description), kept: report.kept.map(\.description)))
             }
             let verb = dryRun ? "Would shred" : "Shredded"
-            let records = "\(report.records.count) record\(report.records.count == 1 ? "" : "s")"
+            let records = counted(report.records.count, "record")
             print("\(verb) \(records) of \(report.dueCases.count) case(s) whose retention has ended.")
             for record in report.records { print("  \(record)") }
             if !report.kept.isEmpty {

@@ -89,3 +89,6 @@ extension OutputOptions {
         FileHandle.standardOutput.write(Data((TerminalText.escapedJSON(json) + "\n").utf8))
     }
 }
+
+/// "1 record", "3 records": a count and an English noun that takes -s.
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
