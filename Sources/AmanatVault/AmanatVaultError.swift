@@ -29,6 +29,8 @@ public enum AmanatVaultError: Error, Equatable, Sendable {
     case permissionDenied(String)
     /// The codename does not open any mailbox in this vault.
     case unknownCodename
+    /// The source's mailbox was closed on this day (by her, or unused for twelve months).
+    case mailboxClosed(day: Day)
     /// The codename is not made of words from the list.
     case malformedCodename(String)
     /// Stored data failed authentication or is inconsistent: tampering or damage.
@@ -90,6 +92,9 @@ extension AmanatVaultError: CustomStringConvertible {
                 "this codename does not open any mailbox here; check each word (the first four letters of each are "
                 + "enough)"
         case .malformedCodename(let reason): return "this is not a codename: \(reason)"
+        case .mailboxClosed(let day):
+            return "the source's mailbox was closed on \(day): its replies were deleted, and nothing more can be read "
+                + "from it or added to it (to add testimony, a source submits it anew and gets a new codename)"
         case .corrupted(let what):
             return
                 "\(what) is damaged or was tampered with; nothing from it was used. Restore the vault from a backup, "

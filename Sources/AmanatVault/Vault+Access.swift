@@ -23,6 +23,8 @@ public struct RecordSummary: Sendable, Equatable {
     public var sizeBucket: Int
     /// Cases it belongs to.
     public var cases: [Case.ID]
+    /// Her source's request that it be withdrawn, if she made one (`Vault.requestWithdrawal(codename:)`).
+    public var withdrawal: WithdrawalRequest? = nil
 }
 
 extension Vault {
@@ -33,13 +35,14 @@ extension Vault {
             for (record, caseID) in try reader.memberships() {
                 cases[record, default: []].append(Case.ID(bytes: Array(caseID)))
             }
+            let withdrawals = try withdrawalRequests(reader)
             return try reader.testimonyHeaders().map { row in
                 guard let kind = Testimony.Kind(stored: row.kind), row.id.count == 16 else {
                     throw AmanatVaultError.corrupted("record \(Hex.encode(Array(row.id)))")
                 }
                 return RecordSummary(
                     id: Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day), language: row.language,
-                    sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [])
+                    sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [], withdrawal: withdrawals[row.id])
             }
         }
     }

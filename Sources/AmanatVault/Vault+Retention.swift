@@ -47,6 +47,11 @@ public struct RetentionReport: Sendable, Equatable {
     public var records: [Testimony.ID]
     /// Records of due cases kept because another case they are filed in is not due.
     public var kept: [Testimony.ID]
+    /// Mailboxes closed (or, for a dry run, to be closed) after `Vault.mailboxInactivityDays` unused; their
+    /// replies are deleted, their records kept.
+    public var mailboxesClosed = 0
+    /// Replies deleted with them (0 for a dry run).
+    public var repliesDeleted = 0
 }
 
 extension Vault {
@@ -112,16 +117,31 @@ extension Vault {
     ) throws -> RetentionReport {
         try requireAdministrator(administrator)
         _ = try verifyAudit()
-        let report = try store.read { reader in try dueRecords(today: today, reader) }
-        if !dryRun {
-            _ = try finishShredding()
-            var start = 0
-            while start < report.records.count {
-                let batch = Array(report.records[start..<min(start + batchSize, report.records.count)])
-                _ = try shredFinished(batch, administrator: administrator)
-                start += batch.count
+        var report = try store.read { reader in try dueRecords(today: today, reader) }
+        let shredding = Set(report.records.map { Data($0.rawValue) })
+        if dryRun {
+            report.mailboxesClosed = try store.read { reader in
+                try inactiveMailboxes(today: today, reader).filter { !$0.records.allSatisfy(shredding.contains) }.count
             }
+            return report
         }
+        _ = try finishShredding()
+        var start = 0
+        while start < report.records.count {
+            let batch = Array(report.records[start..<min(start + batchSize, report.records.count)])
+            _ = try shredFinished(batch, administrator: administrator)
+            start += batch.count
+        }
+        (report.mailboxesClosed, report.repliesDeleted) = try store.write { writer in
+            let due = try inactiveMailboxes(today: today, writer)
+            var deleted = 0
+            for mailbox in due {
+                deleted += try close(
+                    records: mailbox.records, mailbox: mailbox.mailbox, actor: administrator, day: today, writer)
+            }
+            return (due.count, deleted)
+        }
+        if report.repliesDeleted > 0 { try store.clearReplacedRows() }
         return report
     }
 

@@ -84,13 +84,16 @@ extension Vault {
         }
     }
 
-    /// The mailbox a codename opens.
-    /// - Throws: `AmanatVaultError.unknownCodename`.
+    /// The mailbox a codename opens, while it is not closed.
+    /// - Throws: `AmanatVaultError.unknownCodename`, `.mailboxClosed`.
     func mailbox(for codename: Codename) throws -> MailboxRow {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         guard let mailbox = try store.read({ try $0.mailbox(keys.id) }) else { throw AmanatVaultError.unknownCodename }
         guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else {
             throw AmanatVaultError.corrupted("the mailbox")
+        }
+        if let closed = try store.read({ try closure(of: mailbox.id, $0) }) {
+            throw AmanatVaultError.mailboxClosed(day: closed.day)
         }
         return mailbox
     }
@@ -134,7 +137,12 @@ extension Vault {
                 wrappedKey: Data(try SealedBox.seal(recordKey.rawRepresentation, to: intakeKey)),
                 body: Data(sealedBody))
             try store.write { writer in
-                if isNew { try writer.insert(mailbox) }
+                if isNew {
+                    try writer.insert(mailbox)
+                } else if let closed = try closure(of: mailbox.id, writer) {
+                    // Closed since it was looked up: nothing is added to a closed mailbox.
+                    throw AmanatVaultError.mailboxClosed(day: closed.day)
+                }
                 try writer.insert(row)
                 try AuditLog.append(
                     to: writer, action: kind == .submission ? "submit" : "follow-up", objects: [row.id], actor: nil)

@@ -33,7 +33,8 @@ struct Amanat: ParsableCommand {
         version: "0.2.0 (libsodium \(CryptoLibrary.libsodiumVersion))",
         subcommands: [
             Init.self, IdentityCommand.self, Submit.self, Inbox.self, Read.self, CaseCommand.self,
-            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, Export.self, Verify.self, Redact.self,
+            GrantCommand.self, Revoke.self, Open.self, Reply.self, Replies.self, MailboxCommand.self, Export.self,
+            Verify.self, Redact.self,
             Publish.self,
             ExportPublic.self, VerifyProjection.self, Serve.self, Audit.self, RetentionCommand.self, Shred.self,
             Backup.self, Restore.self,

@@ -36,7 +36,8 @@ struct IntakeTests {
                 ("/ru/submit", .get, .ok), ("/en/return", .get, .ok), ("/style.css", .get, .ok),
                 ("/health", .get, .ok), ("/nowhere", .get, .notFound), ("/fr/submit", .get, .notFound),
                 ("/ru/submit", .post, .badRequest), ("/en/return", .post, .badRequest),
-                ("/en/follow-up", .post, .badRequest),
+                ("/en/follow-up", .post, .badRequest), ("/en/withdraw", .post, .badRequest),
+                ("/ru/close", .post, .badRequest),
             ] {
                 let response = try await client.execute(uri: uri, method: method)
                 #expect(response.status == status, "\(method) \(uri)")

@@ -31,7 +31,7 @@ struct PostgreSQLStoreTests {
         #expect(try again.open(record, as: .administrator(t.administrator)).statement == statement)
     }
 
-    @Test("the intake's role submits, follows up and reads replies, and is refused every UPDATE and DELETE")
+    @Test("the intake's role adds, reads replies and closes a mailbox, and is refused every UPDATE and other DELETE")
     func intakeRole() throws {
         let address = try TestPostgreSQL.freshDatabase()
         let owner = try PostgreSQLVaultStore(url: address)
@@ -74,13 +74,17 @@ struct PostgreSQLStoreTests {
             #"UPDATE "testimony" SET "kind" = 2"#, #"DELETE FROM "testimony""#, #"DELETE FROM "auditEntry""#,
             #"UPDATE "vaultInfo" SET "intakeKey" = ''"#, #"DELETE FROM "blobPiece""#,
             #"UPDATE "grant" SET "revokedDay" = NULL"#,
-            #"DELETE FROM "reply""#, #"TRUNCATE "mailbox" CASCADE"#, #"DROP TABLE "blob""#,
+            #"DELETE FROM "mailbox""#, #"TRUNCATE "mailbox" CASCADE"#, #"DROP TABLE "blob""#,
         ] {
             #expect {
                 try TestPostgreSQL.psql(intakeAddress, statement)
             } throws: { "\($0)".contains("permission denied") || "\($0)".contains("must be owner") }
         }
         #expect(try vault.verifyAudit().count == 8)
+        // The source closes her mailbox through the intake: its replies go at once, and the log accounts for them.
+        #expect(try intake.closeMailbox(codename: codename) == 2)
+        #expect(try owner.read { try $0.replyHeaders().count } == 0)
+        #expect(try vault.verifyAudit().count == 9)
     }
 
     @Test("writers on many connections at once append one unbroken audit sequence")
@@ -148,17 +152,20 @@ struct PostgreSQLStoreTests {
 /// A vault made in PostgreSQL by an earlier Amanat (schema revision 2) whose roles exist already.
 @Suite("PostgreSQL schema upgrade", .enabled(if: TestPostgreSQL.isAvailable, "needs the cluster `make test` starts"))
 struct PostgreSQLUpgradeTests {
-    @Test("revision 3 needs the owner once, says so to the administrator's login, then gives her role the table")
+    @Test("revisions 3 and 4 need the owner once, say so to the administrator, then give the roles their rights")
     func upgrade() throws {
         let owner = try TestPostgreSQL.freshDatabase()
         let database = try TestPostgreSQL.database(of: owner)
         let t = try TestVault(store: PostgreSQLVaultStore(url: owner))
         let caseID = try t.vault.createCase(title: "t", administrator: t.administrator)
         try TestPostgreSQL.psql(owner, PostgreSQLRoles.script(database: database))
-        // As a revision-2 database was: no retention table, roles made without it.
-        try TestPostgreSQL.psql(owner, #"DROP TABLE "caseRetention"; DELETE FROM "amanatSchema" WHERE "revision" = 3"#)
-        let administrator = try TestPostgreSQL.address(
-            owner, user: PostgreSQLRoles.names(database: database).administrator)
+        // As a revision-2 database was: no retention table, roles made without it, an intake that deletes nothing.
+        let names = PostgreSQLRoles.names(database: database)
+        try TestPostgreSQL.psql(
+            owner,
+            #"DROP TABLE "caseRetention"; DELETE FROM "amanatSchema" WHERE "revision" >= 3; "#
+                + #"REVOKE DELETE ON "reply" FROM "\#(names.intake)""#)
+        let administrator = try TestPostgreSQL.address(owner, user: names.administrator)
         #expect {
             try PostgreSQLVaultStore(url: administrator)
         } throws: { error in
@@ -172,6 +179,10 @@ struct PostgreSQLUpgradeTests {
         #expect(try vault.retention(of: caseID).rule == .until(.today()))
         #expect(
             try TestPostgreSQL.query(owner, #"SELECT relrowsecurity FROM pg_class WHERE relname = 'caseRetention'"#)
+                .contains("t"))
+        // Revision 4: the intake may delete the replies of a mailbox its source closes.
+        #expect(
+            try TestPostgreSQL.query(owner, "SELECT has_table_privilege('\(names.intake)', 'reply', 'DELETE')")
                 .contains("t"))
     }
 }

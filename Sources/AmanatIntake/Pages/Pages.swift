@@ -84,6 +84,7 @@ enum Pages {
                 <p>\(html(t.codenameIntro))</p>
                 <p class="codename" id="codename">\(shown)</p>
                 <p>\(html(t.codenameUse))</p>
+                <p class="note">\(html(t.codenameExpiry))</p>
                 <p><a class="button" href="/\(language.rawValue)/">\(html(t.codenameDone))</a></p>
                 """, switchPath: "/\(language.other.rawValue)/"
         ).rendered
@@ -121,14 +122,53 @@ enum Pages {
                     + "<p class=\"from\">\(html(by))</p>\n\(paragraphs(reply.text))\n</article>"
             }.joined(separator: "\n")
         let fields = followUpFields(language, csrf: csrf, codename: codename, limitMiB: limitMiB)
-        defer { Wipe.string(fields) }
+        let decisions = decisionForms(language, csrf: csrf, codename: codename)
+        defer { [fields, decisions].forEach(Wipe.string) }
         return Page(
             language: language, title: t.mailboxTitle,
             body: """
                 \(shown)
                 <h2>\(html(t.addMoreTitle))</h2>
                 \(fields)
+                \(decisions)
                 """, switchPath: "/\(language.other.rawValue)/return"
+        ).rendered
+    }
+
+    /// Her two decisions about what she gave: ask for the testimony to be withdrawn, close the mailbox.
+    private static func decisionForms(_ language: Language, csrf: String, codename: String) -> String {
+        let t = Strings(language)
+        let l = language.rawValue
+        let (codename, csrf) = (html(codename), html(csrf))
+        defer { Wipe.string(codename) }
+        return """
+            <h2>\(html(t.withdrawTitle))</h2>
+            <form method="post" action="/\(l)/withdraw" accept-charset="utf-8">
+            <input type="hidden" name="csrf" value="\(csrf)">
+            <input type="hidden" name="codename" value="\(codename)">
+            <p>\(html(t.withdrawText))</p>
+            <button type="submit" class="secondary">\(html(t.withdrawButton))</button>
+            </form>
+            <h2>\(html(t.closeTitle))</h2>
+            <form method="post" action="/\(l)/close" accept-charset="utf-8">
+            <input type="hidden" name="csrf" value="\(csrf)">
+            <input type="hidden" name="codename" value="\(codename)">
+            <p>\(html(t.closeText))</p>
+            <label class="check"><input type="checkbox" name="understood" value="yes" required>
+            \(html(t.closeUnderstood))</label>
+            <button type="submit" class="secondary">\(html(t.closeButton))</button>
+            </form>
+            """
+    }
+
+    /// The page after a decision: what happened, and the way back.
+    static func decided(_ language: Language, title: String, text: String) -> String {
+        Page(
+            language: language, title: title,
+            body: """
+                <p>\(html(text))</p>
+                <p><a class="button" href="/\(language.rawValue)/">\(html(Strings(language).back))</a></p>
+                """, switchPath: "/\(language.other.rawValue)/"
         ).rendered
     }
 
@@ -219,7 +259,9 @@ enum Pages {
         input[type=file]{font:inherit;margin:.4rem 0;max-width:100%}
         form button{display:block}
         button,.button{display:inline-block;margin-top:1.5rem;padding:.75rem 1.4rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;font:inherit;text-decoration:none;cursor:pointer}
-        .button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
+        .button.secondary,button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
+        label.check{font-weight:normal;display:flex;gap:.5rem;align-items:flex-start}
+        label.check input{margin-top:.45rem}
         .choices{display:flex;flex-direction:column;gap:.2rem;margin:1.5rem 0}
         .codename{font-size:1.7rem;line-height:1.5;font-weight:bold;letter-spacing:.03em;background:#fff;border:2px dashed var(--accent);border-radius:.4rem;padding:1rem;word-spacing:.35em}
         .problem{background:#fff4e5;border-left:4px solid #b35c00;padding:.75rem 1rem}

@@ -128,6 +128,15 @@ struct Strings {
                 + "can open your mailbox. The first four letters of each word are enough to type."
         )
     }
+    var codenameExpiry: String {
+        t(
+            "Если двенадцать месяцев вы ничего не "
+                + "добавляете и вам никто не отвечает, "
+                + "почтовый ящик закрывается, а ответы в нём "
+                + "удаляются. Ваш рассказ остаётся у организации.",
+            "If for twelve months you add nothing and no one replies, the mailbox is closed and the replies in it are "
+                + "deleted. Your testimony stays with the organisation.")
+    }
     var codenameDone: String { t("Я записал(а) кодовую фразу", "I have written my codename down") }
 
     // Return
@@ -185,6 +194,70 @@ struct Strings {
             "What you added was received and encrypted. The same people who read your first testimony will see it.")
     }
     var back: String { t("Вернуться на главную", "Back to the start") }
+
+    // Her decisions
+    var withdrawTitle: String { t("Отозвать рассказ", "Withdraw your testimony") }
+    var withdrawText: String {
+        t(
+            "Вы можете попросить организацию удалить "
+                + "ваш рассказ и файлы. Решение примет "
+                + "администратор; ответ придёт сюда.",
+            "You can ask the organisation to delete your testimony and files. The administrator decides; the answer "
+                + "will come here.")
+    }
+    var withdrawButton: String {
+        t("Попросить удалить мой рассказ", "Ask for my testimony to be deleted")
+    }
+    var withdrawnTitle: String { t("Просьба отправлена", "Your request was sent") }
+    var withdrawnText: String {
+        t(
+            "Организация увидит, что вы просите "
+                + "удалить ваш рассказ. Вернитесь сюда позже "
+                + "с кодовой фразой, чтобы прочитать ответ.",
+            "The organisation will see that you ask for your testimony to be deleted. Come back later with your "
+                + "codename to read the answer.")
+    }
+    var closeTitle: String { t("Закрыть почтовый ящик", "Close your mailbox") }
+    var closeText: String {
+        t(
+            "Все ответы в ящике будут удалены сразу и "
+                + "навсегда, и кодовая фраза больше ничего "
+                + "не откроет. Ваш рассказ останется у "
+                + "организации; чтобы его удалили, сначала "
+                + "попросите об этом выше.",
+            "Every reply in the mailbox is deleted at once and for good, and your codename will open nothing more. "
+                + "Your testimony stays with the organisation; to have it deleted, ask above first.")
+    }
+    var closeUnderstood: String {
+        t(
+            "Я понимаю, что ответы нельзя будет вернуть",
+            "I understand that the replies cannot be brought back")
+    }
+    var closeButton: String {
+        t("Закрыть ящик и удалить ответы", "Close the mailbox and delete the replies")
+    }
+    var closeNotConfirmed: String {
+        t(
+            "Ящик не закрыт: отметьте, что вы "
+                + "понимаете, что ответы нельзя будет вернуть.",
+            "The mailbox was not closed: tick the box that says you understand the replies cannot be brought back.")
+    }
+    var closedTitle: String { t("Почтовый ящик закрыт", "Your mailbox is closed") }
+    func closedText(replies: Int) -> String {
+        t(
+            "Ответов удалено: \(replies). Кодовая фраза больше ничего не "
+                + "открывает; её можно забыть.",
+            "Replies deleted: \(replies). Your codename opens nothing more; you can forget it.")
+    }
+    func mailboxClosed(day: String) -> String {
+        t(
+            "Этот почтовый ящик закрыт \(day), ответы в "
+                + "нём удалены. Чтобы добавить сведения, "
+                + "расскажите заново: вы получите новую "
+                + "кодовую фразу.",
+            "This mailbox was closed on \(day) and the replies in it were deleted. To add to your testimony, tell us "
+                + "again from the start: you will get a new codename.")
+    }
 
     // Errors
     var errorTitle: String { t("Что-то пошло не так", "Something went wrong") }

@@ -3,7 +3,8 @@ import AmanatVault
 import Foundation
 import Hummingbird
 
-/// The intake's routes: home, submit, codename, return with a codename, follow-up, style sheet, health.
+/// The intake's routes: home, submit, codename, return with a codename, follow-up, withdrawal request, closing
+/// a mailbox, style sheet, health.
 struct IntakeRoutes: Sendable {
     let vault: Vault
     let settings: IntakeSettings
@@ -43,6 +44,12 @@ struct IntakeRoutes: Sendable {
         router.post("/:lang/return") { request, context in try await open(request, language: try language(context)) }
         router.post("/:lang/follow-up") { request, context in
             try await followUp(request, language: try language(context))
+        }
+        router.post("/:lang/withdraw") { request, context in
+            try await decide(request, language: try language(context), closing: false)
+        }
+        router.post("/:lang/close") { request, context in
+            try await decide(request, language: try language(context), closing: true)
         }
     }
 
@@ -119,24 +126,58 @@ struct IntakeRoutes: Sendable {
         return Response.page(Pages.codename(language, words: shown))
     }
 
-    private func open(_ request: Request, language: Language) async throws -> Response {
+    /// A codename form (return, withdraw, close) as read: its fields, or the page that refuses it.
+    private enum CodenameForm {
+        case read(URLEncodedForm)
+        case refused(Response)
+    }
+
+    /// Reads a small URL-encoded form and checks its token. The body is zeroed here; the caller wipes the form.
+    private func codenameForm(_ request: Request, language: Language) async throws -> CodenameForm {
         let t = Strings(language)
         // Only the forms with words to give back are read when the server is busy.
         if RequestLimit.overLimit { throw HTTPError(.serviceUnavailable) }
         let body = try await Self.collect(request, upTo: 16 * 1024)
         defer { Wipe.bytes(body) }
         guard let form = URLEncodedForm(body) else {
-            return Response.page(
-                Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
-                status: .badRequest)
+            return .refused(
+                Response.page(
+                    Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
+                    status: .badRequest))
         }
         do {
             try tokens.check(
                 form["csrf"], nonce: FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value))
         } catch {
-            return self.form(request, status: .badRequest) {
-                Pages.returnForm(language, csrf: $0, problem: t.expiredForm)
+            form.wipe()
+            return .refused(
+                self.form(request, status: .badRequest) { Pages.returnForm(language, csrf: $0, problem: t.expiredForm) }
+            )
+        }
+        return .read(form)
+    }
+
+    /// The page for a codename the vault refused: the return form again, or the day her mailbox was closed.
+    private func refusal(_ error: AmanatVaultError, request: Request, language: Language) throws -> Response {
+        let t = Strings(language)
+        switch error {
+        case .unknownCodename, .malformedCodename:
+            return self.form(request, status: .unauthorized) {
+                Pages.returnForm(language, csrf: $0, problem: t.badCodename)
             }
+        case .mailboxClosed(let day):
+            return Response.page(
+                Pages.problem(language, t.mailboxClosed(day: t.date(day.description)), nothingStored: false),
+                status: .gone)
+        default: throw error
+        }
+    }
+
+    private func open(_ request: Request, language: Language) async throws -> Response {
+        let form: URLEncodedForm
+        switch try await codenameForm(request, language: language) {
+        case .read(let read): form = read
+        case .refused(let page): return page
         }
         let typed = form["codename"] ?? ""
         defer { form.wipe() }
@@ -150,13 +191,38 @@ struct IntakeRoutes: Sendable {
                     language, replies: replies, codename: typed,
                     csrf: tokens.token(nonce: nonce), limitMiB: limitMiB))
         } catch let error as AmanatVaultError {
-            switch error {
-            case .unknownCodename, .malformedCodename:
-                return self.form(request, status: .unauthorized) {
-                    Pages.returnForm(language, csrf: $0, problem: t.badCodename)
-                }
-            default: throw error
+            return try refusal(error, request: request, language: language)
+        }
+    }
+
+    /// Her decision from the mailbox page: ask for her testimony to be withdrawn, or close the mailbox (only
+    /// with the box ticked that says she understands its replies are deleted for good).
+    private func decide(_ request: Request, language: Language, closing: Bool) async throws -> Response {
+        let form: URLEncodedForm
+        switch try await codenameForm(request, language: language) {
+        case .read(let read): form = read
+        case .refused(let page): return page
+        }
+        defer { form.wipe() }
+        let t = Strings(language)
+        guard !closing || form["understood"] == "yes" else {
+            return Response.page(
+                Pages.problem(
+                    language, t.closeNotConfirmed, nothingStored: false, retry: "/\(language.rawValue)/return"),
+                status: .badRequest)
+        }
+        let vault = self.vault
+        do {
+            let codename = try Codename(typed: SecretBytes(utf8: form["codename"] ?? ""))
+            if closing {
+                let deleted = try await gate.run { try vault.closeMailbox(codename: codename) }
+                return Response.page(
+                    Pages.decided(language, title: t.closedTitle, text: t.closedText(replies: deleted)))
             }
+            _ = try await gate.run { try vault.requestWithdrawal(codename: codename) }
+            return Response.page(Pages.decided(language, title: t.withdrawnTitle, text: t.withdrawnText))
+        } catch let error as AmanatVaultError {
+            return try refusal(error, request: request, language: language)
         }
     }
 
@@ -196,13 +262,7 @@ struct IntakeRoutes: Sendable {
             return Response.page(Pages.added(language))
         } catch let error as AmanatVaultError {
             reader.discard()
-            switch error {
-            case .unknownCodename, .malformedCodename:
-                return self.form(request, status: .unauthorized) {
-                    Pages.returnForm(language, csrf: $0, problem: t.badCodename)
-                }
-            default: throw error
-            }
+            return try refusal(error, request: request, language: language)
         }
     }
 

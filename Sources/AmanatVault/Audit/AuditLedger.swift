@@ -12,7 +12,7 @@ import Foundation
 /// Adding an action: give it a case in `apply`. A tombstone (`record.shred`) removes what it names from these
 /// maps (the record, its memberships, the replies about it, the plans of projections drawn from it), so
 /// their rows are no longer expected; a row still present is then reported as one the shred should have
-/// taken.
+/// taken. A `mailbox.close` does the same for the replies in the mailbox of the records it names.
 struct AuditLedger {
     /// The entry that recorded an object.
     struct Source {
@@ -65,6 +65,8 @@ struct AuditLedger {
     private(set) var memberships: [Membership: Source] = [:]
     private(set) var grants: [Data: Grant] = [:]
     private(set) var replies: [Data: (source: Source, recordID: Data)] = [:]
+    /// Replies deleted when their mailbox was closed, by the sequence of the `mailbox.close` entry.
+    private(set) var closedReplies: [Data: Int] = [:]
     private(set) var projections: [Data: Publication] = [:]
     /// The `case.terms` entries of each case, in order: the list's revision is their count.
     private(set) var termLists: [Data: [Int]] = [:]
@@ -153,6 +155,19 @@ struct AuditLedger {
             }
             projections[ids[0]] = Publication(source: source, caseID: ids[1], recordID: ids[2])
             drawnFrom[ids[2], default: []].append(ids[0])
+        case "mailbox.close":
+            // Every record of the mailbox: the replies about them (all the mailbox held) went with it.
+            try count(!ids.isEmpty)
+            for record in ids {
+                try requireRecord(record, entry)
+                for reply in repliesAbout.removeValue(forKey: record) ?? [] {
+                    replies.removeValue(forKey: reply)
+                    closedReplies[reply] = entry.sequence
+                }
+            }
+        case "withdrawal.request":
+            try count(!ids.isEmpty)
+            for record in ids { try requireRecord(record, entry) }
         case "record.shred":
             // The record, then the blobs of its attachments (ids this log cannot check: they were in its body).
             try count(!ids.isEmpty)

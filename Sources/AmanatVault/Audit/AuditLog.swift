@@ -5,8 +5,9 @@ public import Foundation
 /// made it anonymously, its actor's signature. `verify` detects any edit, deletion, insertion or
 /// reordering; cutting entries off the end is detected against a head remembered from an earlier check.
 public enum AuditLog {
-    /// Actions a source takes anonymously: the only ones without an actor and signature.
-    public static let anonymousActions: Set<String> = ["submit", "follow-up"]
+    /// Actions a source takes anonymously: the only ones without an actor and signature. The administrator
+    /// may also sign `mailbox.close` (`retention run` closing a mailbox unused for twelve months).
+    public static let anonymousActions: Set<String> = ["submit", "follow-up", "mailbox.close", "withdrawal.request"]
     /// Actions a grantee may take; every other signed action is the administrator's alone.
     public static let granteeActions: Set<String> = ["reply", "projection.publish", "case.terms"]
 

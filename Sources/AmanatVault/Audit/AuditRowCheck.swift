@@ -240,6 +240,13 @@ struct AuditRowCheck {
         var present = Set<Data>()
         for row in rows {
             present.insert(row.id)
+            if let closed = ledger.closedReplies[row.id] {
+                report(
+                    closed,
+                    "reply \(hex(row.id)) was deleted when audit entry \(closed) closed its mailbox, yet it is "
+                        + "still there (it was put back outside Amanat)")
+                continue
+            }
             guard let logged = ledger.replies[row.id] else {
                 report(
                     Self.unlogged,

@@ -27,6 +27,9 @@ extension Vault {
             guard let mailbox = try writer.mailbox(row.mailboxID) else {
                 throw AmanatVaultError.corrupted("record \(record)")
             }
+            if let closed = try closure(of: mailbox.id, writer) {
+                throw AmanatVaultError.mailboxClosed(day: closed.day)
+            }
             let replyKey = try vaultCrypto("mailbox of record \(record)") {
                 try X25519.PublicKey(rawRepresentation: Array(mailbox.replyKey))
             }
@@ -53,13 +56,17 @@ extension Vault {
     /// The replies in the mailbox a codename opens, oldest first, each with its signature checked, tied
     /// to the signed audit entry that wrote it, and accepted only from the administrator or from a lawyer
     /// whose grant on a case holding the record answered was valid on the reply's day.
-    /// - Throws: `AmanatVaultError.unknownCodename`, `.corrupted` (then none of the replies is returned).
+    /// - Throws: `AmanatVaultError.unknownCodename`, `.mailboxClosed`, `.corrupted` (then none of the replies is
+    ///   returned).
     public func replies(codename: Codename) throws -> [Reply] {
         let keys = try codename.mailboxKeys(salt: info.codenameSalt, parameters: codenameParameters)
         return try store.read { reader in
             guard let mailbox = try reader.mailbox(keys.id) else { throw AmanatVaultError.unknownCodename }
             guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else {
                 throw AmanatVaultError.corrupted("the mailbox")
+            }
+            if let closed = try closure(of: mailbox.id, reader) {
+                throw AmanatVaultError.mailboxClosed(day: closed.day)
             }
             let rows = try reader.replies(mailboxID: mailbox.id)
             guard !rows.isEmpty else { return [] }

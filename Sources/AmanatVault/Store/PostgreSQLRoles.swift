@@ -5,8 +5,9 @@ import AmanatCrypto
 /// - `DATABASE_intake`, for `amanat serve`: reads what checking the vault against the administrator's key
 ///   (the audit chain, grants and the records it names), submitting, following up and the return page
 ///   need (ciphertext and public keys), and may only add rows (mailboxes, records, blobs and their audit
-///   entries). It can change and delete nothing, so a stolen intake password cannot erase or rewrite a
-///   record or the audit log.
+///   entries) and delete replies (those of a mailbox its source closes). It can change nothing and delete no
+///   record, blob or audit entry, so a stolen intake password cannot erase or rewrite testimony or the log;
+///   it could delete replies, which the audit check reports unless a `mailbox.close` entry names them.
 /// - `DATABASE_administrator`, for the administrator's commands: every row.
 /// - `DATABASE_grantee`, which every lawyer's own login joins (`loginScript`): row-level security lets her
 ///   see the records, memberships, terms, projections, mailboxes and replies only of the cases on which she
@@ -110,6 +111,8 @@ public enum PostgreSQLRoles {
             -- The intake (amanat serve): reads what submissions and the return page need; adds, never changes.
             GRANT SELECT ON \(tables(intakeReads)) TO \(intake);
             GRANT INSERT ON \(tables(intakeAdds)) TO \(intake);
+            -- A source who closes her mailbox has its replies deleted at once (Docs/format.md §8.26).
+            GRANT DELETE ON "reply" TO \(intake);
             -- The administrator's commands.
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(administrator);
             -- Lawyers: every table but the administrator's case keys and the logins, row by row below.

@@ -108,5 +108,17 @@ enum PostgreSQLSchema {
             END $$
             """#,
         ],
+        // Revision 4: the intake deletes the replies of a mailbox its source closes (`mailbox.close`, in the same
+        // transaction). A database whose roles were made already gives the intake's role that right.
+        [
+            #"""
+            DO $$ DECLARE intake TEXT := current_database() || '_intake';
+            BEGIN
+                IF EXISTS (SELECT FROM pg_roles WHERE rolname = intake) THEN
+                    EXECUTE format('GRANT DELETE ON "reply" TO %I', intake);
+                END IF;
+            END $$
+            """#
+        ],
     ]
 }

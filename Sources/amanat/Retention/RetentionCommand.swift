@@ -120,6 +120,10 @@ extension Amanat.RetentionCommand {
                 transaction: a run that is stopped leaves each record whole or shredded, and the next run \
                 finishes. Does not ask: the policies are the decision. --dry-run shows what would go.
 
+                It also closes every source's mailbox that nothing was added to or written into for twelve \
+                months (the codename page tells her so): its replies are deleted and a signed mailbox.close \
+                entry logged; her records stay, under their cases' policies.
+
                 Examples:
                   amanat retention run --dry-run
                   amanat retention run --passphrase-file /root/admin.pass
@@ -133,6 +137,7 @@ extension Amanat.RetentionCommand {
         /// What `retention run --json` prints (Docs/cli.md).
         struct Ran: Encodable {
             let dry_run: Bool, due_cases: [String], shredded: [String], kept: [String]
+            let mailboxes_closed: Int, replies_deleted: Int
         }
 
         func run() throws {
@@ -143,7 +148,8 @@ extension Amanat.RetentionCommand {
                 return try output.printJSON(
                     Ran(
                         dry_run: dryRun, due_cases: report.dueCases.map(\.description),
-                        shredded: report.records.map(\.description), kept: report.kept.map(\.description)))
+                        shredded: report.records.map(\.description), kept: report.kept.map(\.description),
+                        mailboxes_closed: report.mailboxesClosed, replies_deleted: report.repliesDeleted))
             }
             let verb = dryRun ? "Would shred" : "Shredded"
             let records = counted(report.records.count, "record")
@@ -152,6 +158,11 @@ extension Amanat.RetentionCommand {
             if !report.kept.isEmpty {
                 print("Kept \(report.kept.count) filed also in a case that still keeps it:")
                 for record in report.kept { print("  \(record)") }
+            }
+            if report.mailboxesClosed > 0 {
+                let mailboxes = counted(report.mailboxesClosed, "mailbox", plural: "mailboxes")
+                let tail = dryRun ? "" : " (\(counted(report.repliesDeleted, "reply", plural: "replies")) deleted)"
+                print("\(dryRun ? "Would close" : "Closed") \(mailboxes) unused for twelve months\(tail).")
             }
         }
     }

@@ -68,8 +68,7 @@ extension Amanat {
         )
         @OptionGroup var vault: VaultOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: ArgumentHelp("Read the codename from FILE (mode 600).", valueName: "FILE")) var codenameFile:
-            String?
+        @OptionGroup var codename: CodenameOptions
 
         struct Entry: Encodable {
             let id: String, day: String, from: String, role: String, name: String?, text: String
@@ -77,9 +76,7 @@ extension Amanat {
 
         func run() throws {
             let vault = try self.vault.open()
-            let codename = try Codename(
-                typed: SecretInput.read(prompt: "Codename: ", file: codenameFile, variable: "AMANAT_CODENAME"))
-            let replies = try vault.replies(codename: codename).map {
+            let replies = try vault.replies(codename: codename.read()).map {
                 Entry(
                     id: $0.id.description, day: $0.day.description, from: $0.author.fingerprint.description,
                     role: $0.role.rawValue, name: $0.authorName, text: $0.text)

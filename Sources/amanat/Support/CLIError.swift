@@ -84,7 +84,7 @@ struct Diagnosis {
 
     private init(vault error: AmanatVaultError) {
         switch error {
-        case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound, .shredded:
+        case .vaultNotFound, .recordNotFound, .caseNotFound, .grantNotFound, .shredded, .mailboxClosed:
             self.init(error.description, nil, .notFound)
         case .notAdministrator, .accessDenied, .grantExpired, .grantRevoked, .permissionDenied:
             self.init(error.description, nil, .denied)

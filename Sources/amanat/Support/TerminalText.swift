@@ -90,5 +90,7 @@ extension OutputOptions {
     }
 }
 
-/// "1 record", "3 records": a count and an English noun that takes -s.
-func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+/// "1 record", "3 records": a count and an English noun (its plural when it does not just take -s).
+func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
