@@ -50,10 +50,10 @@ extension Vault {
         }
     }
 
-    /// All cases, without decrypting their titles.
+    /// All cases but those shredded, without decrypting their titles.
     public func cases() throws -> [Case] {
         try store.read { reader in
-            try reader.caseFiles().map { row in
+            try reader.caseFiles().filter { !$0.title.isEmpty }.map { row in
                 Case(
                     id: Case.ID(bytes: Array(row.id)), createdDay: try Day(row.createdDay), keyVersion: row.keyVersion,
                     title: "", notes: "",
@@ -85,10 +85,12 @@ extension Vault {
         }
     }
 
+    /// A case's row, refused when it was shredded (Docs/format.md §8.27: a husk with an empty title).
     func caseRow(_ id: Case.ID, _ reader: any VaultReader) throws -> CaseRow {
         guard let row = try reader.caseFile(Data(id.rawValue)) else {
             throw AmanatVaultError.caseNotFound(id.description)
         }
+        if row.title.isEmpty { throw try shreddedCase(row, reader) }
         return row
     }
 

@@ -134,9 +134,7 @@ extension Vault {
     /// replaces every other current grant with one for the new key version; one audit entry.
     private func rotate(caseID: Data, revoking: Set<Data>, administrator: Identity, _ writer: any VaultWriter) throws {
         let today = Day.today()
-        guard var caseFile = try writer.caseFile(caseID) else {
-            throw AmanatVaultError.corrupted("case \(Hex.encode(Array(caseID)))")
-        }
+        var caseFile = try caseRow(Case.ID(bytes: Array(caseID)), writer)
         let oldVersion = caseFile.keyVersion
         let newVersion = oldVersion + 1
         let oldKey = try caseKey(caseFile, version: oldVersion, administrator: administrator, writer)

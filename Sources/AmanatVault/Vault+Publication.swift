@@ -116,7 +116,10 @@ extension Vault {
     /// - Throws: `AmanatVaultError.projectionNotVerified` naming the first that fails (nothing is returned then).
     public func projections(case caseID: Case.ID? = nil) throws -> [Projection] {
         try store.read { reader in
-            if let caseID { _ = try caseRow(caseID, reader) }
+            // A shredded case's projections stay public, and are listed like any other.
+            if let caseID, try reader.caseFile(Data(caseID.rawValue)) == nil {
+                throw AmanatVaultError.caseNotFound(caseID.description)
+            }
             var publishGrants: [Data: [GrantRow]] = [:]
             for grant in try reader.grants(caseID: caseID.map { Data($0.rawValue) })
             where grant.permissions == Grant.Permissions.readAndPublish.rawValue

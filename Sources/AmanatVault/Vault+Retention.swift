@@ -73,7 +73,7 @@ extension Vault {
             let rows = Dictionary(
                 try reader.caseRetentionRows().map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
             var policies: [Case.ID: RetentionPolicy] = [:]
-            for caseFile in try reader.caseFiles() {
+            for caseFile in try reader.caseFiles() where !caseFile.title.isEmpty {
                 policies[Case.ID(bytes: Array(caseFile.id))] = try checkedRetention(
                     caseFile.id, row: rows[caseFile.id], written: written[caseFile.id] ?? 0)
             }

@@ -55,11 +55,15 @@ extension Vault {
     }
 
     /// `shred` once the leftovers of earlier shreds are gone (`retention run` finishes them once, not per batch).
-    func shredFinished(_ records: [Testimony.ID], administrator: Identity) throws -> [ShredSummary] {
+    /// - Parameter alongside: more to do in the same transaction, before the records go (a case shred's husk).
+    func shredFinished(
+        _ records: [Testimony.ID], administrator: Identity, alongside: ((any VaultWriter) throws -> Void)? = nil
+    ) throws -> [ShredSummary] {
         try requireAdministrator(administrator)
         let day = Day.today()
         let done = try store.write { writer in
             let plan = try shredPlan(records, administrator: administrator, writer)
+            try alongside?(writer)
             for target in plan {
                 for reply in target.replies { try writer.delete(.reply, id: reply) }
                 try writer.delete(.plans, id: target.row.id)
@@ -132,14 +136,14 @@ extension Vault {
     }
 
     /// One record to shred and everything that goes with it.
-    private struct ShredTarget {
+    struct ShredTarget {
         let row: TestimonyRow
         let blobs: [VaultID<BlobTag>]
         let replies: [Data]
         let summary: ShredSummary
     }
 
-    private func shredPlan(
+    func shredPlan(
         _ records: [Testimony.ID], administrator: Identity, _ reader: any VaultReader
     ) throws -> [ShredTarget] {
         let doomed = Set(records.map { Data($0.rawValue) })

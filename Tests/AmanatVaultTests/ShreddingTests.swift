@@ -65,7 +65,11 @@ struct ShreddingTests {
 
         /// The names of the files under the vault folder holding any of `needles`.
         func filesHolding(_ needles: [Data]) throws -> [String] {
-            let folder = t.directory.file("vault")
+            try Self.filesHolding(needles, under: t.directory.file("vault"))
+        }
+
+        /// The names of the files under `folder` holding any of `needles`.
+        static func filesHolding(_ needles: [Data], under folder: String) throws -> [String] {
             let names = try #require(FileManager.default.subpathsOfDirectory(atPath: folder) as [String]?)
             return try names.filter { name in
                 var isFolder: ObjCBool = false

@@ -31,9 +31,6 @@ struct ShredCommandTests {
             #expect(gone.status == 66, "\(arguments): \(gone.err)")
             #expect(gone.err.contains("record \(record) was shredded on \(today) (audit entry "), "\(gone.err)")
         }
-        let caseID = try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", "T"] + s.admin)))
-        let whole = try s.cli.run(["shred", caseID, "--yes"] + s.admin)
-        #expect(whole.status == 64 && whole.err.contains("is a case; this version shreds records"), "\(whole.err)")
         let replies = try s.cli.run(["replies"], env: ["AMANAT_CODENAME": codename])
         #expect(replies.status == 3, "the mailbox went with the source's only record: \(replies.err)")
         try s.cli.ok(["read", kept] + s.admin)
@@ -43,12 +40,48 @@ struct ShredCommandTests {
         #expect(!(try s.cli.ok(["inbox"])).contains(record))
     }
 
+    @Test(
+        "a case id shreds the case and the records filed only in it; case show then says when",
+        arguments: StoryTests.backends)
+    func shredCase(backend: String) throws {
+        let s = try StoryTests.Setup(database: backend == "PostgreSQL")
+        let (only, _) = try s.submit("Только в этом деле.")
+        let (shared, _) = try s.submit("И в другом деле.")
+        func newCase(_ title: String) throws -> String {
+            try #require(CLI.value(after: "Created case ", in: try s.cli.ok(["case", "new", title] + s.admin)))
+        }
+        let caseID = try newCase("T")
+        let keeper = try newCase("K")
+        try s.cli.ok(["case", "assign", caseID, only, shared] + s.admin)
+        try s.cli.ok(["case", "assign", keeper, shared] + s.admin)
+
+        let refused = try s.cli.run(["shred", caseID] + s.admin)
+        #expect(refused.status == 1 && refused.err.contains("nothing was shredded"), "\(refused.err)")
+        let mixed = try s.cli.run(["shred", caseID, only, "--yes"] + s.admin)
+        #expect(mixed.status == 64 && mixed.err.contains("shred a case on its own"), "\(mixed.err)")
+        let json = try s.cli.ok(["shred", String(caseID.prefix(8)), "--yes", "--json"] + s.admin)
+        let done = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(done["case"] as? String == caseID && done["kept"] as? [String] == [shared], "\(json)")
+        #expect((done["records"] as? [[String: Any]])?.compactMap { $0["record"] as? String } == [only])
+
+        for arguments in [["case", "show", caseID], ["shred", caseID, "--yes"], ["read", only]] {
+            let gone = try s.cli.run(arguments + s.admin)
+            #expect(gone.status == 66 && gone.err.contains("was shredded on"), "\(arguments): \(gone.err)")
+        }
+        #expect(!(try s.cli.ok(["case", "list"])).contains(caseID))
+        #expect(try s.cli.ok(["case", "show", keeper] + s.admin).contains(shared))
+        try s.cli.ok(["read", shared] + s.admin)
+        try s.cli.ok(["audit", "--verify"])
+        #expect(try s.cli.ok(["audit"]).contains("case.shred"))
+    }
+
     @Test("at a terminal, shred says what will go and asks; only yes shreds")
     func asksAtTerminal() throws {
         let s = try StoryTests.Setup()
         let (record, _) = try s.submit("Текст.")
         let arguments = ["shred", record] + s.admin
         let no = try PromptTests.drive(s.cli, answers: try s.cli.write("no.txt", "no\n"), arguments)
+        #expect(no.shown.contains("Shred this record?"), "\(no.shown)")
         #expect(no.status == 1 && no.shown.contains("Type yes to go on:"), "\(no.shown)")
         #expect(no.shown.contains("record \(record) (submitted ") && no.shown.contains("its testimony will go"))
         #expect(no.shown.contains("so will its source's mailbox"), "\(no.shown)")

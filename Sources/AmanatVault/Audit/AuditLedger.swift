@@ -12,7 +12,8 @@ import Foundation
 /// Adding an action: give it a case in `apply`. A tombstone (`record.shred`) removes what it names from these
 /// maps (the record, its memberships, the replies about it, the plans of projections drawn from it), so
 /// their rows are no longer expected; a row still present is then reported as one the shred should have
-/// taken. A `mailbox.close` does the same for the replies in the mailbox of the records it names.
+/// taken. A `mailbox.close` does the same for the replies in the mailbox of the records it names, and a
+/// `case.shred` for the case's memberships, term list and retention policy (its row and grants stay, emptied).
 struct AuditLedger {
     /// The entry that recorded an object.
     struct Source {
@@ -60,6 +61,8 @@ struct AuditLedger {
     /// Records shredded, by the sequence of their `record.shred` entry (their tombstone).
     private(set) var shredded: [Data: Int] = [:]
     private(set) var cases: [Data: Source] = [:]
+    /// Cases shredded (their rows kept as husks), by the sequence of their `case.shred` entry.
+    private(set) var shreddedCases: [Data: Int] = [:]
     /// The `grant.revoke` entries of each case, in order: version `v > 1` was made by the `(v - 1)`-th.
     private(set) var rotations: [Data: [Int]] = [:]
     private(set) var memberships: [Membership: Source] = [:]
@@ -155,6 +158,10 @@ struct AuditLedger {
             }
             projections[ids[0]] = Publication(source: source, caseID: ids[1], recordID: ids[2])
             drawnFrom[ids[2], default: []].append(ids[0])
+        case "case.shred":
+            try count(ids.count == 1)
+            try requireCase(ids[0], entry)
+            shredCase(ids[0], sequence: entry.sequence)
         case "mailbox.close":
             // Every record of the mailbox: the replies about them (all the mailbox held) went with it.
             try count(!ids.isEmpty)
@@ -193,6 +200,18 @@ struct AuditLedger {
         for projection in drawnFrom.removeValue(forKey: record) ?? [] {
             projections[projection]?.planShredBy = sequence
         }
+    }
+
+    /// A case's tombstone: its memberships, term list and retention policy are no longer expected; its row
+    /// (a husk) and its grants (emptied) are.
+    private mutating func shredCase(_ caseID: Data, sequence: Int) {
+        shreddedCases[caseID] = sequence
+        for key in memberships.keys where key.caseID == caseID {
+            memberships.removeValue(forKey: key)
+            filedIn[key.recordID]?.removeAll { $0 == caseID }
+        }
+        termLists.removeValue(forKey: caseID)
+        retentionPolicies.removeValue(forKey: caseID)
     }
 
     /// `grant.revoke`: the revoked grants, the case, then the grants renewed for the case's other grantees.
@@ -248,6 +267,9 @@ struct AuditLedger {
     private func requireCase(_ id: Data, _ entry: AuditEntryRow) throws {
         guard cases[id] != nil else {
             throw Self.broken(entry, "it names case \(hex(id)), which no earlier entry created")
+        }
+        if let shred = shreddedCases[id] {
+            throw Self.broken(entry, "it names case \(hex(id)), which audit entry \(shred) shredded")
         }
     }
 

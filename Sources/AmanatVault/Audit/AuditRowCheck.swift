@@ -78,6 +78,12 @@ struct AuditRowCheck {
                         + "(its row was inserted outside Amanat)")
                 continue
             }
+            if let shred = ledger.shreddedCases[row.id], !row.title.isEmpty || row.pseudonymKey != nil {
+                report(
+                    shred,
+                    "case \(hex(row.id)) was shredded by audit entry \(shred), yet its title or pseudonym key is "
+                        + "still there (it was put back outside Amanat)")
+            }
             let expected = ledger.keyVersion(of: row.id)
             if row.keyVersion != expected {
                 report(
@@ -96,7 +102,13 @@ struct AuditRowCheck {
         var versions = Set<CaseVersion>()
         for key in keys {
             versions.insert(CaseVersion(caseID: key.caseID, version: key.version))
-            if ledger.cases[key.caseID] == nil || !(1...ledger.keyVersion(of: key.caseID)).contains(key.version) {
+            if let shred = ledger.shreddedCases[key.caseID] {
+                report(
+                    shred,
+                    "key version \(key.version) of case \(hex(key.caseID)) went when audit entry \(shred) shredded "
+                        + "the case, yet it is still there (it was put back outside Amanat)")
+            } else if ledger.cases[key.caseID] == nil || !(1...ledger.keyVersion(of: key.caseID)).contains(key.version)
+            {
                 report(
                     Self.unlogged,
                     "key version \(key.version) of case \(hex(key.caseID)) has no audit entry that "
@@ -104,7 +116,7 @@ struct AuditRowCheck {
                         + "outside Amanat)")
             }
         }
-        for (id, created) in ledger.cases {
+        for (id, created) in ledger.cases where ledger.shreddedCases[id] == nil {
             let made = [created.sequence] + (ledger.rotations[id] ?? [])
             for (index, sequence) in made.enumerated()
             where !versions.contains(CaseVersion(caseID: id, version: index + 1)) {
@@ -170,6 +182,12 @@ struct AuditRowCheck {
                     issued,
                     "grant \(hex(row.id)) carries key version \(row.keyVersion), but audit entry \(issued) "
                         + "issued it for version \(logged.keyVersion) (its row was changed outside Amanat)")
+            }
+            if let shred = ledger.shreddedCases[logged.caseID], !row.sealedCaseKey.isEmpty {
+                report(
+                    shred,
+                    "grant \(hex(row.id)) still holds a copy of the key of case \(hex(logged.caseID)), which "
+                        + "audit entry \(shred) shredded (it was put back outside Amanat)")
             }
             checkRevocation(row, logged)
             checkReplacement(row, logged)
@@ -368,6 +386,13 @@ struct AuditRowCheck {
         for (index, row) in rows.enumerated() {
             present.insert(row.caseID)
             let name = "the \(what) of case \(hex(row.caseID))"
+            if let shred = ledger.shreddedCases[row.caseID] {
+                report(
+                    shred,
+                    "\(name) went when audit entry \(shred) shredded the case, yet it is still there (it was put "
+                        + "back outside Amanat)")
+                continue
+            }
             guard let entries = written[row.caseID], let last = entries.last else {
                 report(
                     Self.unlogged,

@@ -13,6 +13,9 @@ struct ReplyAuthority {
     let entries: [Data: AuditEntryRow]
     /// Grants whose signature verifies with the administrator's key, by grantee signing key.
     let grants: [Data: [GrantRow]]
+    /// The shredded cases each record was filed in (their memberships went with them; a reply a lawyer of
+    /// such a case wrote before the shred still counts).
+    let formerCases: [Data: Set<Data>]
 
     init(vault: Vault, reader: any VaultReader) throws {
         self.vault = vault
@@ -31,6 +34,16 @@ struct ReplyAuthority {
             grants[grant.granteeSigningKey, default: []].append(grant)
         }
         self.grants = grants
+        let shredded = Set(try reader.auditEntries(action: "case.shred").compactMap { Vault.objectIDs($0).first })
+        var formerCases: [Data: Set<Data>] = [:]
+        if !shredded.isEmpty {
+            for entry in try reader.auditEntries(action: "case.assign") {
+                let ids = Vault.objectIDs(entry)
+                guard let caseID = ids.first, shredded.contains(caseID) else { continue }
+                for record in ids.dropFirst() { formerCases[record, default: []].insert(caseID) }
+            }
+        }
+        self.formerCases = formerCases
     }
 
     /// Checks one reply, already opened with the codename and unpadded.
@@ -89,7 +102,7 @@ struct ReplyAuthority {
         of author: Identity.PublicKey, record: Data, day: Day, _ reader: any VaultReader
     ) throws -> Reply.Role {
         if author == administrator { return .administrator }
-        let cases = Set(try reader.caseIDs(containing: record))
+        let cases = Set(try reader.caseIDs(containing: record)).union(formerCases[record] ?? [])
         let held =
             grants[Data(author.signing.rawRepresentation)]?.contains { grant in
                 grant.granteeEncryptionKey == Data(author.encryption.rawRepresentation) && cases.contains(grant.caseID)

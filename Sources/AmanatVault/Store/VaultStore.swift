@@ -162,6 +162,14 @@ public enum ShreddedRows: Sendable, CaseIterable {
     case mailboxReplies
     /// A mailbox (`mailbox.id`), once no record or reply refers to it.
     case mailbox
+    /// A case's memberships (`caseRecord.caseID`): every record key wrapped under its keys.
+    case caseMemberships
+    /// A case's keys as the administrator holds them (`caseKey.caseID`), every version.
+    case caseKeys
+    /// A case's term list (`caseTerms.caseID`).
+    case caseTerms
+    /// A case's retention policy (`caseRetention.caseID`).
+    case caseRetention
 
     /// The table and the column holding the id.
     public var table: (name: String, column: String) {
@@ -172,6 +180,10 @@ public enum ShreddedRows: Sendable, CaseIterable {
         case .reply: ("reply", "id")
         case .mailboxReplies: ("reply", "mailboxID")
         case .mailbox: ("mailbox", "id")
+        case .caseMemberships: ("caseRecord", "caseID")
+        case .caseKeys: ("caseKey", "caseID")
+        case .caseTerms: ("caseTerms", "caseID")
+        case .caseRetention: ("caseRetention", "caseID")
         }
     }
 }

@@ -3,10 +3,10 @@ import ArgumentParser
 import Foundation
 
 extension Amanat {
-    /// `amanat shred RECORD…`: the administrator destroys records for good.
+    /// `amanat shred RECORD…` or `amanat shred CASE`: the administrator destroys records, or a case, for good.
     struct Shred: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Destroy records for good, leaving a signed tombstone in the audit log.",
+            abstract: "Destroy records, or a whole case, for good, leaving signed tombstones in the audit log.",
             discussion: """
                 In one transaction each record's keys, body and redaction plans go, with the replies about it \
                 and its source's mailbox once no other record uses it; its attachments are then overwritten \
@@ -14,12 +14,17 @@ extension Amanat {
                 entry (ids and day, no content): `amanat audit --verify` still passes, and `amanat read` says \
                 when the record was shredded. Projections published from it stay public.
 
+                A case id shreds the case: the records filed only in it (as above), its title, notes, keys, \
+                term list and retention policy, and every lawyer's copy of its key; records also filed in \
+                another case stay there. A signed case.shred entry is its tombstone.
+
                 Beyond reach: what a lawyer already decrypted and kept, and backups made before the shred \
-                (Docs/format.md §8.23). Asks before it shreds; a script passes --yes.
+                (Docs/format.md §8.23, §8.27). Asks before it shreds; a script passes --yes.
 
                 Examples:
                   amanat shred 9c1f0a
                   amanat shred 9c1f0a 38fa8e --yes --json
+                  amanat shred 03c77a --yes
                 """
         )
 
@@ -28,7 +33,9 @@ extension Amanat {
         @OptionGroup var output: OutputOptions
 
         @Argument(
-            help: ArgumentHelp("Record ids from `amanat inbox` (or their first 6+ characters).", valueName: "RECORD"))
+            help: ArgumentHelp(
+                "Record ids from `amanat inbox`, or one case id (or their first 6+ characters).",
+                valueName: "RECORD|CASE"))
         var records: [String] = []
 
         @Flag(help: "Shred without asking (for scripts).")
@@ -38,11 +45,25 @@ extension Amanat {
         struct Shredded: Encodable {
             let record: String, attachments: Int, replies: Int, plans: Int, projections_kept: Int
             let mailbox_removed: Bool
+
+            init(_ summary: ShredSummary) {
+                record = summary.record.description
+                attachments = summary.attachments
+                replies = summary.replies
+                plans = summary.plans
+                projections_kept = summary.projectionsKept
+                mailbox_removed = summary.removesMailbox
+            }
+        }
+
+        /// What `shred CASE --json` prints (Docs/cli.md).
+        struct ShreddedCase: Encodable {
+            let `case`: String, records: [Shredded], kept: [String], grants: Int, projections_kept: Int
         }
 
         func validate() throws {
             guard !records.isEmpty else {
-                throw ValidationError("name the records to shred (ids from `amanat inbox`)")
+                throw ValidationError("name the records to shred (ids from `amanat inbox`), or one case")
             }
         }
 
@@ -53,46 +74,81 @@ extension Amanat {
             if finished > 0 {
                 Diagnostics.note("removed \(finished) attachment(s) that an interrupted shred had left behind")
             }
-            let ids = try records.map { text in
-                do {
-                    return try IDArgument.record(text, in: vault)
-                } catch CLIError.notFound(let message) {
-                    // A case id: its records are shredded one by one, or by its retention policy.
-                    guard (try? IDArgument.caseID(text, in: vault)) != nil else { throw CLIError.notFound(message) }
-                    throw CLIError.usage(
-                        "\(text) is a case; this version shreds records, not whole cases",
-                        hint: "list its records with `amanat case show \(text)` and shred them, or set when they go "
-                            + "with `amanat retention set \(text)`")
-                }
-            }
+            if let caseID = try caseArgument(vault) { return try shred(caseID, in: vault) }
+            let ids = try records.map { try IDArgument.record($0, in: vault) }
             let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
             let summaries = try vault.shredSummaries(ids, administrator: administrator)
-            try confirm(summaries)
+            try confirm(summaries.map(Self.describe), what: summaries.count == 1 ? "this record" : "these records")
             let done = try vault.shred(ids, administrator: administrator)
-            if output.json {
-                return try output.printJSON(
-                    done.map {
-                        Shredded(
-                            record: $0.record.description, attachments: $0.attachments, replies: $0.replies,
-                            plans: $0.plans, projections_kept: $0.projectionsKept, mailbox_removed: $0.removesMailbox)
-                    })
-            }
+            if output.json { return try output.printJSON(done.map(Shredded.init)) }
             for summary in done { print("Shredded record \(summary.record).") }
             print("The audit log keeps a signed tombstone of each; `amanat audit --verify` checks them.")
         }
 
+        /// The case the arguments name, if they name one: then it must be the only argument.
+        private func caseArgument(_ vault: Vault) throws -> Case.ID? {
+            for text in records where (try? IDArgument.record(text, in: vault)) == nil {
+                let caseID: Case.ID
+                do {
+                    caseID = try IDArgument.caseID(text, in: vault)
+                } catch let shredded as AmanatVaultError {
+                    throw shredded
+                } catch {
+                    return nil
+                }
+                guard records.count == 1 else {
+                    throw CLIError.usage(
+                        "\(text) is a case; shred a case on its own, without other ids",
+                        hint: "run `amanat shred \(text)`")
+                }
+                return caseID
+            }
+            return nil
+        }
+
+        private func shred(_ caseID: Case.ID, in vault: Vault) throws {
+            let administrator = try identity.unlock(fallback: self.vault.administratorIdentityPath)
+            let summary = try vault.caseShredSummary(caseID, administrator: administrator)
+            try confirm([Self.describe(summary)] + summary.records.map(Self.describe), what: "this case")
+            let done = try vault.shredCase(caseID, administrator: administrator)
+            if output.json {
+                return try output.printJSON(
+                    ShreddedCase(
+                        case: caseID.description, records: done.records.map(Shredded.init),
+                        kept: done.kept.map(\.description), grants: done.grants, projections_kept: done.projectionsKept)
+                )
+            }
+            print("Shredded case \(caseID) and \(counted(done.records.count, "record")) filed only in it.")
+            print("The audit log keeps a signed tombstone of each; `amanat audit --verify` checks them.")
+        }
+
+        /// One line: the case and what goes with it.
+        static func describe(_ summary: CaseShredSummary) -> String {
+            var line = "case \(summary.caseID): its title, notes, keys, term list and retention policy will go"
+            line += "; so will \(counted(summary.records.count, "record")) filed only in it"
+            if !summary.kept.isEmpty {
+                line += "; \(counted(summary.kept.count, "record")) filed also in another case stay there"
+            }
+            if summary.grants > 0 {
+                line += "; \(counted(summary.grants, "grant")) stay in the log, their keys emptied"
+            }
+            if summary.projectionsKept > 0 {
+                line += "; \(counted(summary.projectionsKept, "published projection")) stay public"
+            }
+            return line
+        }
+
         /// Says what will go and asks, unless `--yes`.
         /// - Throws: `CLIError.refused` when there is no terminal to ask on, or the answer is not yes.
-        private func confirm(_ summaries: [ShredSummary]) throws {
+        private func confirm(_ lines: [String], what: String) throws {
             if yes { return }
             guard Confirmation.canAsk else {
                 throw CLIError.refused(
                     "shredding cannot be undone, and there is no terminal to ask on; nothing was shredded",
                     hint: "add --yes to shred from a script")
             }
-            for summary in summaries { Diagnostics.note(Self.describe(summary)) }
-            let count = summaries.count == 1 ? "this record" : "these \(summaries.count) records"
-            guard Confirmation.ask("Shred \(count)? This cannot be undone. Type yes to go on: ") else {
+            for line in lines { Diagnostics.note(line) }
+            guard Confirmation.ask("Shred \(what)? This cannot be undone. Type yes to go on: ") else {
                 throw CLIError.refused("nothing was shredded", hint: "add --yes to shred without being asked")
             }
         }

@@ -17,8 +17,16 @@ enum IDArgument {
     }
 
     /// The case whose id is, or starts with, `text`.
+    /// - Throws: `AmanatVaultError.shredded` for a case that was shredded (its prefix still resolves).
     static func caseID(_ text: String, in vault: Vault) throws -> Case.ID {
-        try resolve(text, among: vault.cases().map(\.id), what: "case", list: "amanat case list")
+        let shredded = try vault.caseTombstones()
+        let id = try resolve(
+            text, among: vault.cases().map(\.id) + shredded.keys, what: "case", list: "amanat case list")
+        if let tombstone = shredded[id] {
+            throw AmanatVaultError.shredded(
+                what: "case \(id)", day: tombstone.day.description, sequence: tombstone.sequence)
+        }
+        return id
     }
 
     /// A record or a case, whichever `text` names.
