@@ -20,7 +20,9 @@ public enum PlanDocument {
             throw PublicationError.notAPlan(reason)
         }
         do {
-            return try bytes.withUnsafeBytes { try JSONDecoder().decode(RedactionPlan.self, from: Data($0)) }
+            let plan = try bytes.withUnsafeBytes { try JSONDecoder().decode(RedactionPlan.self, from: Data($0)) }
+            try RedactionPlan.checkTermSizes(plan.terms.map(\.text))
+            return plan
         } catch let error as DecodingError {
             let place: String =
                 switch error {

@@ -33,7 +33,7 @@ extension Vault {
         try store.read { reader in
             var cases: [Data: [Case.ID]] = [:]
             for (record, caseID) in try reader.memberships() {
-                cases[record, default: []].append(Case.ID(bytes: Array(caseID)))
+                cases[record, default: []].append(try Case.ID(bytes: Array(caseID)))
             }
             let withdrawals = try withdrawalRequests(reader)
             return try reader.testimonyHeaders().map { row in
@@ -41,7 +41,8 @@ extension Vault {
                     throw AmanatVaultError.corrupted("record \(Hex.encode(Array(row.id)))")
                 }
                 return RecordSummary(
-                    id: Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day), language: row.language,
+                    id: try Testimony.ID(bytes: Array(row.id)), kind: kind, day: try Day(row.day),
+                    language: row.language,
                     sizeBucket: row.sizeBucket, cases: cases[row.id] ?? [], withdrawal: withdrawals[row.id])
             }
         }

@@ -71,7 +71,7 @@ extension Vault {
             var found: [Case.ID: Tombstone] = [:]
             for row in try reader.caseFiles() where row.title.isEmpty {
                 guard let entry = try caseTombstone(row.id, reader), let day = try? Day(entry.day) else { continue }
-                found[Case.ID(bytes: Array(row.id))] = Tombstone(day: day, sequence: entry.sequence)
+                found[try Case.ID(bytes: Array(row.id))] = Tombstone(day: day, sequence: entry.sequence)
             }
             return found
         }
@@ -84,7 +84,7 @@ extension Vault {
 
     /// The error for a case row that is a husk: shredded on its tombstone's day, or damaged without one.
     func shreddedCase(_ row: CaseRow, _ reader: any VaultReader) throws -> AmanatVaultError {
-        let id = Case.ID(bytes: Array(row.id))
+        let id = try Case.ID(bytes: Array(row.id))
         guard let entry = try caseTombstone(row.id, reader) else {
             return .corrupted("case \(id) (its title is empty, but no audit entry shredded it)")
         }
@@ -105,7 +105,7 @@ extension Vault {
         var doomed: [Testimony.ID] = []
         var kept: [Testimony.ID] = []
         for membership in try reader.caseRecords(caseID: row.id) {
-            let record = Testimony.ID(bytes: Array(membership.recordID))
+            let record = try Testimony.ID(bytes: Array(membership.recordID))
             if try reader.caseIDs(containing: membership.recordID).allSatisfy({ $0 == row.id }) {
                 doomed.append(record)
             } else {

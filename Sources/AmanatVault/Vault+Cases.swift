@@ -55,9 +55,10 @@ extension Vault {
         try store.read { reader in
             try reader.caseFiles().filter { !$0.title.isEmpty }.map { row in
                 Case(
-                    id: Case.ID(bytes: Array(row.id)), createdDay: try Day(row.createdDay), keyVersion: row.keyVersion,
+                    id: try Case.ID(bytes: Array(row.id)), createdDay: try Day(row.createdDay),
+                    keyVersion: row.keyVersion,
                     title: "", notes: "",
-                    records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
+                    records: try reader.caseRecords(caseID: row.id).map { try Testimony.ID(bytes: Array($0.recordID)) })
             }
         }
     }
@@ -81,7 +82,7 @@ extension Vault {
             return Case(
                 id: id, createdDay: try Day(row.createdDay), keyVersion: row.keyVersion, title: title.title,
                 notes: title.notes,
-                records: try reader.caseRecords(caseID: row.id).map { Testimony.ID(bytes: Array($0.recordID)) })
+                records: try reader.caseRecords(caseID: row.id).map { try Testimony.ID(bytes: Array($0.recordID)) })
         }
     }
 

@@ -52,7 +52,7 @@ extension Vault {
             }
             try AuditLog.append(
                 to: writer, action: "grant.issue", objects: [grant.id, row.id] + replaced, actor: administrator)
-            return Grant.ID(bytes: Array(grant.id))
+            return try Grant.ID(bytes: Array(grant.id))
         }
     }
 
@@ -66,7 +66,7 @@ extension Vault {
                         .superseded
                     } else if today > expires { .expired } else { .active }
                 return Grant(
-                    id: Grant.ID(bytes: Array(row.id)), caseID: Case.ID(bytes: Array(row.caseID)),
+                    id: try Grant.ID(bytes: Array(row.id)), caseID: try Case.ID(bytes: Array(row.caseID)),
                     grantee: try Identity.PublicKey(rows: row),
                     permissions: try Grant.Permissions(rawValue: row.permissions)
                         ?? { throw AmanatVaultError.corrupted("grant \(Hex.encode(Array(row.id)))") }(),
@@ -134,7 +134,7 @@ extension Vault {
     /// replaces every other current grant with one for the new key version; one audit entry.
     private func rotate(caseID: Data, revoking: Set<Data>, administrator: Identity, _ writer: any VaultWriter) throws {
         let today = Day.today()
-        var caseFile = try caseRow(Case.ID(bytes: Array(caseID)), writer)
+        var caseFile = try caseRow(try Case.ID(bytes: Array(caseID)), writer)
         let oldVersion = caseFile.keyVersion
         let newVersion = oldVersion + 1
         let oldKey = try caseKey(caseFile, version: oldVersion, administrator: administrator, writer)

@@ -130,7 +130,7 @@ extension Vault {
             return try reader.projections(caseID: caseID.map { Data($0.rawValue) }).map { row in
                 guard row.id.count == 16 else { throw AmanatVaultError.corrupted("a projection") }
                 let projection = Projection(
-                    format: Projection.formatName, version: 1, id: Projection.ID(bytes: Array(row.id)),
+                    format: Projection.formatName, version: 1, id: try Projection.ID(bytes: Array(row.id)),
                     caseLabel: row.caseLabel, language: row.language, period: row.period,
                     published: try Day(row.publishedDay), text: row.text,
                     publisher: Base64URL.encode(Array(row.publisherSigningKey)),
@@ -166,13 +166,13 @@ extension Vault {
                 if let entry = try reader.auditEntries(action: "projection.publish").first(where: {
                     $0.objects.hasPrefix(hex)
                 }), let record = Vault.objectIDs(entry).last {
-                    let error = try missingRecord(Testimony.ID(bytes: Array(record)), reader)
+                    let error = try missingRecord(try Testimony.ID(bytes: Array(record)), reader)
                     if case .shredded = error { throw error }
                 }
                 throw AmanatVaultError.invalidArgument(
                     "no projection \(projection) in this vault; list them with `amanat export-public CASE`")
             }
-            let record = try testimonyRow(Testimony.ID(bytes: Array(row.recordID)), reader)
+            let record = try testimonyRow(try Testimony.ID(bytes: Array(row.recordID)), reader)
             let key = try planKey(recordKey: recordKey(record, as: accessor, today: today, reader))
             let what = "the plan of projection \(projection)"
             let padded = try vaultCrypto(what) {

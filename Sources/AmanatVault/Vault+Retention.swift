@@ -74,7 +74,7 @@ extension Vault {
                 try reader.caseRetentionRows().map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
             var policies: [Case.ID: RetentionPolicy] = [:]
             for caseFile in try reader.caseFiles() where !caseFile.title.isEmpty {
-                policies[Case.ID(bytes: Array(caseFile.id))] = try checkedRetention(
+                policies[try Case.ID(bytes: Array(caseFile.id))] = try checkedRetention(
                     caseFile.id, row: rows[caseFile.id], written: written[caseFile.id] ?? 0)
             }
             return policies
@@ -154,7 +154,7 @@ extension Vault {
             let policy = try checkedRetention(row.caseID, row: row, written: written[row.caseID] ?? 0)
             if let day = policy.dueDay, day <= today {
                 due.insert(row.caseID)
-                dueCases.append(Case.ID(bytes: Array(row.caseID)))
+                dueCases.append(try Case.ID(bytes: Array(row.caseID)))
             }
         }
         var cases: [Data: [Data]] = [:]
@@ -163,7 +163,7 @@ extension Vault {
         var kept: [Testimony.ID] = []
         for (record, filed) in cases.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) })
         where filed.contains(where: due.contains) {
-            let id = Testimony.ID(bytes: Array(record))
+            let id = try Testimony.ID(bytes: Array(record))
             if filed.allSatisfy(due.contains) { records.append(id) } else { kept.append(id) }
         }
         dueCases.sort { $0.description < $1.description }

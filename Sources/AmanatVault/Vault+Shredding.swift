@@ -97,8 +97,9 @@ extension Vault {
     public func finishShredding() throws -> Int {
         var removed = 0
         for entry in try signedTombstones() {
-            for blob in Self.objectIDs(entry).dropFirst() where try blobs.size(of: VaultID(bytes: Array(blob))) != nil {
-                try blobs.destroy(VaultID(bytes: Array(blob)))
+            for blob in Self.objectIDs(entry).dropFirst()
+            where try blobs.size(of: try VaultID(bytes: Array(blob))) != nil {
+                try blobs.destroy(try VaultID(bytes: Array(blob)))
                 removed += 1
             }
         }
@@ -110,7 +111,7 @@ extension Vault {
         var found: [Testimony.ID: Tombstone] = [:]
         for entry in try signedTombstones() {
             guard let id = Self.objectIDs(entry).first, let day = try? Day(entry.day) else { continue }
-            found[Testimony.ID(bytes: Array(id))] = Tombstone(day: day, sequence: entry.sequence)
+            found[try Testimony.ID(bytes: Array(id))] = Tombstone(day: day, sequence: entry.sequence)
         }
         return found
     }
@@ -171,7 +172,7 @@ extension Vault {
             let written = replies[row.id] ?? []
             let summary = ShredSummary(
                 record: id, day: try Day(row.day),
-                cases: try reader.caseIDs(containing: row.id).map { Case.ID(bytes: Array($0)) },
+                cases: try reader.caseIDs(containing: row.id).map { try Case.ID(bytes: Array($0)) },
                 attachments: testimony.attachments.count, replies: written.count, plans: plans[row.id] ?? 0,
                 projectionsKept: published.filter { $0.count == 3 && $0[2] == row.id }.count,
                 removesMailbox: users[row.mailboxID, default: 0] == 0)

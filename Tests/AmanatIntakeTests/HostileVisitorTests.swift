@@ -70,6 +70,42 @@ struct HostileVisitorTests {
         #expect(answer.hasPrefix("HTTP/1.1 400"), "the form was read and answered: \(answer.prefix(40))")
     }
 
+    @Test("a body cut short of its length, or with broken chunked encoding, gets 400 and stores nothing")
+    func brokenBodies() async throws {
+        let fixture = try IntakeFixture()
+        let answers = try await withLiveIntake(fixture, []) { port -> [String] in
+            var body = MultipartBody()
+            body.field("csrf", "x")
+            body.field("statement", "words")
+            let bytes = body.finished()
+            let multipart = "Content-Type: \(MultipartBody.contentType)\r\n"
+            let form = "Content-Type: application/x-www-form-urlencoded\r\n"
+            func head(_ path: String, _ headers: String) -> [UInt8] {
+                Array("POST \(path) HTTP/1.1\r\nHost: localhost\r\n\(headers)\r\n".utf8)
+            }
+            let chunked = "Transfer-Encoding: chunked\r\n"
+            // Cut short: the length promises more than comes before the end of the stream. Then a chunk size that
+            // is not hex, and a chunk longer than its size.
+            let cutMultipart: [UInt8] = head("/en/submit", multipart + "Content-Length: 5000\r\n") + bytes.prefix(60)
+            let cutForm: [UInt8] = head("/en/return", form + "Content-Length: 500\r\n") + Array("csrf=x&code".utf8)
+            let notHex: [UInt8] = head("/en/submit", multipart + chunked) + Array("zz\r\n".utf8) + bytes.prefix(40)
+            var tooLong: [UInt8] = head("/en/follow-up", multipart + chunked) + Array("4\r\n".utf8)
+            tooLong += bytes.prefix(30)
+            tooLong += Array("\r\n0\r\n\r\n".utf8)
+            let requests = [cutMultipart, cutForm, notHex, tooLong]
+            return try requests.map { request in
+                let connection = try RawConnection(port: port)
+                connection.send(request)
+                connection.finishSending()
+                return connection.receive(for: 5).text
+            }
+        }
+        for (index, answer) in answers.enumerated() {
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "request \(index): \(answer.prefix(60))")
+        }
+        #expect(try fixture.vault.inbox().isEmpty)
+    }
+
     @Test("as many slow uploads as the request limit hold the server only until their grace runs out")
     func slowUploadsAtTheRequestLimit() async throws {
         let fixture = try IntakeFixture()

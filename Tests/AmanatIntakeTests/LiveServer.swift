@@ -134,6 +134,9 @@ final class RawConnection {
         bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == $0.count }
     }
 
+    /// Closes the sending half: the server reads the end of the stream, and can still answer.
+    func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+
     /// What the server sends within `seconds`, and whether it closed the connection by then.
     func receive(for seconds: Double) -> (text: String, closed: Bool) {
         let deadline = Date().addingTimeInterval(seconds)

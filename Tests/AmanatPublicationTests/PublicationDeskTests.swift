@@ -81,6 +81,17 @@ struct PublicationDeskTests {
         #expect(try n.published().isEmpty)
     }
 
+    @Test("a plan holding a 1 MB term is refused at once, and nothing is stored (found by fuzzing)")
+    func hugeTerm() throws {
+        let n = try Newsroom()
+        var plan = try n.desk.proposePlan(for: n.mother)
+        plan.terms.append(RedactionPlan.Term(text: String(repeating: "Заур", count: 250_000), kind: .person))
+        #expect { try n.desk.publish(try n.request(plan)) } throws: {
+            if case .invalidPlan(let reason) = $0 as? AmanatRedactionError { reason.contains("1000000") } else { false }
+        }
+        #expect(try n.published().isEmpty)
+    }
+
     @Test("a name in another record's fields is found in this record's text")
     func otherRecordsFields() throws {
         let n = try Newsroom()

@@ -26,6 +26,23 @@ struct PlanTests {
         return plan
     }
 
+    @Test("a term longer than a name, or more terms than a case lists, is refused at once (found by fuzzing)")
+    func termSizes() throws {
+        let long = String(repeating: "Магомед", count: 150_000)
+        #expect(throws: AmanatRedactionError.self) { try Redactor(terms: [long]) }
+        #expect(throws: AmanatRedactionError.self) { try Redactor(terms: (0..<2_001).map { "Имя\($0)" }) }
+        #expect(throws: AmanatRedactionError.self) { try CaseTermDetector(terms: ["Заира " + long]) }
+        _ = try Redactor(terms: [String(repeating: "а", count: RedactionPlan.maximumTermLength)])
+        var (_, plan) = try Self.plan()
+        plan.terms.append(RedactionPlan.Term(text: long, kind: .person))
+        do {
+            try RedactionPlan.checkTermSizes(plan.terms.map(\.text))
+            Issue.record("a 1 MB term was accepted")
+        } catch AmanatRedactionError.invalidPlan(let reason) {
+            #expect(reason.contains("1050000 characters") && !reason.contains("Магомед"), "\(reason)")
+        }
+    }
+
     @Test("the automatic plan proposes an action for every span, with its detector and reason")
     func proposal() throws {
         let (_, plan) = try Self.plan()

@@ -47,7 +47,7 @@ struct AuditCompletenessTests {
             try t.vault.revoke(revoked, administrator: t.administrator)
             let carried = Data(carriedOver.rawValue)
             let renewalRow = try t.vault.store.read { try $0.grant(carried) }
-            renewal = Grant.ID(bytes: Array(try #require(renewalRow?.supersededBy)))
+            renewal = try Grant.ID(bytes: Array(try #require(renewalRow?.supersededBy)))
             try t.vault.assign([second], to: otherCase, administrator: t.administrator)
             // An attacker with the file is not bound by foreign keys.
             var configuration = Configuration()

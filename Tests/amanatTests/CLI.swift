@@ -20,6 +20,8 @@ struct CLI {
         let status: Int32
         let out: String
         let err: String
+        /// Whether it was stopped by a signal (a trap, a crash) rather than exiting; `status` is then the signal.
+        var signalled = false
     }
 
     /// A temporary folder, removed when the last copy of the `CLI` that made it goes away (the large-file
@@ -85,7 +87,7 @@ struct CLI {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
-            err: String(decoding: err, as: UTF8.self))
+            err: String(decoding: err, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// Runs and requires success, returning standard output.

@@ -35,6 +35,19 @@ struct ConventionTests {
         #expect(secret.status == 64 && secret.err.contains("secret key"))
         let far = try s.cli.run(["grant", caseID, "--to", s.lawyerKey, "--expires", "2099-01-01"] + s.admin)
         #expect(far.status == 64 && far.err.hasPrefix("amanat: error: "))
+        // In a file the key is one unbroken run of letters and digits (Docs/cli.md): a key with a space, a tab,
+        // a line break or extra letters inside or after it is refused, never read past (found by fuzzing).
+        let key = s.lawyerKey
+        let (front, back) = (String(key.prefix(40)), String(key.dropFirst(40)))
+        let damaged: [(String, String)] = [
+            ("space", front + " " + back), ("tab", front + "\t" + back), ("wrapped", front + "\n" + back),
+            ("extra", key + "abc"), ("inserted", front + "q" + back),
+        ]
+        for (name, text) in damaged {
+            let file = try s.cli.write("\(name).pub", "Public key: \(text)\n")
+            let refused = try s.cli.run(["grant", caseID, "--to", file, "--expires", "30d"] + s.admin)
+            #expect(refused.status == 64 && refused.err.hasPrefix("amanat: error: "), "\(name): \(refused.err)")
+        }
     }
 
     @Test("structured fields from a file, JSON output for scripts, and a warning for names on the command line")

@@ -76,7 +76,8 @@ struct FormReader {
             if let text = current?.text { Wipe.bytes(text) }
         }
         do {
-            for try await buffer in request.body {
+            var body = request.body.makeAsyncIterator()
+            while let buffer = try await Self.next(&body) {
                 // Her words, in the buffer they arrived in, are zeroed once parsed.
                 defer { Wipe.buffer(buffer) }
                 received += buffer.readableBytes
@@ -106,6 +107,16 @@ struct FormReader {
             if let failure = error as? Failure { throw failure }
             if case AmanatVaultError.attachmentTooLarge = error { throw Failure.tooLarge }
             throw error
+        }
+    }
+
+    /// The next piece of a request body. A body that ends before its length, or whose chunked encoding is broken,
+    /// is the visitor's mistake (or her connection's), not the server's: `Failure.malformed`, answered with 400.
+    static func next(_ body: inout RequestBody.AsyncIterator) async throws -> ByteBuffer? {
+        do {
+            return try await body.next()
+        } catch {
+            throw Failure.malformed
         }
     }
 

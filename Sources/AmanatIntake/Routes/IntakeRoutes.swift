@@ -137,14 +137,17 @@ struct IntakeRoutes: Sendable {
         let t = Strings(language)
         // Only the forms with words to give back are read when the server is busy.
         if RequestLimit.overLimit { throw HTTPError(.serviceUnavailable) }
-        let body = try await Self.collect(request, upTo: 16 * 1024)
-        defer { Wipe.bytes(body) }
-        guard let form = URLEncodedForm(body) else {
-            return .refused(
-                Response.page(
-                    Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
-                    status: .badRequest))
+        let malformed = Response.page(
+            Pages.problem(language, t.malformed, nothingStored: false, retry: "/\(language.rawValue)/return"),
+            status: .badRequest)
+        let body: [UInt8]
+        do {
+            body = try await Self.collect(request, upTo: 16 * 1024)
+        } catch FormReader.Failure.malformed {
+            return .refused(malformed)
         }
+        defer { Wipe.bytes(body) }
+        guard let form = URLEncodedForm(body) else { return .refused(malformed) }
         do {
             try tokens.check(
                 form["csrf"], nonce: FormTokens.nonce(fromCookie: request.cookies[FormTokens.cookieName]?.value))
@@ -300,7 +303,8 @@ struct IntakeRoutes: Sendable {
     private static func collect(_ request: Request, upTo limit: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
         do {
-            for try await buffer in request.body {
+            var body = request.body.makeAsyncIterator()
+            while let buffer = try await FormReader.next(&body) {
                 defer { Wipe.buffer(buffer) }
                 guard bytes.count + buffer.readableBytes <= limit else { throw HTTPError(.contentTooLarge) }
                 Wipe.append(buffer.readableBytesView, to: &bytes)

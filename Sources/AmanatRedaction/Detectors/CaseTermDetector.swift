@@ -11,6 +11,7 @@ public struct CaseTermDetector: Sendable {
     /// Prepares the terms (one person or place each; several words allowed).
     /// - Throws: `AmanatRedactionError.emptyTerm`, `.stemmerUnavailable`.
     public init(terms: [String]) throws {
+        try RedactionPlan.checkTermSizes(terms)
         let stemmer = try RussianStemmer()
         var stems = TermStems()
         for (index, term) in terms.enumerated() {

@@ -87,6 +87,25 @@ public struct RedactionPlan: Codable, Equatable, Sendable {
     /// Every span found, in text order.
     public var spans: [Entry]
 
+    /// The longest term, in characters: a name or a place, never a passage (as a case's term list allows).
+    public static let maximumTermLength = 200
+    /// The most terms one plan or redactor takes (as a case's term list allows).
+    public static let maximumTermCount = 2_000
+
+    /// Refuses more terms, or a longer term, than a case may list: matching grows faster than linearly with a
+    /// term's length, so a plan holding a 1 MB "name" would keep the machine busy for minutes (found by fuzzing).
+    /// - Throws: `AmanatRedactionError.invalidPlan`.
+    public static func checkTermSizes(_ terms: [String]) throws {
+        guard terms.count <= maximumTermCount else {
+            throw AmanatRedactionError.invalidPlan(
+                "it lists \(terms.count) terms; a case lists at most \(maximumTermCount) people and places")
+        }
+        if let long = terms.first(where: { $0.count > maximumTermLength }) {
+            throw AmanatRedactionError.invalidPlan(
+                "a listed term is \(long.count) characters long; a name or a place has at most \(maximumTermLength)")
+        }
+    }
+
     /// The digest a plan records for `text`.
     public static func digest(of text: String) -> String { Hex.encode(BLAKE2b.hash(Array(text.utf8), length: 32)) }
 }

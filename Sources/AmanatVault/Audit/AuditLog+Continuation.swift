@@ -7,9 +7,10 @@ extension Vault {
     /// - Throws: `AmanatVaultError.auditBroken`.
     func verifyAuditChain() throws -> AuditLog.Head {
         try store.read { reader in
-            try AuditLog.verify(
-                reader.auditEntries(), administrator: info.administratorSigningKey,
-                grantees: signedGrantees(reader))
+            let entries = try reader.auditEntries()
+            try requireEntries(entries.count)
+            return try AuditLog.verify(
+                entries, administrator: info.administratorSigningKey, grantees: signedGrantees(reader))
         }
     }
 
@@ -26,6 +27,7 @@ extension Vault {
         try store.read { reader in
             let entries = try reader.auditEntries(from: max(head.count, 1))
             guard head.count > 0 else {
+                try requireEntries(entries.count)
                 return try AuditLog.verify(
                     entries, administrator: info.administratorSigningKey,
                     grantees: signedGrantees(reader))

@@ -152,12 +152,25 @@ extension Vault {
     public func verifyAudit(remembered: AuditLog.Head? = nil) throws -> AuditLog.Head {
         try store.read { reader in
             let entries = try reader.auditEntries()
+            try requireEntries(entries.count)
             let head = try AuditLog.verify(
                 entries, administrator: info.administratorSigningKey,
                 grantees: signedGrantees(reader), remembered: remembered)
             try AuditLog.verifyRows(entries, reader)
             return head
         }
+    }
+
+    /// An empty log is a vault's log only before the administrator's first action (a vault made from her public
+    /// key): that action signs the settings, and every later log has entries. Settings signed over an empty log
+    /// mean its entries were lost (a damaged table) or removed.
+    /// - Throws: `AmanatVaultError.auditBroken` at entry 1.
+    func requireEntries(_ count: Int) throws {
+        guard count == 0, info.settingsSignature != nil else { return }
+        throw AmanatVaultError.auditBroken(
+            sequence: 1,
+            reason: "the log is empty, yet the administrator has acted on this vault (its settings are signed): its "
+                + "entries were lost or removed")
     }
 
     /// Signing keys of every grantee whose grant carries a valid administrator signature.

@@ -90,7 +90,7 @@ public enum VaultBackup {
                 let day = try? Day(String(decoding: bytes[89..<99], as: UTF8.self))
             else { throw AmanatVaultError.corrupted(what) }
             self.init(
-                signer: signer, sealedTo: sealedTo, id: VaultID(bytes: Array(bytes[73..<89])), day: day,
+                signer: signer, sealedTo: sealedTo, id: try VaultID(bytes: Array(bytes[73..<89])), day: day,
                 sealedKey: Array(bytes[99...]))
         }
     }

@@ -9,9 +9,12 @@ public struct VaultID<Tag>: Hashable, Sendable, CustomStringConvertible, Codable
     /// A fresh random id.
     public init() { rawValue = SecureRandom.bytes(16) }
 
-    /// Wraps 16 raw bytes.
-    init(bytes: [UInt8]) {
-        precondition(bytes.count == 16, "vault ids are 16 bytes")
+    /// Wraps 16 raw bytes, as read from the vault's rows.
+    /// - Throws: `AmanatVaultError.corrupted` for any other length (a damaged or edited database), never a trap.
+    init(bytes: [UInt8]) throws {
+        guard bytes.count == 16 else {
+            throw AmanatVaultError.corrupted("an id of \(bytes.count) bytes where 16 are stored (the vault's database)")
+        }
         rawValue = bytes
     }
 

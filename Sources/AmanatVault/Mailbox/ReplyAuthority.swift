@@ -80,7 +80,7 @@ struct ReplyAuthority {
         }
         let role = try self.role(of: author, record: record, day: day, reader)
         return Reply(
-            id: Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role,
+            id: try Reply.ID(bytes: Array(row.id)), day: day, text: payload.text, author: author, role: role,
             authorName: try vault.authorName(of: author, reader))
     }
 

@@ -51,7 +51,7 @@ extension Vault {
         return try store.write { writer in
             let records = try openMailbox(keys, writer)
             try AuditLog.append(to: writer, action: "withdrawal.request", objects: records, actor: nil)
-            return records.map { Testimony.ID(bytes: Array($0)) }
+            return try records.map { try Testimony.ID(bytes: Array($0)) }
         }
     }
 

@@ -62,7 +62,7 @@ public final class PostgreSQLBlobs: BlobContainer {
             try session.query(#"SELECT "id" FROM "blob" ORDER BY "id""#).map { row in
                 let id = try row.decode(Data.self)
                 guard id.count == 16 else { throw AmanatVaultError.corrupted("the vault database's blob list") }
-                return VaultID<BlobTag>(bytes: Array(id))
+                return try VaultID<BlobTag>(bytes: Array(id))
             }
         }
     }

@@ -265,7 +265,7 @@ private struct SQLiteRows: VaultWriter {
     }
     func memberships() throws -> [(recordID: Data, caseID: Data)] {
         try Row.fetchAll(db, sql: "SELECT recordID, caseID FROM caseRecord ORDER BY day, recordID").map {
-            ($0["recordID"], $0["caseID"])
+            (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1))
         }
     }
     func mailbox(_ id: Data) throws -> MailboxRow? { try MailboxRow.fetchOne(db, key: id) }

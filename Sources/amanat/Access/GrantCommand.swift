@@ -211,19 +211,14 @@ enum PublicKeyArgument {
         return try Identity.PublicKey(string: key)
     }
 
-    /// The first "amanat1…" key in `text`: the prefix and the letters and digits after it, across
-    /// spaces and line breaks (a key wrapped by an email program), up to anything else.
+    /// The first "amanat1…" key in `text`: the prefix and the run of ASCII letters and digits that follows it,
+    /// up to anything else. A space, tab or line break ends it (Docs/cli.md: in a file the key is on one line),
+    /// and a run longer than a key is kept whole, so that the key check refuses it instead of reading past it.
     static func extract(from text: String) -> String? {
         let lowered = text.lowercased()
         guard let start = lowered.range(of: Labels.publicKeyPrefix) else { return nil }
-        var key = Labels.publicKeyPrefix
-        for character in lowered[start.upperBound...] {
-            if character.isWhitespace { continue }
-            guard character.isASCII, character.isLetter || character.isNumber else { break }
-            key.append(character)
-            if key.count == 116 { break }
-        }
-        return key
+        let run = lowered[start.upperBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return Labels.publicKeyPrefix + run
     }
 }
 
