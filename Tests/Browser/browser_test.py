@@ -42,6 +42,9 @@ ADDED_TITLE_RU = "Добавлено"
 ADDED_TEXT_RU = "Ваши новые сведения получены и зашифрованы."
 CODENAME_TITLE_RU = "Ваш рассказ получен"
 MAILBOX_TITLE_RU = "Ваш почтовый ящик"
+CLOSED_TITLE_RU = "Почтовый ящик закрыт"
+CLOSED_PROBLEM_RU = "Этот почтовый ящик закрыт"
+EXPIRY_RU = "Если двенадцать месяцев вы ничего не добавляете"
 HOME_TITLE_EN = "Tell us what happened"
 # A page wider than a 390-px phone scrolls sideways there. Until the style sheet keeps the file chooser
 # inside the screen (input[type=file]{max-width:100%}), this only warns; set True to make it fail.
@@ -409,8 +412,9 @@ class Test:
         words = codename.split()
         self.check(len(words) == 8, f"the codename has {len(words)} words, not 8")
         self.check(all(re.fullmatch(r"[а-яё]+", word) for word in words), "the codename is not 8 Russian words")
+        self.check(EXPIRY_RU in self.find("main").text, "the codename page does not say when an unused mailbox closes")
         self.screenshot("04-codename-ru.png")
-        self.ok("8 Russian words")
+        self.ok("8 Russian words, and the twelve months after which an unused mailbox closes")
 
         self.step(f"{tag} find the record with `amanat inbox --json`")
         new = [record for record in self.inbox() if record["id"] not in before]
@@ -476,6 +480,24 @@ class Test:
         self.check(self.find("input#codename").get_attribute("value") == "", "the refused codename is shown again")
         self.screenshot("08-wrong-codename-ru.png")
         self.ok()
+
+        self.step(f"{tag} close the mailbox from its page; the codename then opens nothing")
+        self.driver.get(self.base + "/ru/return")
+        self.wait_for("input#codename")
+        self.find("input#codename").send_keys(" ".join(words))
+        self.submit_and_wait("form", "h1")
+        self.check(self.h1() == MAILBOX_TITLE_RU, f"unexpected heading {self.h1()!r}")
+        self.find("form[action$='/close'] input[name=understood]").click()
+        self.submit_and_wait("form[action$='/close']", "h1")
+        self.page_checks()
+        self.check(self.h1() == CLOSED_TITLE_RU, f"not the \"closed\" page: {self.h1()!r}")
+        self.screenshot("10-mailbox-closed-ru.png")
+        self.driver.get(self.base + "/ru/return")
+        self.wait_for("input#codename")
+        self.find("input#codename").send_keys(" ".join(words))
+        problem = self.submit_and_wait("form", "p.problem")
+        self.check(CLOSED_PROBLEM_RU in problem.text, f"unexpected message {problem.text!r}")
+        self.ok("its reply deleted; the codename is told the mailbox was closed")
 
         if javascript:
             self.step(f"{tag} the language switch leads to the English home")
