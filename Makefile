@@ -15,7 +15,7 @@ PILLOW   := pillow==11.3.0
 # Drives Debian's headless Chromium in the browser test (4.52.0 needs a newer certifi than PyPI offers here).
 SELENIUM := selenium==4.51.0
 
-.PHONY: help deps deps-test build test bench demo eval-redaction property-long lint format screenshots clean
+.PHONY: help deps deps-test build test bench demo eval-redaction property-long fuzz fuzz-long lint format screenshots clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -104,6 +104,12 @@ lint: ## Check every Swift file against the checked-in .swift-format (swift form
 
 format: ## Format every Swift file in place with the checked-in .swift-format.
 	$(SWIFT) format --in-place --configuration .swift-format --recursive --parallel Sources Tests Package.swift
+
+fuzz: deps ## Build the fuzz targets with libFuzzer and AddressSanitizer and run each for FUZZ_SECONDS (default 30); Docs/fuzzing.md.
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-30} bash Scripts/fuzz.sh
+
+fuzz-long: deps ## The same, an hour per target (FUZZ_SECONDS=N for another time).
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-3600} bash Scripts/fuzz.sh
 
 property-long: deps ## The redaction property test with 50,000 seeded texts instead of the 2,000 of `make test` (AMANAT_PROPERTY_CASES=N for another number).
 	AMANAT_PROPERTY_CASES=$${AMANAT_PROPERTY_CASES:-50000} $(SWIFT) test --filter RedactionPropertyTests

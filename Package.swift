@@ -178,3 +178,19 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (Docs/fuzzing.md): declared only under AMANAT_FUZZ=1, which `make fuzz` sets when it builds them
+// with -sanitize=fuzzer,address; `swift build` and `make test` never see them.
+if Context.environment["AMANAT_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzPublicKey", ["AmanatCrypto"]),
+        ("FuzzRedactionPlan", ["AmanatCrypto", "AmanatRedaction", "AmanatPublication"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Sources/Fuzz/FuzzDriver"))
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: target.dependencies + ["FuzzDriver"],
+                path: "Sources/Fuzz/\(target.name)"))
+    }
+}
