@@ -33,7 +33,8 @@ struct CaseShreddingTests {
             try t.vault.setCaseTerms(
                 [CaseTerm(text: "Ахмед Хакиев", kind: .person)], for: caseID, as: .grantee(lawyer))
             try t.vault.setRetention(.until(Day.today().adding(days: 90)), for: caseID, administrator: t.administrator)
-            let draft = ProjectionDraft(caseLabel: "Case 14", language: "ru", period: "2002", text: "Сын [Person KX].")
+            let draft = ProjectionDraft(
+                caseLabel: "Case 14", language: "ru", period: "2002", text: "Сын [Person KX].")
             projection = try t.vault.publish(
                 draft, from: first, case: caseID, plan: Array(#"{"spans":[]}"#.utf8), publisher: lawyer
             ).id

@@ -13,7 +13,9 @@ let pseudonyms = try! Pseudonyms(key: SecretBytes(copying: Array("the fuzzed cas
 func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = FuzzDriver.bytes(start, count)
     guard let plan = try? PlanDocument.decode(SecretBytes(copying: bytes)) else { return 0 }
-    let text = "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в Карабулаке. Её номер +7 (928) 123-45-67."
+    let text =
+        "Мою дочь Заиру Мусаеву забрали 14 марта 2016 года в "
+        + "Карабулаке. Её номер +7 (928) 123-45-67."
     let listed = ["Заира Мусаева", "place:Карабулак"]
     guard let redactor = try? Redactor(terms: listed + plan.terms.map(\.text)),
         let published = try? redactor.apply(plan, to: text, pseudonyms: pseudonyms)
