@@ -89,14 +89,7 @@ struct DamagedVaultTests {
         ]
         for edit in edits {
             try pristine.write(to: URL(fileURLWithPath: database))
-            let script = """
-                import sqlite3, sys
-                db = sqlite3.connect(sys.argv[1])
-                db.execute(sys.argv[2])
-                db.commit()
-                """
-            let edited = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", script, database, edit], cli: s.cli)
-            #expect(edited.status == 0, "\(edit): \(edited.err.suffix(200))")
+            try Self.intrude(database, edit, s.cli)
             for command in commands {
                 let result = try s.cli.run(command, env: ["AMANAT_CODENAME": codename])
                 let what = "\(edit), amanat \(command.prefix(2).joined(separator: " "))"
@@ -111,18 +104,24 @@ struct DamagedVaultTests {
         let s = try StoryTests.Setup()
         _ = try s.submit("Запись.")
         let database = s.cli.path("vault/vault.sqlite")
-        // As an intruder with write access would, with Python's sqlite3.
-        let script = """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            db.executescript('DELETE FROM auditEntry; DELETE FROM testimony; DELETE FROM mailbox;')
-            db.commit()
-            """
-        let emptied = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", script, database], cli: s.cli)
-        #expect(emptied.status == 0, "\(emptied.err)")
+        try Self.intrude(database, "DELETE FROM auditEntry; DELETE FROM testimony; DELETE FROM mailbox;", s.cli)
         // A fresh trust, as someone who never checked this vault before would have.
         let fresh = try s.cli.run(["audit", "--verify"], env: ["XDG_CONFIG_HOME": s.cli.path("elsewhere")])
         #expect(fresh.status == 65 && fresh.err.contains("the log is empty"), "\(fresh.out) \(fresh.err)")
+    }
+
+    /// Runs SQL statements on the database as an intruder with write access would (Python's sqlite3).
+    static func intrude(
+        _ database: String, _ sql: String, _ cli: CLI, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let script = """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.executescript(sys.argv[2])
+            db.commit()
+            """
+        let result = try CLI.runExecutable("/usr/bin/env", ["python3", "-c", script, database, sql], cli: cli)
+        #expect(result.status == 0, "\(sql): \(result.err.suffix(200))", sourceLocation: sourceLocation)
     }
 
     private func size(_ path: String) throws -> Int {

@@ -71,8 +71,12 @@ extension Vault {
         guard mailbox.replyKey == Data(keys.replyKey.publicKey.rawRepresentation) else {
             throw AmanatVaultError.corrupted("the mailbox")
         }
-        if let closed = try closure(of: mailbox.id, reader) { throw AmanatVaultError.mailboxClosed(day: closed.day) }
-        return try reader.testimonyHeaders().filter { $0.mailboxID == mailbox.id }.map(\.id)
+        // One read of the record headers serves both the closure check and the records returned.
+        let records = try reader.testimonyHeaders().filter { $0.mailboxID == mailbox.id }.map(\.id)
+        if let closed = try closure(records: Set(records), entries: reader.auditEntries(action: "mailbox.close")) {
+            throw AmanatVaultError.mailboxClosed(day: closed.day)
+        }
+        return records
     }
 
     /// Closes a mailbox inside the caller's transaction: deletes its replies and logs `mailbox.close` naming
@@ -86,8 +90,14 @@ extension Vault {
     /// The `mailbox.close` entry naming a record of the mailbox, if any.
     func closure(of mailbox: Data, _ reader: any VaultReader) throws -> MailboxClosure? {
         let entries = try reader.auditEntries(action: "mailbox.close")
+        // No close entry yet (the common case): the record headers need not be read at all.
         guard !entries.isEmpty else { return nil }
-        let records = Set(try reader.testimonyHeaders().filter { $0.mailboxID == mailbox }.map(\.id))
+        return try closure(
+            records: Set(reader.testimonyHeaders().filter { $0.mailboxID == mailbox }.map(\.id)), entries: entries)
+    }
+
+    /// The first of the `mailbox.close` `entries` that names one of `records` (a mailbox's), if any.
+    private func closure(records: Set<Data>, entries: [AuditEntryRow]) throws -> MailboxClosure? {
         for entry in entries where Self.objectIDs(entry).contains(where: records.contains) {
             return MailboxClosure(day: try Day(entry.day), sequence: entry.sequence, bySource: entry.actor == nil)
         }
