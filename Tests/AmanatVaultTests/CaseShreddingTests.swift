@@ -143,6 +143,22 @@ struct CaseShreddingTests {
         }
     }
 
+    @Test("a case emptied to look shredded, without a tombstone, is refused as damaged and fails the audit check")
+    func fakeHusk() throws {
+        let t = try TestVault()
+        let caseID = try t.makeCase([try t.submit().0])
+        try t.vault.store.write { writer in
+            var row = try #require(try writer.caseFile(Data(caseID.rawValue)))
+            row.title = Data()
+            try writer.update(row)
+        }
+        #expect(throws: AmanatVaultError.self) { try t.vault.caseDetails(caseID, as: .administrator(t.administrator)) }
+        #expect { try t.vault.verifyAudit() } throws: { error in
+            guard case AmanatVaultError.auditMismatch(let message) = error else { return false }
+            return message.contains("has an empty title") && message.contains("no case.shred entry")
+        }
+    }
+
     @Test("a case with nothing filed only in it is shredded alone; only the administrator shreds")
     func alone() throws {
         let t = try TestVault()

@@ -78,6 +78,12 @@ struct AuditRowCheck {
                         + "(its row was inserted outside Amanat)")
                 continue
             }
+            if ledger.shreddedCases[row.id] == nil, row.title.isEmpty {
+                report(
+                    created.sequence,
+                    "case \(hex(row.id)) has an empty title, as only a shredded case has, but no case.shred entry "
+                        + "(its row was changed outside Amanat, which hides it from the case list)")
+            }
             if let shred = ledger.shreddedCases[row.id], !row.title.isEmpty || row.pseudonymKey != nil {
                 report(
                     shred,
