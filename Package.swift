@@ -121,6 +121,21 @@ let package = Package(
             dependencies: ["AmanatCrypto", "AmanatVault", "AmanatRedaction"],
             swiftSettings: strictSwift
         ),
+        // The parsers' fuzz targets (Docs/fuzzing.md): what libFuzzer runs, and what the tests replay.
+        .target(
+            name: "AmanatFuzzTargets",
+            dependencies: ["AmanatCrypto", "AmanatVault", "AmanatRedaction", "AmanatPublication", "AmanatIntake"],
+            path: "Sources/Fuzz/Targets",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AmanatFuzzTargetsTests",
+            dependencies: [
+                "AmanatFuzzTargets", "AmanatCrypto", "AmanatVault", "AmanatPublication", "AmanatIntake",
+                "AmanatTestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
         // What the test targets share: temporary folders, the Python with PyNaCl, a test vault.
         .target(
             name: "AmanatTestSupport",
@@ -179,18 +194,10 @@ let package = Package(
     ]
 )
 
-// Fuzz targets (Docs/fuzzing.md): declared only under AMANAT_FUZZ=1, which `make fuzz` sets when it builds them
-// with -sanitize=fuzzer,address; `swift build` and `make test` never see them.
+// The fuzz runner (Docs/fuzzing.md): declared only under AMANAT_FUZZ=1, which `make fuzz` sets when it builds it
+// with -sanitize=fuzzer,address; `swift build` never sees it. Its targets (AmanatFuzzTargets) are built and
+// replayed on their seeds and regression inputs by `make test`.
 if Context.environment["AMANAT_FUZZ"] == "1" {
-    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-        ("FuzzPublicKey", ["AmanatCrypto"]),
-        ("FuzzRedactionPlan", ["AmanatCrypto", "AmanatRedaction", "AmanatPublication"]),
-    ]
-    package.targets.append(.target(name: "FuzzDriver", path: "Sources/Fuzz/FuzzDriver"))
-    for target in fuzzTargets {
-        package.targets.append(
-            .executableTarget(
-                name: target.name, dependencies: target.dependencies + ["FuzzDriver"],
-                path: "Sources/Fuzz/\(target.name)"))
-    }
+    package.targets.append(
+        .executableTarget(name: "amanat-fuzz", dependencies: ["AmanatFuzzTargets"], path: "Sources/Fuzz/Runner"))
 }

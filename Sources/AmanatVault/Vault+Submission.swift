@@ -1,4 +1,4 @@
-import AmanatCrypto
+public import AmanatCrypto
 import Foundation
 
 /// A file a source attaches: where it is now, and the name to show.
@@ -156,12 +156,30 @@ extension Vault {
 
     /// Encodes, pads and encrypts a testimony body under its record key.
     static func sealBody(_ testimony: Testimony, key: SymmetricKey, associatedData: [UInt8]) throws -> ([UInt8], Int) {
+        let padded = try encodeBody(testimony)
+        let sealed = XChaCha20Poly1305.seal(padded, using: key, associatedData: associatedData)
+        return (sealed, padded.count)
+    }
+
+    /// A testimony as a record body before encryption (format.md §8.6): JSON with sorted members, padded to its
+    /// size bucket.
+    @_spi(Fuzzing) public static func encodeBody(_ testimony: Testimony) throws -> SecretBytes {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = try encoder.encode(testimony)
-        let padded = json.withUnsafeBytes { Padding.padToBucket($0) }
-        let sealed = XChaCha20Poly1305.seal(padded, using: key, associatedData: associatedData)
-        return (sealed, padded.count)
+        return json.withUnsafeBytes { Padding.padToBucket($0) }
+    }
+
+    /// The testimony in a decrypted record body: the padding removed, then strict JSON parsed in place.
+    /// - Throws: `AmanatVaultError.corrupted(what)` for anything else.
+    @_spi(Fuzzing) public static func decodeBody(_ padded: SecretBytes, what: String) throws -> Testimony {
+        let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
+        do {
+            // Checked (strict JSON) and parsed in place: the plaintext never gets a copy outside protected memory.
+            return try SecretJSON.decode(Testimony.self, from: json)
+        } catch {
+            throw AmanatVaultError.corrupted(what)
+        }
     }
 
     /// Decrypts a testimony body with its record key; the mailbox row must be the one it was sealed with.
@@ -180,14 +198,7 @@ extension Vault {
             try XChaCha20Poly1305.open(Array(row.body), using: key, associatedData: ad, what: what)
         }
         guard padded.count == row.sizeBucket else { throw AmanatVaultError.corrupted(what) }
-        let json = try vaultCrypto(what) { try Padding.unpadFromBucket(padded) }
-        let testimony: Testimony
-        do {
-            // Checked (strict JSON) and parsed in place: the plaintext never gets a copy outside protected memory.
-            testimony = try SecretJSON.decode(Testimony.self, from: json)
-        } catch {
-            throw AmanatVaultError.corrupted(what)
-        }
+        let testimony = try decodeBody(padded, what: what)
         // The row's language is bound into the associated data; the body must say the same.
         guard testimony.language == row.language else {
             throw AmanatVaultError.corrupted("\(what) (its language differs from its row)")

@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import AmanatIntake
+@_spi(Fuzzing) @testable import AmanatIntake
 
 @Suite("The web intake over HTTP")
 struct IntakeTests {

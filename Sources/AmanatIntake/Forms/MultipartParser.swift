@@ -3,9 +3,9 @@ import Foundation
 /// A streaming reader of `multipart/form-data` bodies (RFC 7578): bytes go in as they arrive from the
 /// network, events come out, and no more than one part's headers and a delimiter's length of body are
 /// ever held, so a 500 MiB upload costs no more memory than a short one.
-struct MultipartParser {
+@_spi(Fuzzing) public struct MultipartParser {
     /// What the body holds, in order.
-    enum Event: Equatable {
+    @_spi(Fuzzing) public enum Event: Equatable {
         /// A part starts: its form field name, and for a file the name the browser sent.
         case begin(name: String, filename: String?)
         /// Bytes of the current part's content.
@@ -15,7 +15,7 @@ struct MultipartParser {
     }
 
     /// The body is not well-formed multipart (or is cut off).
-    struct Malformed: Error, Equatable {
+    @_spi(Fuzzing) public struct Malformed: Error, Equatable {
         /// What was wrong, for tests (never shown with any content).
         let reason: String
     }
@@ -26,9 +26,10 @@ struct MultipartParser {
     private var buffer: [UInt8] = []
     private var state = State.preamble
     private static let maximumHeaderBytes = 8 * 1024
+    private static let maximumPaddingBytes = 256
 
     /// A parser for the boundary from the request's Content-Type.
-    init(boundary: String) {
+    @_spi(Fuzzing) public init(boundary: String) {
         delimiter = Array("\r\n--\(boundary)".utf8)
         // The first delimiter may sit at the very start of the body, without the CR LF before it.
         buffer = Array("\r\n".utf8)
@@ -53,12 +54,21 @@ struct MultipartParser {
     }
 
     /// Whether the closing delimiter was seen.
-    var isComplete: Bool { state == .done }
+    @_spi(Fuzzing) public var isComplete: Bool { state == .done }
+
+    /// The bytes of the body the parser holds now (never more than `memoryBound(boundary:)`).
+    @_spi(Fuzzing) public var bufferedCount: Int { buffer.count }
+
+    /// The most a parser for `boundary` ever holds between two pieces of a body: one part's headers and
+    /// their blank line, and a delimiter's length of content.
+    @_spi(Fuzzing) public static func memoryBound(boundary: String) -> Int {
+        maximumHeaderBytes + 4 + "\r\n--\(boundary)".utf8.count
+    }
 
     /// Feeds the next bytes of the body.
     /// - Returns: the events they complete.
     /// - Throws: `Malformed` for a body that breaks the format.
-    mutating func feed(_ bytes: some Collection<UInt8>) throws -> [Event] {
+    @_spi(Fuzzing) public mutating func feed(_ bytes: some Collection<UInt8>) throws -> [Event] {
         guard state != .done else { return [] }  // the epilogue is ignored
         Wipe.append(bytes, to: &buffer)
         var events: [Event] = []
@@ -83,6 +93,10 @@ struct MultipartParser {
                 // Transport padding (spaces, tabs) may precede the CR LF.
                 var cursor = position
                 while cursor < buffer.count, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor += 1 }
+                // Browsers send none; a body of padding alone would otherwise be held whole.
+                guard cursor - position <= Self.maximumPaddingBytes else {
+                    throw Malformed(reason: "too much padding after a boundary")
+                }
                 guard buffer.count - cursor >= 2 else { break loop }
                 guard buffer[cursor] == 0x0D, buffer[cursor + 1] == 0x0A else {
                     throw Malformed(reason: "no line break after a boundary")
@@ -129,7 +143,7 @@ struct MultipartParser {
 
     /// Checks that the body ended properly.
     /// - Throws: `Malformed` when the closing delimiter never came (a cut-off upload).
-    func finish() throws {
+    @_spi(Fuzzing) public func finish() throws {
         guard state == .done else { throw Malformed(reason: "the body ended before its closing boundary") }
     }
 

@@ -1,10 +1,10 @@
 /// An `application/x-www-form-urlencoded` body (the codename form), already collected and bounded.
-struct URLEncodedForm {
-    private(set) var fields: [String: String] = [:]
+@_spi(Fuzzing) public struct URLEncodedForm {
+    @_spi(Fuzzing) public private(set) var fields: [String: String] = [:]
 
     /// Parses `name=value&…` (`+` is a space, `%XX` a byte; values are UTF-8).
     /// - Returns: nil for a body that is not such a form.
-    init?(_ body: [UInt8]) {
+    @_spi(Fuzzing) public init?(_ body: [UInt8]) {
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : []) else {

@@ -69,7 +69,8 @@ struct TermStems: Sendable {
     /// looser readings only for keys of five letters or more).
     func term(forKey key: String, reading: Reading) -> Int? {
         let bytes = Array(key.utf8)
-        if reading != .exact, bytes.count < 5 { return nil }
+        // A word of letters that all fold away (Armenian, Georgian, Arabic…) has an empty key: no term.
+        if bytes.isEmpty || (reading != .exact && bytes.count < 5) { return nil }
         let loose = reading == .loose ? looseTable.table(from: longStems) : [:]
         var found: Int?
         func consider(_ entries: [Entry]?, _ classes: Endings) {

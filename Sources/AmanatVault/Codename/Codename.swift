@@ -54,6 +54,9 @@ public final class Codename: Sendable, CustomStringConvertible {
     /// The words, for showing once to the source, in her language. The returned string is ordinary memory.
     public func reveal() -> String { shown.unprotectedString() }
 
+    /// Whether `other` is the same eight words, in whichever list it was typed (compared in constant time).
+    @_spi(Fuzzing) public func sameWords(as other: Codename) -> Bool { phrase == other.phrase }
+
     /// Redacted: a codename never appears in logs or messages.
     public var description: String { "Codename(redacted)" }
 

@@ -70,7 +70,7 @@ public final class SQLiteVaultStore: VaultStore {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_PROTOCOL && attempt < 8 {
                 attempt += 1
                 usleep(UInt32(5_000 * attempt))
-            } catch let error as DatabaseError {
+            } catch {
                 throw storageError(error)
             }
         }
@@ -209,6 +209,8 @@ public final class SQLiteVaultStore: VaultStore {
     /// A storage failure as a one-line message; GRDB never includes bound values in it.
     static func storageError(_ error: any Error) -> any Error {
         if error is AmanatVaultError { return error }
+        // A stored value of the wrong type or size (a damaged page): GRDB's message would quote the row.
+        if error is RowDecodingError { return AmanatVaultError.corrupted("the vault database (a row no longer reads)") }
         if let database = error as? DatabaseError {
             if database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
                 return AmanatVaultError.corrupted("the vault database")
