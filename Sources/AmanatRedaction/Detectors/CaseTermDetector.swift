@@ -106,7 +106,9 @@ public struct CaseTermDetector: Sendable {
             let key = Folding.key(lower)
             stems.addFolded(key, term: term, endings: [.none, .any])
             if key.last.map({ "aeiou".contains($0) }) == true {
-                stems.addFolded(String(key.dropLast()), term: term, endings: .any)
+                // Musaeva → Musaev, as in Cyrillic.
+                let familyName = key.count > 4 && (key.hasSuffix("ova") || key.hasSuffix("eva"))
+                stems.addFolded(String(key.dropLast()), term: term, endings: familyName ? [.none, .any] : .any)
             }
             // Patronymics of a given name listed in Latin letters (Ruslan → Ruslanovich, Ruslanovna).
             for base in ["ович", "евич", "овн", "евн"] {
@@ -118,9 +120,12 @@ public struct CaseTermDetector: Sendable {
             return
         }
         stems.add(lower, term: term, endings: [.none, .any])
-        // A feminine or -a name in the nominative also declines from the word without its vowel.
+        // A feminine or -a name in the nominative also declines from the word without its vowel. For a family
+        // name in -ова or -ева that word is the family name of her father or brother (Мусаева → Мусаев), and
+        // counts alone too.
         if let last = lower.last, "аяеоиы".contains(last) {
-            stems.add(String(lower.dropLast()), term: term, endings: .any)
+            let feminineFamilyName = lower.count > 4 && (lower.hasSuffix("ова") || lower.hasSuffix("ева"))
+            stems.add(String(lower.dropLast()), term: term, endings: feminineFamilyName ? [.none, .any] : .any)
         }
         if RussianEndings.adjectival.contains(where: { lower.hasSuffix($0) }) {
             stems.add(stemmer.stem(lower), term: term, endings: .any)

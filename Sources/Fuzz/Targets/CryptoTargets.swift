@@ -18,11 +18,20 @@ extension FuzzTarget {
     static let identityFile = FuzzTarget(name: "identity-file", reads: "identity files (format.md §5)") { bytes in
         FuzzFixtures.allowTestingParameters()
         let header = try? IdentityFile.publicKey(of: bytes)
+        // A file may ask for up to 2 GiB and 32 passes (format.md §5), which the product grants; the fuzzer
+        // stops at 64 MiB and 4 passes, or one input would take the whole run (its header is still read above).
+        if bytes.count >= 26, littleEndian(bytes[10..<18]) > 4 || littleEndian(bytes[18..<26]) > 64 << 20 {
+            return .refused
+        }
         guard let identity = try? IdentityFile.decode(bytes, passphrase: FuzzFixtures.passphrase) else {
             return .refused
         }
         try require(FuzzFixtures.seeds("identity-file").contains(bytes), "a file the tool never wrote opened")
         try require(header == identity.publicKey, "the public key read alone differs from the identity's")
         return .accepted
+    }
+
+    private static func littleEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
