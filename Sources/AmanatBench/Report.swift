@@ -30,6 +30,11 @@ struct Report: CustomStringConvertible {
         )
         lines.append("")
         lines.append(
+            "Fuzzing (hours, executions and findings of each parser's runs) is reported in "
+                + "[fuzzing.md](fuzzing.md)."
+        )
+        lines.append("")
+        lines.append(
             "Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores; libsodium "
                 + "\(CryptoLibrary.libsodiumVersion)."
         )
