@@ -26,6 +26,6 @@ for target in $targets; do
     echo "fuzz: $target FOUND SOMETHING: $(ls "$findings")"
     grep -E "ERROR|Fatal error|invariant broken" "$scratch/$target.log" | head -3
   fi
-  grep -E "^stat::number_of_executed_units|^#[0-9]+ +DONE" "$scratch/$target.log" | tail -2 | sed "s/^/fuzz: $target: /"
+  grep -E "^stat::number_of_executed_units|^#[0-9]+[[:space:]]+DONE" "$scratch/$target.log" | tail -2 | sed "s/^/fuzz: $target: /"
 done
 exit $failed
