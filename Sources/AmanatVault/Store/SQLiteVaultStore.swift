@@ -210,7 +210,10 @@ public final class SQLiteVaultStore: VaultStore {
     static func storageError(_ error: any Error) -> any Error {
         if error is AmanatVaultError { return error }
         // A stored value of the wrong type or size (a damaged page): GRDB's message would quote the row.
-        if error is RowDecodingError { return AmanatVaultError.corrupted("the vault database (a row no longer reads)") }
+        // A column missing from a damaged table reaches GRDB's decoder as a key not found.
+        if error is RowDecodingError || error is DecodingError {
+            return AmanatVaultError.corrupted("the vault database (a row no longer reads)")
+        }
         if let database = error as? DatabaseError {
             if database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
                 return AmanatVaultError.corrupted("the vault database")
