@@ -137,6 +137,15 @@ struct CaseTermSpellingTests {
         #expect(try CaseTermTests.found(["Заира Мусаева"], in: "страна Заир").isEmpty)
     }
 
+    /// Found by fuzzing (Docs/fuzzing.md): words joined by an apostrophe were one word, in which no listed
+    /// name was looked for (a hyphen was already split).
+    @Test("a listed name joined to another word by an apostrophe is found", arguments: ["'", "’"])
+    func apostropheJoined(apostrophe: String) throws {
+        let text = "в Карабулаке\(apostrophe)Заиру видел O\(apostrophe)Мусаев"
+        let found = try CaseTermTests.found(["Заира Мусаева", "place:Карабулак"], in: text)
+        #expect(found == ["Карабулаке\(apostrophe)Заиру", "O\(apostrophe)Мусаев"])
+    }
+
     @Test(
         "adjectives made from a listed place are the place",
         arguments: [

@@ -177,14 +177,16 @@ public struct CaseTermDetector: Sendable {
     }
 
     /// Other readings of a word that may hold a term: without an English possessive (Islam's), and
-    /// each part of a hyphenated compound (Цечоева-старшего).
+    /// each part of a compound joined by hyphens (Цечоева-старшего) or apostrophes (O'Мусаев, and two
+    /// names with no space but an apostrophe between them, Карабулаке'Заиру).
     static func variants(of word: String) -> [String] {
         var variants: [String] = []
         for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {
             variants.append(String(word.dropLast(suffix.count)))
         }
-        if word.contains("-") || word.contains("‐") {
-            variants += word.split(whereSeparator: { $0 == "-" || $0 == "‐" }).map(String.init).filter { $0.count >= 3 }
+        let joiners: Set<Character> = ["-", "‐", "'", "’"]
+        if word.contains(where: joiners.contains) {
+            variants += word.split(whereSeparator: joiners.contains).map(String.init).filter { $0.count >= 3 }
         }
         return variants
     }
