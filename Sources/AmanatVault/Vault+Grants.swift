@@ -211,9 +211,16 @@ extension Vault {
 
 extension Identity.PublicKey {
     /// The grantee's public key stored in a grant row.
+    /// - Throws: `AmanatVaultError.corrupted` when a stored key is not a key (a damaged row).
     init(rows grant: GrantRow) throws {
-        self.init(
-            encryption: try X25519.PublicKey(rawRepresentation: Array(grant.granteeEncryptionKey)),
-            signing: try Ed25519.PublicKey(rawRepresentation: Array(grant.granteeSigningKey)))
+        let encryption: X25519.PublicKey
+        let signing: Ed25519.PublicKey
+        do {
+            encryption = try X25519.PublicKey(rawRepresentation: Array(grant.granteeEncryptionKey))
+            signing = try Ed25519.PublicKey(rawRepresentation: Array(grant.granteeSigningKey))
+        } catch {
+            throw AmanatVaultError.corrupted("a grant's keys in the vault database")
+        }
+        self.init(encryption: encryption, signing: signing)
     }
 }
