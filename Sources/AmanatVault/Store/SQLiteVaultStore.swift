@@ -19,6 +19,7 @@ public final class SQLiteVaultStore: VaultStore {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
+            try writer.read(Self.refuseDamagedSchema)
             try Self.migrator.migrate(writer)
             // A database changed by a newer Amanat (a migration this build does not know) is refused.
             guard try !writer.read({ try Self.migrator.hasBeenSuperseded($0) }) else {
@@ -73,6 +74,21 @@ public final class SQLiteVaultStore: VaultStore {
             } catch {
                 throw storageError(error)
             }
+        }
+    }
+
+    /// Refuses a database whose list of tables (`sqlite_master`, on its first page) holds a row that is not a
+    /// table's: GRDB reads that list when a migration runs, and stops the process on such a row.
+    /// - Throws: `AmanatVaultError.corrupted`.
+    static func refuseDamagedSchema(_ db: Database) throws {
+        let damaged = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE typeof(type) != 'text' OR typeof(name) != 'text'
+                    OR typeof(tbl_name) NOT IN ('text', 'null') OR typeof(sql) NOT IN ('text', 'null'))
+                """)
+        if damaged != false {
+            throw AmanatVaultError.corrupted("the vault database (its list of tables no longer reads)")
         }
     }
 

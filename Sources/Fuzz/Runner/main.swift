@@ -42,7 +42,6 @@ guard let target = named ?? inherited, arguments.count < 2 || arguments[1] != "-
     exit(arguments.count >= 2 && arguments[1] == "--list" ? 0 : 64)
 }
 selected = target
-target.prepare()
 setenv("AMANAT_FUZZ_TARGET", target.name, 1)
 
 // libFuzzer sees the arguments without the target's name.

@@ -14,9 +14,6 @@ public struct FuzzTarget: Sendable {
     public let name: String
     /// What it reads, for `amanat-fuzz --list` and the docs.
     public let reads: String
-    /// Makes what the target keeps for the whole run (a redactor, as `amanat redact` makes one per run) before
-    /// the first input, so that libFuzzer's leak check, which runs after an input, never takes it for a leak.
-    public var prepare: @Sendable () -> Void = {}
     /// Feeds one input to the product.
     /// - Throws: `BrokenInvariant` when the product accepted something it must not, or gave back a wrong value.
     public let check: @Sendable ([UInt8]) throws -> Outcome
