@@ -69,6 +69,12 @@ public enum IdentityFile {
         try parseHeader(bytes, path: path, allowingWeak: allowingWeakParameters).publicKey
     }
 
+    /// The Argon2id parameters an identity file asks for, read from its header as `decode` reads them: the fuzz
+    /// target looks at them before it pays for them.
+    @_spi(Fuzzing) public static func parameters(of bytes: [UInt8]) throws -> Argon2id.Parameters {
+        try parseHeader(bytes, path: "the identity file", allowingWeak: Argon2id.weakParametersAllowed).parameters
+    }
+
     /// Decrypts an identity file's bytes.
     /// - Parameters:
     ///   - bytes: the file's 210 bytes.

@@ -107,8 +107,8 @@ public struct CaseTermDetector: Sendable {
             stems.addFolded(key, term: term, endings: [.none, .any])
             if key.last.map({ "aeiou".contains($0) }) == true {
                 // Musaeva → Musaev, as in Cyrillic.
-                let familyName = key.count > 4 && (key.hasSuffix("ova") || key.hasSuffix("eva"))
-                stems.addFolded(String(key.dropLast()), term: term, endings: familyName ? [.none, .any] : .any)
+                let endings: TermStems.Endings = Self.isWomansFamilyName(key) ? [.none, .any] : .any
+                stems.addFolded(String(key.dropLast()), term: term, endings: endings)
             }
             // Patronymics of a given name listed in Latin letters (Ruslan → Ruslanovich, Ruslanovna).
             for base in ["ович", "евич", "овн", "евн"] {
@@ -120,12 +120,12 @@ public struct CaseTermDetector: Sendable {
             return
         }
         stems.add(lower, term: term, endings: [.none, .any])
-        // A feminine or -a name in the nominative also declines from the word without its vowel. For a family
-        // name in -ова or -ева that word is the family name of her father or brother (Мусаева → Мусаев), and
-        // counts alone too.
+        // A feminine or -a name in the nominative also declines from the word without its vowel. For
+        // a family name in -ова or -ева that word is the family name of her father or brother
+        // (Мусаева → Мусаев), and counts alone too.
         if let last = lower.last, "аяеоиы".contains(last) {
-            let feminineFamilyName = lower.count > 4 && (lower.hasSuffix("ова") || lower.hasSuffix("ева"))
-            stems.add(String(lower.dropLast()), term: term, endings: feminineFamilyName ? [.none, .any] : .any)
+            let endings: TermStems.Endings = Self.isWomansFamilyName(lower) ? [.none, .any] : .any
+            stems.add(String(lower.dropLast()), term: term, endings: endings)
         }
         if RussianEndings.adjectival.contains(where: { lower.hasSuffix($0) }) {
             stems.add(stemmer.stem(lower), term: term, endings: .any)
@@ -176,9 +176,15 @@ public struct CaseTermDetector: Sendable {
         return rest.contains(where: \.isNewline) && rest.allSatisfy(\.isWhitespace)
     }
 
+    /// Whether a listed word (in small letters, or folded to Latin) is a woman's family name in -ова or -ева
+    /// (-ova, -eva), whose men's form is the word without its last vowel (Мусаева → Мусаев).
+    static func isWomansFamilyName(_ word: String) -> Bool {
+        word.count > 4 && ["ова", "ева", "ova", "eva"].contains(where: word.hasSuffix)
+    }
+
     /// Other readings of a word that may hold a term: without an English possessive (Islam's), and
-    /// each part of a compound joined by hyphens (Цечоева-старшего) or apostrophes (O'Мусаев, and two
-    /// names with no space but an apostrophe between them, Карабулаке'Заиру).
+    /// each part of a compound joined by hyphens (Цечоева-старшего) or apostrophes (O'Мусаев,
+    /// and two names with no space but an apostrophe between them, Карабулаке'Заиру).
     static func variants(of word: String) -> [String] {
         var variants: [String] = []
         for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {

@@ -1,4 +1,4 @@
-import AmanatCrypto
+@_spi(Fuzzing) import AmanatCrypto
 import Foundation
 
 extension FuzzTarget {
@@ -20,7 +20,7 @@ extension FuzzTarget {
         let header = try? IdentityFile.publicKey(of: bytes)
         // A file may ask for up to 2 GiB and 32 passes (format.md §5), which the product grants; the fuzzer
         // stops at 64 MiB and 4 passes, or one input would take the whole run (its header is still read above).
-        if bytes.count >= 26, littleEndian(bytes[10..<18]) > 4 || littleEndian(bytes[18..<26]) > 64 << 20 {
+        if let asked = try? IdentityFile.parameters(of: bytes), asked.opsLimit > 4 || asked.memLimit > 64 << 20 {
             return .refused
         }
         guard let identity = try? IdentityFile.decode(bytes, passphrase: FuzzFixtures.passphrase) else {
@@ -29,9 +29,5 @@ extension FuzzTarget {
         try require(FuzzFixtures.seeds("identity-file").contains(bytes), "a file the tool never wrote opened")
         try require(header == identity.publicKey, "the public key read alone differs from the identity's")
         return .accepted
-    }
-
-    private static func littleEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
